@@ -1,11 +1,17 @@
 package precompile
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/core/vm"
 )
 
 // Contract is the IAIMining precompile. It holds no mutable state of its
-// own: everything lives in the StateDB under Address.
+// own: everything lives in the StateDB under Address. It is safe to share
+// between EVMs and goroutines.
 type Contract struct{}
 
 // New returns the IAIMining precompile.
@@ -14,11 +20,149 @@ func New() *Contract { return &Contract{} }
 // Name is the precompile's name as shown by tracers and eth_config.
 func (c *Contract) Name() string { return "IAIMINING" }
 
+// errOutOfGas is returned internally when env.UseGas refuses a charge.
+var errOutOfGas = errors.New("out of gas")
+
+// method is one IAIMining function.
+type method struct {
+	abi      abi.Method
+	writes   bool                                     // refused in read-only frames
+	gas      func(args []any) uint64                  // cost beyond dispatch and input words, known before work
+	run      func(c *call, args []any) ([]any, error) // the function itself; results are ABI-packed
+	packFlat bool                                     // pack a single static tuple result as its fields
+}
+
+// call is one execution of the precompile.
+type call struct {
+	env Env
+	st  store
+}
+
+// methods maps 4-byte selectors to functions. It is filled once at package
+// initialisation and only read afterwards.
+var methods = buildMethods()
+
 // Run executes one call. It charges gas through env.UseGas before doing any
 // work. A refusal returns vm.ErrExecutionReverted with ABI-encoded Solidity
-// custom-error data as ret; running out of gas returns vm.ErrOutOfGas. The
-// host must revert state changes whenever err != nil, exactly as it does for
-// any other call frame.
+// custom-error data as ret (the gas charged so far stays spent); running
+// out of gas returns vm.ErrOutOfGas. The host must revert state changes
+// whenever err != nil, exactly as for any other call frame.
 func (c *Contract) Run(env Env, input []byte) (ret []byte, err error) {
-	return nil, vm.ErrExecutionReverted
+	out, err := c.run(env, input)
+	switch {
+	case err == nil:
+		return out, nil
+	case errors.Is(err, errOutOfGas):
+		return nil, vm.ErrOutOfGas
+	}
+	var r *Revert
+	if !errors.As(err, &r) {
+		r = revert("MalformedInput", err.Error())
+	}
+	return r.Data, vm.ErrExecutionReverted
 }
+
+// Call is Run with the refusal kept as a *Revert, for tests and tools.
+func (c *Contract) Call(env Env, input []byte) ([]byte, error) { return c.run(env, input) }
+
+func (c *Contract) run(env Env, input []byte) ([]byte, error) {
+	if !env.UseGas(GasDispatch + GasPerInputWord*words(len(input))) {
+		return nil, errOutOfGas
+	}
+	// The frame checks come first: they protect every function.
+	switch env.CallType() {
+	case CallTypeCall, CallTypeStaticCall:
+	case CallTypeDelegateCall, CallTypeCallCode:
+		return nil, revert("DelegateCallNotAllowed")
+	default:
+		return nil, revert("MalformedInput", fmt.Sprintf("unknown call type %d", env.CallType()))
+	}
+	if env.Address() != Address {
+		return nil, revert("WrongAddress", env.Address())
+	}
+	if v := env.Value(); v != nil && !v.IsZero() {
+		return nil, revert("ValueNotAccepted", v.ToBig())
+	}
+	if len(input) < 4 {
+		return nil, revert("MalformedInput", fmt.Sprintf("calldata is %d bytes, shorter than a selector", len(input)))
+	}
+	sel := [4]byte(input[:4])
+	m, ok := methods[sel]
+	if !ok {
+		return nil, revert("UnknownSelector", sel)
+	}
+	if m.writes && (env.ReadOnly() || env.CallType() == CallTypeStaticCall) {
+		return nil, revert("ReadOnlyCall")
+	}
+	args, err := m.abi.Inputs.Unpack(input[4:])
+	if err != nil {
+		return nil, revert("MalformedInput", fmt.Sprintf("%s: %v", m.abi.Name, err))
+	}
+	// One encoding per call: refuse anything a standard ABI encoder would
+	// not produce (dirty padding, odd offsets, trailing bytes).
+	if canon, err := m.abi.Inputs.Pack(args...); err != nil || !bytes.Equal(canon, input[4:]) {
+		return nil, revert("MalformedInput", m.abi.Name+": arguments are not in canonical ABI encoding")
+	}
+	if !env.UseGas(m.gas(args)) {
+		return nil, errOutOfGas
+	}
+	results, err := m.run(&call{env: env, st: store{db: env.State()}}, args)
+	if err != nil {
+		return nil, err
+	}
+	outputs := m.abi.Outputs
+	if m.packFlat {
+		outputs = flatten(outputs[0].Type)
+	}
+	packed, err := outputs.Pack(results...)
+	if err != nil {
+		return nil, revert("MalformedInput", fmt.Sprintf("%s: encode result: %v", m.abi.Name, err))
+	}
+	return packed, nil
+}
+
+// flatten returns the fields of a static tuple type as arguments; a static
+// tuple encodes exactly as its fields in sequence.
+func flatten(t abi.Type) abi.Arguments {
+	args := make(abi.Arguments, len(t.TupleElems))
+	for i, e := range t.TupleElems {
+		args[i] = abi.Argument{Name: t.TupleRawNames[i], Type: *e}
+	}
+	return args
+}
+
+// buildMethods binds every ABI method to its implementation.
+func buildMethods() map[[4]byte]*method {
+	impl := map[string]*method{
+		"miningBalance":      {gas: fixedGas(GasColdSload), run: (*call).miningBalance},
+		"verifyMLDSA":        {gas: verifyMLDSAGas, run: (*call).verifyMLDSA},
+		"isSpent":            {gas: fixedGas(GasColdSload + GasProofChecks), run: (*call).isSpent},
+		"workIdOf":           {gas: fixedGas(GasProofChecks), run: (*call).workIdOf},
+		"parameters":         {gas: fixedGas(gasViewParams), run: (*call).parameters, packFlat: true},
+		"epochState":         {gas: fixedGas(gasViewEpoch), run: (*call).epochState, packFlat: true},
+		"totalMinted":        {gas: fixedGas(GasColdSload), run: (*call).totalMinted},
+		"submitWorkProof":    {writes: true, gas: submitGas, run: (*call).submitWorkProof},
+		"submitWorkProofs":   {writes: true, gas: submitBatchGas, run: (*call).submitWorkProofs},
+		"setBaseReward":      {writes: true, gas: fixedGas(gasSetterStorage), run: (*call).setBaseReward},
+		"setEpochParameters": {writes: true, gas: fixedGas(gasSetterStorage + 2*logGas(2, 64)), run: (*call).setEpochParameters},
+		"setCaps":            {writes: true, gas: fixedGas(gasSetterStorage + logGas(2, 64)), run: (*call).setCaps},
+		"setTimeWindow":      {writes: true, gas: fixedGas(gasSetterStorage + logGas(2, 64)), run: (*call).setTimeWindow},
+		"setTrustScores":     {writes: true, gas: fixedGas(gasSetterStorage + logGas(2, 64)), run: (*call).setTrustScores},
+		"transferGovernance": {writes: true, gas: fixedGas(gasSetterStorage), run: (*call).transferGovernance},
+	}
+	out := make(map[[4]byte]*method, len(impl))
+	for name, m := range impl {
+		am, ok := parsedABI.Methods[name]
+		if !ok {
+			panic("precompile: ABI lacks method " + name) // build defect, caught by every test
+		}
+		m.abi = am
+		out[[4]byte(am.ID)] = m
+	}
+	if len(out) != len(parsedABI.Methods) {
+		panic("precompile: ABI has methods without an implementation") // build defect
+	}
+	return out
+}
+
+func fixedGas(g uint64) func([]any) uint64 { return func([]any) uint64 { return g } }

@@ -1,0 +1,90 @@
+package precompile
+
+import "github.com/pars-network/aimining/proof"
+
+// Gas schedule. Compute costs come from BenchmarkGasSchedule (gas_bench_test.go),
+// which measures each operation's worst case on the reference machine next to
+// ecrecover in the same run and prints gas per microsecond; every compute
+// cost below is set so that the operation earns at least ecrecover's gas per
+// microsecond (3000 gas per ecrecover). Storage and log costs mirror the
+// EVM's own (EIP-2929 cold access, EIP-2200 SSTORE, LOG costs), charged for
+// the worst case of each function.
+const (
+	// GasDispatch covers the call checks and selector dispatch.
+	GasDispatch uint64 = 200
+	// GasPerInputWord covers ABI decoding, copying and canonical re-encoding
+	// of the input, per 32-byte word.
+	GasPerInputWord uint64 = 12
+
+	// GasColdSload mirrors a cold SLOAD (EIP-2929).
+	GasColdSload uint64 = 2100
+	// GasSstoreSet mirrors SSTORE of a zero slot to non-zero (EIP-2200),
+	// cold access charged separately through GasColdSload.
+	GasSstoreSet uint64 = 20000
+	// GasSstoreReset mirrors SSTORE of a non-zero slot to another value.
+	GasSstoreReset uint64 = 2900
+
+	// GasLog, GasLogTopic and GasLogByte mirror LOGn.
+	GasLog      uint64 = 375
+	GasLogTopic uint64 = 375
+	GasLogByte  uint64 = 8
+
+	// GasVerifyMLDSA44 is one ML-DSA-44 verification from bytes (public-key
+	// decoding included) of a short message.
+	GasVerifyMLDSA44 uint64 = 4500
+	// GasVerifyMLDSA65 is the same for ML-DSA-65.
+	GasVerifyMLDSA65 uint64 = 6500
+	// GasVerifyMLDSA87 is the same for ML-DSA-87.
+	GasVerifyMLDSA87 uint64 = 10500
+	// GasVerifyPerWord is the per-32-byte-word cost of hashing the message
+	// into the signature check.
+	GasVerifyPerWord uint64 = 6
+
+	// GasProofChecks covers decoding a proof and deriving its work id,
+	// spent key, miner id and attestation hash.
+	GasProofChecks uint64 = 1000
+	// GasEpochAdvance is the worst case of rolling the epoch forward
+	// (reward.MaxSkippedEpochSteps adjustment steps) plus the reward math.
+	GasEpochAdvance uint64 = 2000
+)
+
+// verifyGas is the compute cost of one ML-DSA verification of a message of
+// msgLen bytes under scheme s.
+func verifyGas(s proof.Scheme, msgLen int) uint64 {
+	var base uint64
+	switch s {
+	case proof.MLDSA44:
+		base = GasVerifyMLDSA44
+	case proof.MLDSA65:
+		base = GasVerifyMLDSA65
+	default:
+		base = GasVerifyMLDSA87
+	}
+	return base + GasVerifyPerWord*words(msgLen)
+}
+
+// words is the number of 32-byte words n bytes occupy.
+func words(n int) uint64 { return (uint64(n) + 31) / 32 }
+
+// logGas is the cost of a log with the given topics and data bytes.
+func logGas(topics, dataBytes int) uint64 {
+	return GasLog + GasLogTopic*uint64(topics) + GasLogByte*uint64(dataBytes)
+}
+
+// Storage and log costs of the state-changing functions, worst case.
+var (
+	// gasSubmitStorage: ten cold reads (four parameter slots, three epoch
+	// slots, spent, balance, total minted), four writes that may create a
+	// slot (spent, balance, epoch work, total minted), two resets (epoch
+	// index/start, adjustment), the WorkAccepted log (4 topics, 3 words)
+	// and an EpochAdvanced log (2 topics, 3 words).
+	gasSubmitStorage = 10*GasColdSload + 4*GasSstoreSet + 2*GasSstoreReset +
+		logGas(4, 96) + logGas(2, 96)
+	// gasSetterStorage: one cold read of each parameter slot, one rewrite
+	// of two of them, and one log with two topics and two words.
+	gasSetterStorage = 4*GasColdSload + 2*GasSstoreReset + logGas(2, 64)
+	// gasViewParams: four cold parameter reads.
+	gasViewParams = 4 * GasColdSload
+	// gasViewEpoch: three cold epoch reads.
+	gasViewEpoch = 3 * GasColdSload
+)

@@ -1,0 +1,337 @@
+package precompile_test
+
+import (
+	"bytes"
+	"math/big"
+	"os"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/vm"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/holiman/uint256"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/precompile/precompiletest"
+	"github.com/pars-network/aimining/proof"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	chainPars = 6133
+	chainZoo  = 200200
+	t0        = 1_800_000_000 // block time of the test chain
+)
+
+var (
+	gov       = common.HexToAddress("0x00000000000000000000000000000000000000aa")
+	stranger  = common.HexToAddress("0x00000000000000000000000000000000000000bb")
+	payee     = common.HexToAddress("0x00000000000000000000000000000000000000cc")
+	iaimining = precompile.ABI()
+)
+
+// key returns a deterministic test key of scheme s.
+func key(t testing.TB, s proof.Scheme, n byte) *proof.PrivateKey {
+	sk, err := proof.NewKeyFromSeed(s, [32]byte{0: byte(s), 1: n})
+	require.NoError(t, err)
+	return sk
+}
+
+// newChain returns a Pars test chain with default parameters.
+func newChain(t testing.TB) *precompiletest.Chain {
+	c, err := precompiletest.NewChain(chainPars, precompile.DefaultParams(gov), t0)
+	require.NoError(t, err)
+	return c
+}
+
+// makeProof signs a proof for chain with cu compute units, after edit
+// adjusts it (before signing).
+func makeProof(t testing.TB, sk *proof.PrivateKey, chain uint32, cu uint64, edit func(p *proof.AIWorkProof)) *proof.AIWorkProof {
+	p := &proof.AIWorkProof{
+		Context: proof.WorkContext{
+			ChainID: chain, JobID: proof.Hash{1}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3},
+			DeviceID: proof.Hash{4}, Nonce: proof.Hash{5, byte(cu), byte(cu >> 8)}, Timestamp: t0 - 10,
+		},
+		Beneficiary:  payee,
+		OutputHash:   proof.HashOutput([]byte("output")),
+		ComputeUnits: cu,
+	}
+	if edit != nil {
+		edit(p)
+	}
+	require.NoError(t, p.Sign(sk, true))
+	return p
+}
+
+func pack(t testing.TB, name string, args ...any) []byte {
+	in, err := iaimining.Pack(name, args...)
+	require.NoError(t, err)
+	return in
+}
+
+func unpack(t testing.TB, name string, out []byte) []any {
+	vals, err := iaimining.Unpack(name, out)
+	require.NoError(t, err)
+	return vals
+}
+
+func submit(c *precompiletest.Chain, t testing.TB, p *proof.AIWorkProof, att []byte) precompiletest.Result {
+	return c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "submitWorkProof", p.Encode(), att))
+}
+
+func balanceOf(t testing.TB, c *precompiletest.Chain, a common.Address) *big.Int {
+	r := c.Call(precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, pack(t, "miningBalance", a))
+	require.NoError(t, r.Err)
+	return unpack(t, "miningBalance", r.Ret)[0].(*big.Int)
+}
+
+// root returns the state root, which changes with any state change.
+func root(c *precompiletest.Chain) common.Hash {
+	return c.State.IntermediateRoot(params.Rules{IsEIP158: true})
+}
+
+func requireRevert(t *testing.T, r precompiletest.Result, name string) {
+	t.Helper()
+	require.ErrorIs(t, r.Err, vm.ErrExecutionReverted)
+	require.NotNil(t, r.Revert, "revert data %x does not decode", r.Ret)
+	require.Equal(t, name, r.Revert.Name, "got %v", r.Revert)
+}
+
+func TestABIMatchesContractsFolder(t *testing.T) {
+	onDisk, err := os.ReadFile("../contracts/IAIMining.abi.json")
+	require.NoError(t, err)
+	require.Equal(t, string(onDisk), string(precompile.ABIJSON()), "precompile/iaimining.abi.json and contracts/IAIMining.abi.json differ")
+}
+
+func TestSubmitWorkProofCreditsBeneficiary(t *testing.T) {
+	for _, s := range []proof.Scheme{proof.MLDSA44, proof.MLDSA65, proof.MLDSA87} {
+		t.Run(s.String(), func(t *testing.T) {
+			c := newChain(t)
+			p := makeProof(t, key(t, s, 1), chainPars, 1000, nil)
+			r := submit(c, t, p, nil)
+			require.NoError(t, r.Err, "%v", r.Revert)
+			// 1e12 wei/unit × 1000 units × adjustment 1.0 × software trust 0.6
+			want := big.NewInt(600_000_000_000_000)
+			require.Equal(t, want, unpack(t, "submitWorkProof", r.Ret)[0])
+			require.Equal(t, want, balanceOf(t, c, payee))
+			require.Equal(t, 0, balanceOf(t, c, stranger).Sign(), "the relayer is not paid")
+
+			// isSpent and workIdOf agree with the proof package.
+			wid := p.WorkID()
+			r = c.Call(precompiletest.Frame{}, pack(t, "workIdOf", p.Encode()))
+			require.NoError(t, r.Err)
+			require.Equal(t, [32]byte(wid), unpack(t, "workIdOf", r.Ret)[0])
+			r = c.Call(precompiletest.Frame{}, pack(t, "isSpent", [32]byte(wid)))
+			require.NoError(t, r.Err)
+			require.Equal(t, true, unpack(t, "isSpent", r.Ret)[0])
+
+			// The WorkAccepted event.
+			r = submit(c, t, makeProof(t, key(t, s, 1), chainPars, 7, nil), nil)
+			require.NoError(t, r.Err)
+			require.Len(t, r.Logs, 1)
+			l := r.Logs[0]
+			ev := iaimining.Events["WorkAccepted"]
+			require.Equal(t, ev.ID, l.Topics[0])
+			require.Equal(t, common.BytesToHash(payee[:]), l.Topics[2])
+			require.Equal(t, common.Hash(p.MinerID()), l.Topics[3])
+			vals, err := ev.Inputs.NonIndexed().Unpack(l.Data)
+			require.NoError(t, err)
+			require.Equal(t, uint64(7), vals[0])
+			require.Equal(t, big.NewInt(4_200_000_000_000), vals[1])
+			require.Equal(t, uint64(0), vals[2])
+		})
+	}
+}
+
+// TestEveryCheckIsLoadBearing tampers with one property of an otherwise
+// valid submission per case; each must be refused with its own error and
+// leave state exactly as it was.
+func TestEveryCheckIsLoadBearing(t *testing.T) {
+	sk := key(t, proof.MLDSA65, 1)
+	resign := func(edit func(p *proof.AIWorkProof)) func(*testing.T, *precompiletest.Chain) ([]byte, []byte) {
+		return func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+			return makeProof(t, sk, chainPars, 1000, edit).Encode(), nil
+		}
+	}
+	cases := []struct {
+		name  string
+		input func(*testing.T, *precompiletest.Chain) (proofBytes, attestation []byte)
+		want  string
+	}{
+		{"chain id", resign(func(p *proof.AIWorkProof) { p.Context.ChainID = chainZoo }), "WrongChain"},
+		{"stale timestamp", resign(func(p *proof.AIWorkProof) { p.Context.Timestamp = t0 - 601 }), "StaleTimestamp"},
+		{"future timestamp", resign(func(p *proof.AIWorkProof) { p.Context.Timestamp = t0 + 121 }), "FutureTimestamp"},
+		{"compute cap", resign(func(p *proof.AIWorkProof) { p.ComputeUnits = 1_000_000_001 }), "OverCap"},
+		{"zero compute", resign(func(p *proof.AIWorkProof) { p.ComputeUnits = 0 }), "ZeroComputeUnits"},
+		{"zero beneficiary", resign(func(p *proof.AIWorkProof) { p.Beneficiary = common.Address{} }), "ZeroBeneficiary"},
+		{"attestation stripped", resign(func(p *proof.AIWorkProof) { p.AttestationHash = proof.HashAttestation([]byte("gpu report")) }), "AttestationMismatch"},
+		{"attestation supplied", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+			return makeProof(t, sk, chainPars, 1000, func(p *proof.AIWorkProof) {
+				p.AttestationHash = proof.HashAttestation([]byte("gpu report"))
+			}).Encode(), []byte("gpu report")
+		}, "AttestationNotSupported"},
+		{"signature", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+			b := makeProof(t, sk, chainPars, 1000, nil).Encode()
+			b[len(b)-100] ^= 1
+			return b, nil
+		}, "BadSignature"},
+		{"beneficiary binding", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+			p := makeProof(t, sk, chainPars, 1000, nil)
+			p.Beneficiary = stranger // a front-runner redirects the reward
+			return p.Encode(), nil
+		}, "BadSignature"},
+		{"compute units binding", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+			p := makeProof(t, sk, chainPars, 1000, nil)
+			p.ComputeUnits = 2000
+			return p.Encode(), nil
+		}, "BadSignature"},
+		{"key substitution", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+			p := makeProof(t, sk, chainPars, 1000, nil)
+			p.MinerKey = key(t, proof.MLDSA65, 2).Public().Bytes()
+			return p.Encode(), nil
+		}, "BadSignature"},
+		{"spent set", func(t *testing.T, c *precompiletest.Chain) ([]byte, []byte) {
+			p := makeProof(t, sk, chainPars, 1000, nil)
+			require.NoError(t, submit(c, t, p, nil).Err)
+			return p.Encode(), nil
+		}, "AlreadySpent"},
+		{"malformed proof", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+			b := makeProof(t, sk, chainPars, 1000, nil).Encode()
+			return append(b, 0), nil
+		}, "MalformedInput"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newChain(t)
+			pb, att := tc.input(t, c)
+			before := root(c)
+			r := c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "submitWorkProof", pb, att))
+			requireRevert(t, r, tc.want)
+			require.Equal(t, before, root(c), "a refused proof changed state")
+			require.Empty(t, r.Logs)
+		})
+	}
+}
+
+func TestTimeWindowEdgesAccepted(t *testing.T) {
+	sk := key(t, proof.MLDSA44, 1)
+	for _, ts := range []uint64{t0 - 600, t0, t0 + 120} {
+		c := newChain(t)
+		r := submit(c, t, makeProof(t, sk, chainPars, 5, func(p *proof.AIWorkProof) { p.Context.Timestamp = ts }), nil)
+		require.NoError(t, r.Err, "timestamp %d: %v", ts, r.Revert)
+	}
+}
+
+func TestSameProofOnTwoChains(t *testing.T) {
+	p := makeProof(t, key(t, proof.MLDSA65, 1), chainPars, 10, nil)
+	pars := newChain(t)
+	zoo, err := precompiletest.NewChain(chainZoo, precompile.DefaultParams(gov), t0)
+	require.NoError(t, err)
+	require.NoError(t, submit(pars, t, p, nil).Err)
+	r := submit(zoo, t, p, nil)
+	requireRevert(t, r, "WrongChain")
+	require.Equal(t, big.NewInt(chainZoo), r.Revert.Args[0])
+	require.Equal(t, big.NewInt(chainPars), r.Revert.Args[1])
+	requireRevert(t, submit(pars, t, p, nil), "AlreadySpent")
+}
+
+func TestCallFrameRules(t *testing.T) {
+	p := makeProof(t, key(t, proof.MLDSA44, 1), chainPars, 10, nil)
+	submitIn := pack(t, "submitWorkProof", p.Encode(), []byte{})
+	viewIn := pack(t, "miningBalance", payee)
+	cases := []struct {
+		name  string
+		frame precompiletest.Frame
+		input []byte
+		want  string // "" = success
+	}{
+		{"delegatecall view", precompiletest.Frame{CallType: precompile.CallTypeDelegateCall}, viewIn, "DelegateCallNotAllowed"},
+		{"delegatecall write", precompiletest.Frame{CallType: precompile.CallTypeDelegateCall}, submitIn, "DelegateCallNotAllowed"},
+		{"callcode", precompiletest.Frame{CallType: precompile.CallTypeCallCode}, submitIn, "DelegateCallNotAllowed"},
+		{"staticcall write", precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, submitIn, "ReadOnlyCall"},
+		{"read-only frame write", precompiletest.Frame{ReadOnly: true}, submitIn, "ReadOnlyCall"},
+		{"staticcall view", precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, viewIn, ""},
+		{"other address", precompiletest.Frame{Address: common.HexToAddress("0x0301")}, viewIn, "WrongAddress"},
+		{"value", precompiletest.Frame{Value: uint256.NewInt(1)}, viewIn, "ValueNotAccepted"},
+		{"unknown selector", precompiletest.Frame{}, []byte{1, 2, 3, 4}, "UnknownSelector"},
+		{"short calldata", precompiletest.Frame{}, []byte{1, 2}, "MalformedInput"},
+		{"trailing calldata", precompiletest.Frame{}, append(bytes.Clone(viewIn), 0), "MalformedInput"},
+		{"dirty address padding", precompiletest.Frame{}, func() []byte { b := bytes.Clone(viewIn); b[4] = 1; return b }(), "MalformedInput"},
+		{"truncated args", precompiletest.Frame{}, viewIn[:20], "MalformedInput"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newChain(t)
+			before := root(c)
+			r := c.Call(tc.frame, tc.input)
+			if tc.want == "" {
+				require.NoError(t, r.Err)
+				return
+			}
+			requireRevert(t, r, tc.want)
+			require.Equal(t, before, root(c))
+		})
+	}
+}
+
+func TestOutOfGasLeavesStateUntouched(t *testing.T) {
+	p := makeProof(t, key(t, proof.MLDSA65, 1), chainPars, 10, nil)
+	in := pack(t, "submitWorkProof", p.Encode(), []byte{})
+	c := newChain(t)
+	full := c.Call(precompiletest.Frame{}, in)
+	require.NoError(t, full.Err)
+
+	for _, gas := range []uint64{1, full.GasUsed / 2, full.GasUsed - 1} {
+		c := newChain(t)
+		before := root(c)
+		r := c.Call(precompiletest.Frame{Gas: gas}, in)
+		require.ErrorIs(t, r.Err, vm.ErrOutOfGas, "gas %d", gas)
+		require.Equal(t, before, root(c))
+	}
+	// Exactly enough gas succeeds, and gas is deterministic.
+	c2 := newChain(t)
+	r := c2.Call(precompiletest.Frame{Gas: full.GasUsed}, in)
+	require.NoError(t, r.Err)
+	require.Equal(t, full.GasUsed, r.GasUsed)
+}
+
+func TestStoragePersistsAcrossTransactions(t *testing.T) {
+	c := newChain(t)
+	require.NoError(t, submit(c, t, makeProof(t, key(t, proof.MLDSA44, 1), chainPars, 10, nil), nil).Err)
+	// End of transaction with EIP-158 empty-account clearing.
+	c.State.Finalise(params.Rules{IsEIP158: true})
+	require.True(t, c.State.Exist(precompile.Address))
+	require.Equal(t, uint64(1), c.State.GetNonce(precompile.Address))
+	require.Equal(t, precompile.CodeMarker, c.State.GetCode(precompile.Address))
+	require.Equal(t, big.NewInt(6_000_000_000_000), balanceOf(t, c, payee))
+}
+
+func TestVerifyMLDSA(t *testing.T) {
+	c := newChain(t)
+	msg := []byte("a message")
+	for _, s := range []proof.Scheme{proof.MLDSA44, proof.MLDSA65, proof.MLDSA87} {
+		sk := key(t, s, 9)
+		sig, err := sk.Sign(msg, nil, true)
+		require.NoError(t, err)
+		pk := sk.Public().Bytes()
+		for _, tc := range []struct {
+			msg  []byte
+			sig  []byte
+			want bool
+		}{
+			{msg, sig, true},
+			{[]byte("another message"), sig, false},
+			{msg, sig[:len(sig)-1], false},
+		} {
+			r := c.Call(precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, pack(t, "verifyMLDSA", pk, tc.msg, tc.sig))
+			require.NoError(t, r.Err)
+			require.Equal(t, tc.want, unpack(t, "verifyMLDSA", r.Ret)[0], "%v", s)
+		}
+		// A signature under a context string is not a plain signature.
+		ctxSig, err := sk.Sign(msg, proof.ContextWorkProof, true)
+		require.NoError(t, err)
+		r := c.Call(precompiletest.Frame{}, pack(t, "verifyMLDSA", pk, msg, ctxSig))
+		require.NoError(t, r.Err)
+		require.Equal(t, false, unpack(t, "verifyMLDSA", r.Ret)[0])
+	}
+	requireRevert(t, c.Call(precompiletest.Frame{}, pack(t, "verifyMLDSA", []byte{1, 2, 3}, msg, []byte{})), "MalformedInput")
+}

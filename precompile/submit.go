@@ -1,0 +1,193 @@
+package precompile
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"github.com/pars-network/aimining/proof"
+	"github.com/pars-network/aimining/reward"
+	"github.com/pars-network/aimining/spentset"
+)
+
+// proofGas is the compute cost of checking one encoded proof: decoding,
+// hashing and the signature under the scheme its length implies. A length
+// that fits no scheme is charged as ML-DSA-87, the worst case.
+func proofGas(encoded []byte) uint64 {
+	s := proof.MLDSA87
+	for _, c := range []proof.Scheme{proof.MLDSA44, proof.MLDSA65} {
+		if len(encoded) == proof.ProofSize(c) {
+			s = c
+		}
+	}
+	return GasProofChecks + verifyGas(s, len(encoded)) + GasPerInputWord*words(len(encoded))
+}
+
+// submitGas prices submitWorkProof(bytes proof, bytes attestation).
+func submitGas(args []any) uint64 {
+	return proofGas(args[0].([]byte)) + GasEpochAdvance + gasSubmitStorage + gasViewParams
+}
+
+// submitBatchGas prices submitWorkProofs(bytes[] proofs, bytes[] attestations):
+// every item as a single submission, parameters read once.
+func submitBatchGas(args []any) uint64 {
+	var total uint64 = gasViewParams
+	for _, p := range args[0].([][]byte) {
+		total += proofGas(p) + GasEpochAdvance + gasSubmitStorage
+	}
+	return total
+}
+
+// submitWorkProof(bytes proof, bytes attestation) returns (uint256 reward)
+func (c *call) submitWorkProof(args []any) ([]any, error) {
+	p := c.st.params()
+	r, err := c.submitOne(&p, args[0].([]byte), args[1].([]byte))
+	if err != nil {
+		return nil, err
+	}
+	return []any{r.ToBig()}, nil
+}
+
+// submitWorkProofs(bytes[] proofs, bytes[] attestations) returns (uint256 totalReward)
+func (c *call) submitWorkProofs(args []any) ([]any, error) {
+	proofs, atts := args[0].([][]byte), args[1].([][]byte)
+	if len(proofs) != len(atts) {
+		return nil, revert("MalformedInput", fmt.Sprintf("submitWorkProofs: %d proofs but %d attestations", len(proofs), len(atts)))
+	}
+	if len(proofs) == 0 {
+		return nil, revert("MalformedInput", "submitWorkProofs: empty batch")
+	}
+	p := c.st.params()
+	if len(proofs) > int(p.MaxBatchSize) {
+		return nil, revert("BatchTooLarge", bigOf(uint64(len(proofs))), bigOf(uint64(p.MaxBatchSize)))
+	}
+	total := new(uint256.Int)
+	for i := range proofs {
+		r, err := c.submitOne(&p, proofs[i], atts[i])
+		if err != nil {
+			var inner *Revert
+			if errors.As(err, &inner) {
+				return nil, revert("BatchItemFailed", bigOf(uint64(i)), inner.Data)
+			}
+			return nil, err
+		}
+		if _, overflow := total.AddOverflow(total, r); overflow {
+			return nil, revert("ArithmeticOverflow")
+		}
+	}
+	return []any{total.ToBig()}, nil
+}
+
+// submitOne checks one proof, marks it spent and credits its reward. The
+// caller reverts all state on error.
+func (c *call) submitOne(p *Params, encoded, attestation []byte) (*uint256.Int, error) {
+	wp, err := proof.DecodeAIWorkProof(encoded)
+	if err != nil {
+		return nil, revert("MalformedInput", err.Error())
+	}
+	now := c.env.BlockTime()
+	if chain := c.env.ChainID(); uint64(wp.Context.ChainID) != chain {
+		return nil, revert("WrongChain", bigOf(chain), bigOf(uint64(wp.Context.ChainID)))
+	}
+	window := proof.TimeWindow{Past: p.TimeWindowPast, Future: p.TimeWindowFuture}
+	if err := window.Check(wp.Context.Timestamp, now); err != nil {
+		var te *proof.TimestampError
+		if errors.As(err, &te) && te.Future {
+			return nil, revert("FutureTimestamp", wp.Context.Timestamp, now)
+		}
+		return nil, revert("StaleTimestamp", wp.Context.Timestamp, now)
+	}
+	if wp.Beneficiary == (common.Address{}) {
+		return nil, revert("ZeroBeneficiary")
+	}
+	if wp.ComputeUnits == 0 {
+		return nil, revert("ZeroComputeUnits")
+	}
+	if wp.ComputeUnits > p.MaxComputeUnitsPerProof {
+		return nil, revert("OverCap", wp.ComputeUnits, p.MaxComputeUnitsPerProof)
+	}
+	if len(attestation) != 0 {
+		return nil, revert("AttestationNotSupported")
+	}
+	if supplied := proof.HashAttestation(attestation); supplied != wp.AttestationHash {
+		return nil, revert("AttestationMismatch", [32]byte(wp.AttestationHash), [32]byte(supplied))
+	}
+	pk, err := proof.ParsePublicKey(wp.MinerKey)
+	if err != nil {
+		return nil, revert("BadSignature")
+	}
+	if err := wp.VerifySignature(pk); err != nil {
+		return nil, revert("BadSignature")
+	}
+	workID := wp.WorkID()
+	if err := spentset.New(c.env.State(), Address).MarkSpent(workID, c.env.BlockNumber()); err != nil {
+		if errors.Is(err, spentset.ErrAlreadySpent) {
+			return nil, revert("AlreadySpent", [32]byte(workID))
+		}
+		return nil, revert("MalformedInput", err.Error())
+	}
+	epoch, err := c.advanceEpoch(p, now)
+	if err != nil {
+		return nil, err
+	}
+	amount, err := reward.Reward(p.BaseReward, wp.ComputeUnits, epoch.Adjustment, p.TrustSoftwareBps)
+	if err != nil {
+		return nil, revert("ArithmeticOverflow")
+	}
+	if _, overflow := epoch.ComputeUnits.AddOverflow(epoch.ComputeUnits, uint256.NewInt(wp.ComputeUnits)); overflow {
+		return nil, revert("ArithmeticOverflow")
+	}
+	balance := c.st.balance(wp.Beneficiary)
+	minted := c.st.totalMinted()
+	if _, overflow := balance.AddOverflow(balance, amount); overflow {
+		return nil, revert("ArithmeticOverflow")
+	}
+	if _, overflow := minted.AddOverflow(minted, amount); overflow {
+		return nil, revert("ArithmeticOverflow")
+	}
+	c.st.setEpoch(&epoch)
+	c.st.setBalance(wp.Beneficiary, balance)
+	c.st.setTotalMinted(minted)
+	minerID := wp.MinerID()
+	c.env.AddLog(
+		[]common.Hash{eventTopic("WorkAccepted"), common.Hash(workID), common.BytesToHash(wp.Beneficiary[:]), common.Hash(minerID)},
+		packEventData("WorkAccepted", wp.ComputeUnits, amount.ToBig(), epoch.Index),
+	)
+	return amount, nil
+}
+
+// advanceEpoch returns the epoch state at block time now, rolling it
+// forward (and emitting EpochAdvanced) when an epoch has ended. The first
+// accepted proof starts epoch 0. Epoch boundaries are counted from the
+// current epoch's start, so a governance change of the epoch length takes
+// effect from the current epoch on.
+func (c *call) advanceEpoch(p *Params, now uint64) (reward.EpochState, error) {
+	cur := c.st.epoch()
+	if cur.Start == 0 && cur.Index == 0 {
+		cur.Start = now
+		if cur.Adjustment.IsZero() {
+			cur.Adjustment = reward.One()
+		}
+		return cur, nil
+	}
+	rel := cur
+	rel.Index = 0
+	next, roll, err := reward.Advance(rel, p.epochParams(), now)
+	if err != nil {
+		return reward.EpochState{}, revert("InvalidParameter", fmt.Sprintf("epoch state: %v", err))
+	}
+	if !roll.Occurred() {
+		return cur, nil
+	}
+	index, carry := next.Index+cur.Index, next.Index > ^uint64(0)-cur.Index
+	if carry {
+		return reward.EpochState{}, revert("ArithmeticOverflow")
+	}
+	next.Index = index
+	c.env.AddLog(
+		[]common.Hash{eventTopic("EpochAdvanced"), common.BigToHash(bigOf(cur.Index))},
+		packEventData("EpochAdvanced", roll.ComputeUnits.ToBig(), roll.OldAdjustment.ToBig(), roll.NewAdjustment.ToBig()),
+	)
+	return next, nil
+}

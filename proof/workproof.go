@@ -1,0 +1,227 @@
+package proof
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// Sizes of the fixed part of an encoded AIWorkProof.
+const (
+	// proofFixedSize is everything before the public key: the WorkContext,
+	// beneficiary, output hash, compute units, attestation hash and the
+	// public-key length.
+	proofFixedSize = WorkContextSize + common.AddressLength + 32 + 8 + 32 + 2
+	// MinProofSize is the size of the smallest valid proof (ML-DSA-44).
+	MinProofSize = proofFixedSize + PublicKeySize44 + SignatureSize44
+	// MaxProofSize is the size of the largest valid proof (ML-DSA-87).
+	MaxProofSize = proofFixedSize + PublicKeySize87 + SignatureSize87
+)
+
+// AIWorkProof is what a miner submits after compute: the WorkContext it
+// fixed beforehand, what it computed, who is paid, and its ML-DSA signature
+// over all of it.
+type AIWorkProof struct {
+	Context         WorkContext    // fixed before compute
+	Beneficiary     common.Address // the EVM address credited with the reward
+	OutputHash      Hash           // HashOutput of the inference output
+	ComputeUnits    uint64         // standardized work metric (see the miner's docs)
+	AttestationHash Hash           // HashAttestation of the evidence sent beside the proof; zero if none
+	MinerKey        []byte         // encoded ML-DSA public key; its length selects the parameter set
+	Signature       []byte         // ML-DSA signature under ContextWorkProof
+}
+
+// SigningMessage returns the bytes the signature covers: the canonical
+// encoding without the signature.
+//
+//	WorkContext(173) beneficiary(20) output_hash(32) compute_units(8)
+//	attestation_hash(32) public_key_length(2) public_key
+func (p *AIWorkProof) SigningMessage() []byte {
+	return p.appendSigned(make([]byte, 0, proofFixedSize+len(p.MinerKey)))
+}
+
+func (p *AIWorkProof) appendSigned(b []byte) []byte {
+	b = p.Context.appendFields(b)
+	b = append(b, p.Beneficiary[:]...)
+	b = append(b, p.OutputHash[:]...)
+	b = binary.BigEndian.AppendUint64(b, p.ComputeUnits)
+	b = append(b, p.AttestationHash[:]...)
+	b = binary.BigEndian.AppendUint16(b, uint16(len(p.MinerKey)))
+	return append(b, p.MinerKey...)
+}
+
+// Encode returns the canonical encoding: SigningMessage followed by the
+// signature. It does not check the proof; Decode does.
+func (p *AIWorkProof) Encode() []byte {
+	b := make([]byte, 0, proofFixedSize+len(p.MinerKey)+len(p.Signature))
+	return append(p.appendSigned(b), p.Signature...)
+}
+
+// DecodeAIWorkProof decodes a canonical AIWorkProof strictly: version, field
+// lengths, a public-key length of one ML-DSA parameter set, a signature of
+// exactly that set's size and no trailing bytes. It does not verify the
+// signature.
+func DecodeAIWorkProof(b []byte) (*AIWorkProof, error) {
+	if len(b) < MinProofSize || len(b) > MaxProofSize {
+		return nil, &DecodeError{What: "AIWorkProof", Field: "length", Offset: 0,
+			Reason: fmt.Sprintf("%d bytes, a proof has %d to %d", len(b), MinProofSize, MaxProofSize)}
+	}
+	d := decoder{what: "AIWorkProof", b: b}
+	p := new(AIWorkProof)
+	d.readWorkContext(&p.Context)
+	if v := d.take("beneficiary", common.AddressLength); v != nil {
+		copy(p.Beneficiary[:], v)
+	}
+	d.hash("output hash", &p.OutputHash)
+	p.ComputeUnits = d.u64("compute units")
+	d.hash("attestation hash", &p.AttestationHash)
+	pkLen := d.u16("public key length")
+	if d.err != nil {
+		return nil, d.err
+	}
+	scheme, err := SchemeForPublicKeySize(int(pkLen))
+	if err != nil {
+		d.off -= 2
+		d.fail("public key length", err.Error())
+		return nil, d.err
+	}
+	p.MinerKey = append([]byte(nil), d.take("public key", int(pkLen))...)
+	p.Signature = append([]byte(nil), d.take("signature", scheme.SignatureSize())...)
+	d.end()
+	if d.err != nil {
+		return nil, d.err
+	}
+	return p, nil
+}
+
+// Scheme returns the parameter set selected by the miner key's length.
+func (p *AIWorkProof) Scheme() (Scheme, error) { return SchemeForPublicKeySize(len(p.MinerKey)) }
+
+// MinerID returns the id of the miner's public key.
+func (p *AIWorkProof) MinerID() Hash { return MinerID(p.MinerKey) }
+
+// WorkID returns the proof's work id, the key of the spent set. It is
+// derived only from signed fields: the WorkContext (chain id included) and
+// the miner's public key. The same context can be rewarded once per key, and
+// a copy of someone else's context under another key is different work
+// that does not block the original.
+func (p *AIWorkProof) WorkID() Hash {
+	return WorkID(&p.Context, p.MinerKey)
+}
+
+// WorkID derives a work id from a WorkContext and a miner public key.
+func WorkID(wc *WorkContext, minerKey []byte) Hash {
+	mid := MinerID(minerKey)
+	return DomainWorkID.Sum(wc.Encode(), mid[:])
+}
+
+// Sign fills in MinerKey from sk and signs the proof. Deterministic signing
+// is for golden vectors and tests; miners sign hedged.
+func (p *AIWorkProof) Sign(sk *PrivateKey, deterministic bool) error {
+	p.MinerKey = sk.Public().Bytes()
+	sig, err := sk.Sign(p.SigningMessage(), ContextWorkProof, deterministic)
+	if err != nil {
+		return err
+	}
+	p.Signature = sig
+	return nil
+}
+
+// VerifySignature checks the ML-DSA signature with an already decoded
+// public key (for callers that cache decoded keys). The key must be the
+// proof's MinerKey.
+func (p *AIWorkProof) VerifySignature(pk *PublicKey) error {
+	if pk == nil || string(pk.raw) != string(p.MinerKey) {
+		return fmt.Errorf("%w: public key does not match the proof's miner key", ErrBadSignature)
+	}
+	if !pk.Verify(p.SigningMessage(), ContextWorkProof, p.Signature) {
+		return ErrBadSignature
+	}
+	return nil
+}
+
+// TimeWindow bounds how far a WorkContext timestamp may lie behind (Past)
+// or ahead of (Future) the reference time, in seconds.
+type TimeWindow struct {
+	Past   uint64
+	Future uint64
+}
+
+// Check reports whether ts lies in [now-Past, now+Future], with no
+// overflow at either end.
+func (w TimeWindow) Check(ts, now uint64) error {
+	if ts < now && now-ts > w.Past {
+		return &TimestampError{Timestamp: ts, Now: now}
+	}
+	if ts > now && ts-now > w.Future {
+		return &TimestampError{Timestamp: ts, Now: now, Future: true}
+	}
+	return nil
+}
+
+// CheckBinding checks everything about a proof except its signature: the
+// chain it is bound to, its timestamp against now, a non-zero beneficiary
+// and non-zero compute units. These checks are cheap; run them before the
+// signature.
+func (p *AIWorkProof) CheckBinding(chainID uint64, now uint64, window TimeWindow) error {
+	if uint64(p.Context.ChainID) != chainID {
+		return &WrongChainError{Want: chainID, Got: p.Context.ChainID}
+	}
+	if err := window.Check(p.Context.Timestamp, now); err != nil {
+		return err
+	}
+	if p.Beneficiary == (common.Address{}) {
+		return ErrZeroBeneficiary
+	}
+	if p.ComputeUnits == 0 {
+		return ErrZeroComputeUnits
+	}
+	return nil
+}
+
+// Verify is the full check a verifier outside consensus runs: binding to
+// chainID, the timestamp window around now, and the signature.
+func (p *AIWorkProof) Verify(chainID uint64, now uint64, window TimeWindow) error {
+	if err := p.CheckBinding(chainID, now, window); err != nil {
+		return err
+	}
+	pk, err := ParsePublicKey(p.MinerKey)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrBadSignature, err)
+	}
+	return p.VerifySignature(pk)
+}
+
+// Work is what a miner knows after compute; SignWork turns it into a proof.
+type Work struct {
+	Context      WorkContext
+	Beneficiary  common.Address
+	Output       []byte // the inference output; hashed with HashOutput
+	ComputeUnits uint64
+	Attestation  []byte // evidence sent beside the proof, or nil
+}
+
+// SignWork builds and signs the proof of w with sk (hedged signing).
+func SignWork(w Work, sk *PrivateKey) (*AIWorkProof, error) {
+	p := &AIWorkProof{
+		Context:         w.Context,
+		Beneficiary:     w.Beneficiary,
+		OutputHash:      HashOutput(w.Output),
+		ComputeUnits:    w.ComputeUnits,
+		AttestationHash: HashAttestation(w.Attestation),
+	}
+	if err := p.Sign(sk, false); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// ProofSize returns the encoded size of a proof signed with scheme s (0 if
+// s is invalid).
+func ProofSize(s Scheme) int {
+	if !s.Valid() {
+		return 0
+	}
+	return proofFixedSize + s.PublicKeySize() + s.SignatureSize()
+}
