@@ -1,0 +1,82 @@
+// Command pars-genesis writes a genesis.json that activates the IAIMining
+// precompile at 0x0300.
+//
+//	pars-genesis --chain-id 6133 --activation-time 0 \
+//	    --governance 0x… --alloc 0x…=1000000000000000000000 --prefund-dev > genesis.json
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math/big"
+	"os"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/pars-network/aimining/evmpatch/genesis"
+)
+
+type allocFlag types.GenesisAlloc
+
+func (a allocFlag) String() string { return "" }
+
+func (a allocFlag) Set(s string) error {
+	addr, bal, ok := strings.Cut(s, "=")
+	if !ok || !common.IsHexAddress(addr) {
+		return errors.New("want 0xADDRESS=BALANCE_IN_WEI")
+	}
+	v, ok := new(big.Int).SetString(bal, 0)
+	if !ok || v.Sign() < 0 {
+		return fmt.Errorf("bad balance %q", bal)
+	}
+	a[common.HexToAddress(addr)] = types.Account{Balance: v}
+	return nil
+}
+
+func main() {
+	var (
+		o     genesis.Options
+		alloc = allocFlag{}
+		gov   string
+		dev   bool
+	)
+	flag.Uint64Var(&o.ChainID, "chain-id", genesis.ParsChainID, "chain id (Pars 6133, Lux 96369, Hanzo 36963, Zoo 200200)")
+	flag.Uint64Var(&o.ActivationTime, "activation-time", 0, "parsAIMiningTime: block timestamp from which 0x0300 is active")
+	flag.Uint64Var(&o.Timestamp, "timestamp", 0, "genesis block timestamp")
+	flag.Uint64Var(&o.GasLimit, "gas-limit", genesis.DefaultGasLimit, "genesis block gas limit")
+	flag.StringVar(&gov, "governance", "", "governance address of the precompile (default: the dev address with --prefund-dev)")
+	flag.Var(alloc, "alloc", "prefunded account 0xADDRESS=WEI (repeatable)")
+	flag.BoolVar(&dev, "prefund-dev", false, "prefund geth --dev's developer account "+genesis.DevAddress.Hex()+" with 1e27 wei")
+	flag.Parse()
+
+	if dev {
+		if _, ok := alloc[genesis.DevAddress]; !ok {
+			alloc[genesis.DevAddress] = types.Account{Balance: new(big.Int).Exp(big.NewInt(10), big.NewInt(27), nil)}
+		}
+		if gov == "" {
+			gov = genesis.DevAddress.Hex()
+		}
+	}
+	if !common.IsHexAddress(gov) {
+		fatal(errors.New("--governance 0xADDRESS is required (or --prefund-dev)"))
+	}
+	o.Governance = common.HexToAddress(gov)
+	o.Alloc = types.GenesisAlloc(alloc)
+	g, err := genesis.New(o)
+	if err != nil {
+		fatal(err)
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(g); err != nil {
+		fatal(err)
+	}
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "pars-genesis:", err)
+	os.Exit(1)
+}

@@ -1,0 +1,91 @@
+// Package genesis builds post-merge genesis specs for chains that run the
+// IAIMining precompile: Pars (6133) and its sister chains Lux (96369),
+// Hanzo (36963) and Zoo (200200), or any other chain id.
+package genesis
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/pars-network/aimining/precompile"
+)
+
+// Chain ids of the networks the precompile is built for.
+const (
+	ParsChainID  = 6133
+	LuxChainID   = 96369
+	HanzoChainID = 36963
+	ZooChainID   = 200200
+)
+
+// DefaultGasLimit is the genesis block gas limit (go-ethereum's dev-mode default).
+const DefaultGasLimit = 11_500_000
+
+// DevAddress is the account geth --dev uses when its keystore is empty
+// (key b71c71a6…f291, cmd/utils.DeveloperKey). Prefund it to run a dev node.
+var DevAddress = common.HexToAddress("0x71562b71999873DB5b286dF957af199Ec94617F7")
+
+// Options describe one chain's genesis.
+type Options struct {
+	ChainID        uint64
+	ActivationTime uint64 // parsAIMiningTime: 0x0300 is active in blocks with timestamp >= this
+	Timestamp      uint64 // genesis block timestamp
+	GasLimit       uint64 // 0 = DefaultGasLimit
+	Governance     common.Address
+	Alloc          types.GenesisAlloc // extra accounts (prefunded dev accounts, ...)
+}
+
+// Account returns the 0x0300 alloc entry: nonce 1, the code marker and the
+// precompile's initial parameters in storage.
+var Account = func(governance common.Address) (types.Account, error) {
+	return precompile.GenesisAccount(precompile.DefaultParams(governance))
+}
+
+// New returns a genesis with every fork go-ethereum v1.17.10's dev mode
+// enables (through Prague, Osaka and Bogota, merged at genesis), the chain's
+// id, parsAIMiningTime, the standard precompile and system-contract accounts
+// and the 0x0300 account.
+func New(o Options) (*core.Genesis, error) {
+	if o.ChainID == 0 {
+		return nil, errors.New("genesis: chain id is required")
+	}
+	if o.Governance == (common.Address{}) {
+		return nil, errors.New("genesis: governance address is required")
+	}
+	if o.GasLimit == 0 {
+		o.GasLimit = DefaultGasLimit
+	}
+	dev := core.DeveloperGenesisBlock(o.GasLimit, nil)
+	config := *dev.Config
+	config.ChainID = new(big.Int).SetUint64(o.ChainID)
+	config.ParsAIMiningTime = &o.ActivationTime
+	if err := config.CheckConfigForkOrder(); err != nil {
+		return nil, fmt.Errorf("genesis: %w", err)
+	}
+	g := &core.Genesis{
+		Config:     &config,
+		Timestamp:  o.Timestamp,
+		GasLimit:   o.GasLimit,
+		BaseFee:    big.NewInt(params.InitialBaseFee),
+		Difficulty: big.NewInt(0),
+		Alloc:      maps.Clone(dev.Alloc),
+	}
+	for addr, acc := range o.Alloc {
+		if addr == precompile.Address {
+			return nil, fmt.Errorf("genesis: %v is reserved for the precompile", addr)
+		}
+		g.Alloc[addr] = acc
+	}
+	acc, err := Account(o.Governance)
+	if err != nil {
+		return nil, err
+	}
+	g.Alloc[precompile.Address] = acc
+	return g, nil
+}
