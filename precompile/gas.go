@@ -31,18 +31,18 @@ const (
 
 	// GasVerifyMLDSA44 is one ML-DSA-44 verification from bytes (public-key
 	// decoding included) of a short message.
-	GasVerifyMLDSA44 uint64 = 4500
+	GasVerifyMLDSA44 uint64 = 5500
 	// GasVerifyMLDSA65 is the same for ML-DSA-65.
-	GasVerifyMLDSA65 uint64 = 6500
+	GasVerifyMLDSA65 uint64 = 9000
 	// GasVerifyMLDSA87 is the same for ML-DSA-87.
-	GasVerifyMLDSA87 uint64 = 10500
+	GasVerifyMLDSA87 uint64 = 17000
 	// GasVerifyPerWord is the per-32-byte-word cost of hashing the message
 	// into the signature check.
 	GasVerifyPerWord uint64 = 6
 
 	// GasProofChecks covers decoding a proof and deriving its work id,
 	// spent key, miner id and attestation hash.
-	GasProofChecks uint64 = 1000
+	GasProofChecks uint64 = 2500
 	// GasEpochAdvance is the worst case of rolling the epoch forward
 	// (reward.MaxSkippedEpochSteps adjustment steps) plus the reward math.
 	GasEpochAdvance uint64 = 2000

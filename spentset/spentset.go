@@ -2,17 +2,19 @@
 // each piece of work is rewarded at most once per chain.
 //
 // A work id w is spent when the storage slot proof.SpentKey(w) of the owning
-// account is non-zero; the slot holds the number of the block that spent it.
+// account is non-zero; the slot holds one plus the number of the block that
+// spent it (so that work spent while simulating on top of the genesis block,
+// as eth_call and eth_estimateGas do on a fresh chain, is marked too).
 // Work ids include the chain id, and every chain keeps its own state, so the
 // set is per chain by construction.
 package spentset
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 	"github.com/pars-network/aimining/proof"
 )
 
@@ -44,7 +46,8 @@ func (s Set) SpentAt(w proof.Hash) (uint64, bool) {
 	if v == (common.Hash{}) {
 		return 0, false
 	}
-	return binary.BigEndian.Uint64(v[24:]), true
+	n := new(uint256.Int).SetBytes32(v[:])
+	return n.SubUint64(n, 1).Uint64(), true
 }
 
 // IsSpent reports whether w has been rewarded.
@@ -53,18 +56,13 @@ func (s Set) IsSpent(w proof.Hash) bool {
 	return spent
 }
 
-// MarkSpent records w as spent in block number blockNumber (which must be
-// non-zero: the genesis block carries no transactions). It refuses a work id
-// that is already spent and then leaves state untouched.
+// MarkSpent records w as spent in block number blockNumber. It refuses a
+// work id that is already spent and then leaves state untouched.
 func (s Set) MarkSpent(w proof.Hash, blockNumber uint64) error {
-	if blockNumber == 0 {
-		return fmt.Errorf("spentset: block number 0 cannot spend work %x", w)
-	}
 	if at, spent := s.SpentAt(w); spent {
 		return fmt.Errorf("%w: work id %x spent in block %d", ErrAlreadySpent, w, at)
 	}
-	var v common.Hash
-	binary.BigEndian.PutUint64(v[24:], blockNumber)
-	s.db.SetState(s.owner, Slot(w), v)
+	v := new(uint256.Int).AddUint64(uint256.NewInt(blockNumber), 1) // never zero, never overflows
+	s.db.SetState(s.owner, Slot(w), v.Bytes32())
 	return nil
 }
