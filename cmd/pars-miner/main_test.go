@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/google/uuid"
+	"github.com/pars-network/aimining/miner"
+	"github.com/pars-network/aimining/miner/minertest"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/stretchr/testify/require"
+)
+
+// runCLI runs the command line and returns exit code, stdout and stderr.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(t.Context(), append([]string{"pars-miner"}, args...), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestExampleConfigParses(t *testing.T) {
+	cfg, err := miner.LoadConfig("config.example.toml")
+	require.NoError(t, err)
+	require.Equal(t, uint64(6133), cfg.Network.ChainID)
+	require.Equal(t, miner.BackendBuiltin, cfg.Backend.Kind)
+	require.Equal(t, "127.0.0.1:9477", cfg.Metrics.Listen)
+}
+
+func TestKeygen(t *testing.T) {
+	dir := t.TempDir()
+	pass := filepath.Join(dir, "pass")
+	require.NoError(t, os.WriteFile(pass, []byte("hunter2\n"), 0o600))
+	for _, scheme := range []string{"44", "65", "87"} {
+		out := filepath.Join(dir, "wallet"+scheme+".json")
+		code, stdout, stderr := runCLI(t, "keygen", "--out", out, "--scheme", scheme, "--passphrase-file", pass, "--light-kdf")
+		require.Equal(t, 0, code, stderr)
+		require.Contains(t, stdout, "ML-DSA-"+scheme)
+		require.Contains(t, stdout, "miner id   0x")
+		key, err := miner.LoadWallet(out, "hunter2")
+		require.NoError(t, err)
+		require.Equal(t, "ML-DSA-"+scheme, key.Scheme().String())
+		w, err := miner.ReadWallet(out)
+		require.NoError(t, err)
+		require.Contains(t, stdout, w.MinerID)
+	}
+	// The default scheme is ML-DSA-65, and the passphrase can come from
+	// the environment.
+	t.Setenv("PARS_KEYGEN_PASS", "from-env")
+	out := filepath.Join(dir, "default.json")
+	code, stdout, stderr := runCLI(t, "keygen", "--out", out, "--passphrase-env", "PARS_KEYGEN_PASS", "--light-kdf")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, stdout, "ML-DSA-65")
+	_, err := miner.LoadWallet(out, "from-env")
+	require.NoError(t, err)
+
+	code, _, stderr = runCLI(t, "keygen", "--out", out, "--passphrase-file", pass, "--light-kdf")
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "already exists")
+	code, _, stderr = runCLI(t, "keygen", "--out", filepath.Join(dir, "x.json"), "--scheme", "50", "--passphrase-file", pass)
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "unknown ML-DSA parameter set")
+	code, _, stderr = runCLI(t, "keygen", "--scheme", "44")
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, `"out" not set`)
+}
+
+func TestCommandErrors(t *testing.T) {
+	code, _, stderr := runCLI(t)
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "missing --config")
+
+	code, _, stderr = runCLI(t, "--config", filepath.Join(t.TempDir(), "none.toml"))
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "does not exist")
+
+	code, _, stderr = runCLI(t, "mine")
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, `unknown command "mine"`)
+
+	cfg := strings.Replace(exampleConfig(t), "# gateway = ", "gateway = ", 1)
+	path := filepath.Join(t.TempDir(), "c.toml")
+	require.NoError(t, os.WriteFile(path, []byte(cfg), 0o600))
+	code, _, stderr = runCLI(t, "--config", path)
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "gateway mode is not available yet; refusing to start")
+	require.Contains(t, stderr, "remove zap.gateway")
+
+	code, _, stderr = runCLI(t, "--config", "config.example.toml", "--log-level", "loud")
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "--log-level")
+}
+
+func exampleConfig(t *testing.T) string {
+	data, err := os.ReadFile("config.example.toml")
+	require.NoError(t, err)
+	return string(data)
+}
+
+// TestMineAndStatus runs `pars-miner --config … --max-jobs 2` and then
+// `pars-miner status` against an in-memory node over HTTP.
+func TestMineAndStatus(t *testing.T) {
+	node, err := minertest.New(6133, precompile.DefaultParams(common.HexToAddress("0xaa")), uint64(time.Now().Unix()))
+	require.NoError(t, err)
+	url, stop := node.StartHTTP()
+	defer stop()
+
+	dir := t.TempDir()
+	write := func(name, content string) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600))
+	}
+	write("passphrase.txt", "wallet-pass\n")
+	code, _, stderr := runCLI(t, "keygen", "--out", filepath.Join(dir, "wallet.json"), "--scheme", "44", "--passphrase-file", filepath.Join(dir, "passphrase.txt"), "--light-kdf")
+	require.Equal(t, 0, code, stderr)
+	gasKey, err := crypto.ToECDSA(bytes.Repeat([]byte{7}, 32))
+	require.NoError(t, err)
+	gasAddr := writeKeystore(t, filepath.Join(dir, "keystore"), gasKey, "wallet-pass")
+
+	cfg := exampleConfig(t)
+	for old, new := range map[string]string{
+		`"http://127.0.0.1:8545"`:                    fmt.Sprintf("%q", url),
+		"0x71C7656EC7ab88b098defB751B7401B5f6d8976F": gasAddr.Hex(),
+		`job_interval = "10s"`:                       `job_interval = "10ms"`,
+		`listen = "127.0.0.1:9477"`:                  `listen = "127.0.0.1:0"`,
+		"max_tokens = 64":                            "max_tokens = 8",
+	} {
+		require.Contains(t, cfg, old)
+		cfg = strings.Replace(cfg, old, new, 1)
+	}
+	write("config.toml", cfg)
+	cfgPath := filepath.Join(dir, "config.toml")
+
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	var stdout, stderrBuf bytes.Buffer
+	code = run(ctx, []string{"pars-miner", "--config", cfgPath, "--max-jobs", "2", "--log-format", "json"}, &stdout, &stderrBuf)
+	require.Equal(t, 0, code, stderrBuf.String())
+	logs := stderrBuf.String()
+	require.Equal(t, 2, strings.Count(logs, `"msg":"proof accepted"`), logs)
+	require.Contains(t, logs, `"reward_wei":"`)
+	require.Contains(t, logs, `"msg":"serving metrics"`)
+	require.Equal(t, 2, node.SentTransactions())
+
+	code, out, stderr := runCLI(t, "status", "--config", cfgPath, "--last", "5")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "beneficiary     0x8ba1f109551bD432803012645Ac136ddd64DBA72")
+	require.Contains(t, out, "mining balance  1200000000000 wei (0.0000012)")
+	require.Contains(t, out, "last 2 accepted proofs")
+	require.Equal(t, 2, strings.Count(out, "600000000000"), out)
+}
+
+func writeKeystore(t *testing.T, dir string, key *ecdsa.PrivateKey, pass string) common.Address {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(dir, 0o700))
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	data, err := keystore.EncryptKey(&keystore.Key{Id: uuid.New(), Address: addr, PrivateKey: key}, pass, keystore.LightScryptN, keystore.LightScryptP)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "key.json"), data, 0o600))
+	return addr
+}
+
+func TestFormatUnits(t *testing.T) {
+	for _, tt := range []struct {
+		wei  int64
+		want string
+	}{{0, "0"}, {1, "0.000000000000000001"}, {1_200_000_000_000, "0.0000012"}, {1_000_000_000_000_000_000, "1"}, {1_500_000_000_000_000_000, "1.5"}} {
+		require.Equal(t, tt.want, formatUnits(big.NewInt(tt.wei), 18))
+	}
+}

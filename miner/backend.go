@@ -1,0 +1,171 @@
+package miner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/pars-network/aimining/miner/builtin"
+	"github.com/pars-network/aimining/miner/openai"
+	"github.com/pars-network/aimining/proof"
+	"lukechampine.com/blake3"
+)
+
+// ModelInfo identifies a model and carries what the compute-unit metric
+// needs.
+type ModelInfo struct {
+	Name          string     // the model's name in the configuration
+	Hash          proof.Hash // proof.HashModel of its weights
+	Parameters    uint64     // parameter count
+	BytesPerToken uint64     // bytes per metric token (1 for the builtin model)
+}
+
+// Backend runs inference.
+type Backend interface {
+	// Model describes a model the back-end offers.
+	Model(name string) (ModelInfo, bool)
+	// Infer runs model on input and returns the output bytes.
+	Infer(ctx context.Context, model string, input []byte) ([]byte, error)
+}
+
+// BuiltinBackend runs the built-in CPU model in-process.
+type BuiltinBackend struct {
+	model     *builtin.Model
+	maxTokens int
+}
+
+// NewBuiltinBackend returns the built-in back-end generating maxTokens
+// output tokens per job.
+func NewBuiltinBackend(maxTokens int) *BuiltinBackend {
+	return &BuiltinBackend{model: builtin.Default(), maxTokens: maxTokens}
+}
+
+// Model implements Backend.
+func (b *BuiltinBackend) Model(name string) (ModelInfo, bool) {
+	if name != builtin.Name {
+		return ModelInfo{}, false
+	}
+	return ModelInfo{Name: builtin.Name, Hash: b.model.Hash(), Parameters: b.model.Parameters(), BytesPerToken: 1}, true
+}
+
+// Infer implements Backend.
+func (b *BuiltinBackend) Infer(ctx context.Context, model string, input []byte) ([]byte, error) {
+	if model != builtin.Name {
+		return nil, fmt.Errorf("builtin back-end has no model %q", model)
+	}
+	return b.model.Generate(ctx, input, b.maxTokens)
+}
+
+// OpenAIBackend runs inference on an OpenAI-compatible server.
+type OpenAIBackend struct {
+	client    *openai.Client
+	models    map[string]ModelInfo
+	served    map[string]string
+	maxTokens int
+}
+
+// NewOpenAIBackend builds the HTTP back-end described by cfg: it hashes
+// each model's weights file (streaming) or takes its configured hash.
+func NewOpenAIBackend(cfg *Config) (*OpenAIBackend, error) {
+	bc := cfg.Backend
+	apiKey := ""
+	if bc.APIKeyEnv != "" {
+		v, ok := os.LookupEnv(bc.APIKeyEnv)
+		if !ok {
+			return nil, fmt.Errorf("backend.api_key_env: environment variable %s is not set", bc.APIKeyEnv)
+		}
+		apiKey = v
+	}
+	client, err := openai.NewClient(bc.URL, openai.Options{APIKey: apiKey, Timeout: bc.Timeout})
+	if err != nil {
+		return nil, err
+	}
+	b := &OpenAIBackend{client: client, models: map[string]ModelInfo{}, served: map[string]string{}, maxTokens: bc.MaxTokens}
+	for _, mc := range bc.Models {
+		info := ModelInfo{Name: mc.Name, Parameters: mc.Parameters, BytesPerToken: mc.BytesPerToken}
+		if mc.Hash != "" {
+			if info.Hash, err = parseHash(mc.Hash); err != nil {
+				return nil, fmt.Errorf("backend model %s: %w", mc.Name, err)
+			}
+		} else if info.Hash, err = hashWeightsFile(cfg.ResolvePath(mc.Weights)); err != nil {
+			return nil, fmt.Errorf("backend model %s: %w", mc.Name, err)
+		}
+		b.models[mc.Name] = info
+		b.served[mc.Name] = mc.ServedName
+	}
+	return b, nil
+}
+
+// hashWeightsFile hashes a (possibly multi-gigabyte) weights file.
+func hashWeightsFile(path string) (proof.Hash, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return proof.Hash{}, fmt.Errorf("weights file %s does not exist", path)
+		}
+		return proof.Hash{}, fmt.Errorf("open weights: %w", err)
+	}
+	defer f.Close()
+	h, err := proof.HashModel(f)
+	if err != nil {
+		return proof.Hash{}, fmt.Errorf("hash weights %s: %w", path, err)
+	}
+	return h, nil
+}
+
+// Model implements Backend.
+func (b *OpenAIBackend) Model(name string) (ModelInfo, bool) {
+	info, ok := b.models[name]
+	return info, ok
+}
+
+// Infer implements Backend. The input is sent as one user message; the
+// output is the first choice's content.
+func (b *OpenAIBackend) Infer(ctx context.Context, model string, input []byte) ([]byte, error) {
+	served, ok := b.served[model]
+	if !ok {
+		return nil, fmt.Errorf("openai back-end has no model %q configured", model)
+	}
+	out, err := b.client.Complete(ctx, served, string(input), b.maxTokens)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(out), nil
+}
+
+// Check asks the server for its models. It fails when the server cannot be
+// reached and returns the configured served names the server does not list
+// (some servers list models under other names, so that is not an error).
+func (b *OpenAIBackend) Check(ctx context.Context) (missing []string, err error) {
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	ids, err := b.client.Models(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("inference back-end at %s: %w", b.client.Endpoint("models"), err)
+	}
+	for name, served := range b.served {
+		if !slices.Contains(ids, served) {
+			missing = append(missing, fmt.Sprintf("%s (served as %q)", name, served))
+		}
+	}
+	slices.Sort(missing)
+	return missing, nil
+}
+
+// deviceIDContext is the BLAKE3 derive-key context of device ids.
+const deviceIDContext = "Pars AI mining v1 miner device id"
+
+// DeviceID returns the 32-byte device id placed in WorkContexts computed by
+// the device named name on a back-end of kind backendKind:
+// BLAKE3-derive_key(deviceIDContext, backendKind ‖ "/" ‖ name). Without
+// attestation it only tells a miner's devices apart; with NVTrust it will
+// be the hash of the GPU's attestation key.
+func DeviceID(backendKind, name string) proof.Hash {
+	var out proof.Hash
+	blake3.DeriveKey(out[:], deviceIDContext, []byte(backendKind+"/"+name))
+	return out
+}

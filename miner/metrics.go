@@ -1,0 +1,121 @@
+package miner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics are the miner's Prometheus metrics, on a registry of their own.
+type Metrics struct {
+	Registry *prometheus.Registry
+
+	ProofsSubmitted  *prometheus.CounterVec   // by model
+	ProofsAccepted   *prometheus.CounterVec   // by model
+	ProofsRefused    *prometheus.CounterVec   // by reason (the custom error's name)
+	JobsFailed       *prometheus.CounterVec   // by stage, for errors that are not refusals
+	RewardWei        prometheus.Counter       // total reward credited, wei
+	ComputeUnits     prometheus.Counter       // compute units of accepted proofs
+	InferenceSeconds *prometheus.HistogramVec // by model
+	SubmitSeconds    prometheus.Histogram     // send to acceptance
+	Resubmits        prometheus.Counter
+	Reorgs           prometheus.Counter
+	TransportRetries prometheus.Counter
+}
+
+// NewMetrics creates the metrics and registers them together with the Go
+// runtime and process collectors.
+func NewMetrics() *Metrics {
+	m := &Metrics{
+		Registry: prometheus.NewRegistry(),
+		ProofsSubmitted: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "pars_miner_proofs_submitted_total", Help: "Work proofs sent to the IAIMining precompile.",
+		}, []string{"model"}),
+		ProofsAccepted: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "pars_miner_proofs_accepted_total", Help: "Work proofs accepted and rewarded on chain.",
+		}, []string{"model"}),
+		ProofsRefused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "pars_miner_proofs_refused_total", Help: "Work proofs the precompile refused, by custom error.",
+		}, []string{"reason"}),
+		JobsFailed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "pars_miner_jobs_failed_total", Help: "Jobs that failed for reasons other than a refusal, by stage.",
+		}, []string{"stage"}),
+		RewardWei: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_reward_wei_total", Help: "Reward credited to the beneficiary by accepted proofs, in wei.",
+		}),
+		ComputeUnits: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_compute_units_total", Help: "Compute units (1e9 FLOPs) of accepted proofs.",
+		}),
+		InferenceSeconds: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "pars_miner_inference_seconds", Help: "Inference latency per job.",
+			Buckets: prometheus.ExponentialBuckets(0.001, 4, 10),
+		}, []string{"model"}),
+		SubmitSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "pars_miner_submit_seconds", Help: "Time from sending a proof to its acceptance.",
+			Buckets: prometheus.ExponentialBuckets(0.05, 2, 12),
+		}),
+		Resubmits: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_resubmits_total", Help: "Proof transactions built again (reorg, dropped, out of gas).",
+		}),
+		Reorgs: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_receipt_reorgs_total", Help: "Receipts that disappeared after being seen.",
+		}),
+		TransportRetries: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_rpc_retries_total", Help: "JSON-RPC calls retried after a transport error.",
+		}),
+	}
+	m.Registry.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		m.ProofsSubmitted, m.ProofsAccepted, m.ProofsRefused, m.JobsFailed, m.RewardWei, m.ComputeUnits,
+		m.InferenceSeconds, m.SubmitSeconds, m.Resubmits, m.Reorgs, m.TransportRetries,
+	)
+	return m
+}
+
+// Handler serves the metrics in the Prometheus exposition format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.Registry, promhttp.HandlerOpts{Registry: m.Registry})
+}
+
+// addReward adds wei to the reward counter.
+func (m *Metrics) addReward(wei *big.Int) {
+	if wei == nil || wei.Sign() <= 0 {
+		return
+	}
+	f, _ := new(big.Float).SetInt(wei).Float64()
+	m.RewardWei.Add(f)
+}
+
+// ServeMetrics serves /metrics on listen until ctx ends. It returns the
+// bound address (useful with port 0).
+func ServeMetrics(ctx context.Context, listen string, m *Metrics, log *slog.Logger) (net.Addr, error) {
+	ln, err := net.Listen("tcp", listen)
+	if err != nil {
+		return nil, fmt.Errorf("metrics.listen %s: %w", listen, err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", m.Handler())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) && log != nil {
+			log.Error("metrics server stopped", "err", err)
+		}
+	}()
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
+	return ln.Addr(), nil
+}

@@ -1,0 +1,496 @@
+package miner
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/proof"
+)
+
+// MaxHeaderLag is how far the latest block's time may trail the local clock
+// before the miner considers the chain idle and stamps work with the local
+// clock instead (see WorkTimestamp).
+const MaxHeaderLag = 30 * time.Second
+
+// Options tune Open and New. The zero value is usable.
+type Options struct {
+	Logger  *slog.Logger
+	Metrics *Metrics
+	// Clock replaces time.Now.
+	Clock func() time.Time
+	// Rand replaces crypto/rand for job ids and WorkContext nonces.
+	Rand io.Reader
+	// WalletPassphrase and GasPassphrase, when set, are used instead of
+	// the configured passphrase sources (for tests and embedding).
+	WalletPassphrase string
+	GasPassphrase    string
+	// PollInterval of receipts (default 1 s); Backoff of transport retries
+	// (default DefaultBackoff).
+	PollInterval time.Duration
+	Backoff      *Backoff
+	// Prompts replace DevnetPrompts.
+	Prompts []string
+	// MaxJobs makes Run stop after this many jobs (0: run until cancelled).
+	MaxJobs int
+}
+
+// Device is a compute device a worker runs jobs on.
+type Device struct {
+	Name string     // as configured (gpu.device_ids)
+	ID   proof.Hash // DeviceID(backend kind, Name)
+}
+
+// Miner mines: it makes (or, later, receives) jobs, runs inference, signs
+// proofs and submits them.
+type Miner struct {
+	cfg         *Config
+	opts        Options
+	chain       Chain
+	closers     []func()
+	chainID     uint32
+	key         *proof.PrivateKey
+	beneficiary common.Address
+	backend     Backend
+	devices     []Device
+	sub         *Submitter
+	metrics     *Metrics
+	log         *slog.Logger
+	jobs        *DevnetJobs
+	clock       func() time.Time
+}
+
+// Deps are the parts of a Miner that Open builds from the configuration.
+type Deps struct {
+	Chain   Chain             // the node
+	Key     *proof.PrivateKey // the ML-DSA mining key
+	GasKey  *ecdsa.PrivateKey // pays for submissions
+	Backend Backend           // runs inference
+}
+
+// New assembles a Miner from a validated configuration and ready parts. It
+// does no I/O; Open is the usual entry point.
+func New(cfg *Config, deps Deps, opts Options) (*Miner, error) {
+	if cfg == nil {
+		return nil, errors.New("miner: nil config")
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if deps.Chain == nil || deps.Key == nil || deps.GasKey == nil || deps.Backend == nil {
+		return nil, errors.New("miner: chain, key, gas key and back-end are all required")
+	}
+	for _, name := range cfg.Mining.Models {
+		if _, ok := deps.Backend.Model(name); !ok {
+			return nil, fmt.Errorf("miner: the back-end does not offer model %q", name)
+		}
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Metrics == nil {
+		opts.Metrics = NewMetrics()
+	}
+	if opts.Clock == nil {
+		opts.Clock = time.Now
+	}
+	backoff := DefaultBackoff()
+	if opts.Backoff != nil {
+		backoff = *opts.Backoff
+	}
+	var maxFee *big.Int
+	if cfg.Mining.MaxFeeGwei > 0 {
+		maxFee = new(big.Int).Mul(new(big.Int).SetUint64(cfg.Mining.MaxFeeGwei), big.NewInt(1e9))
+	}
+	sub, err := NewSubmitter(deps.Chain, deps.GasKey, SubmitterConfig{
+		ChainID:        new(big.Int).SetUint64(cfg.Network.ChainID),
+		Confirmations:  cfg.Mining.Confirmations,
+		ReceiptTimeout: cfg.Mining.ReceiptTimeout,
+		MaxResubmits:   cfg.Mining.MaxResubmits,
+		MaxFeePerGas:   maxFee,
+		PollInterval:   opts.PollInterval,
+		Backoff:        backoff,
+		Logger:         opts.Logger,
+		Metrics:        opts.Metrics,
+	})
+	if err != nil {
+		return nil, err
+	}
+	m := &Miner{
+		cfg:         cfg,
+		opts:        opts,
+		chain:       deps.Chain,
+		chainID:     uint32(cfg.Network.ChainID),
+		key:         deps.Key,
+		beneficiary: cfg.BeneficiaryAddress(),
+		backend:     deps.Backend,
+		sub:         sub,
+		metrics:     opts.Metrics,
+		log:         opts.Logger,
+		jobs:        NewDevnetJobs(cfg.Mining.Models, opts.Prompts, opts.Rand),
+		clock:       opts.Clock,
+	}
+	for _, name := range cfg.GPU.DeviceIDs {
+		m.devices = append(m.devices, Device{Name: name, ID: DeviceID(cfg.Backend.Kind, name)})
+	}
+	return m, nil
+}
+
+// Open builds a Miner from a configuration: it refuses gateway mode,
+// connects to the node and checks its chain id and the precompile, sets up
+// the back-end, and unlocks the wallet and the gas account (prompting on the
+// terminal when no passphrase source is configured). Close it when done.
+func Open(ctx context.Context, cfg *Config, opts Options) (*Miner, error) {
+	if cfg.Zap.Gateway != "" {
+		return nil, ErrGatewayUnavailable
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	node, err := DialNode(ctx, cfg.Network.RPCEndpoint)
+	if err != nil {
+		return nil, err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			node.Close()
+		}
+	}()
+	if err := CheckChain(ctx, node, cfg.Network.RPCEndpoint, cfg.Network.ChainID); err != nil {
+		return nil, err
+	}
+
+	var backend Backend
+	switch cfg.Backend.Kind {
+	case BackendBuiltin:
+		backend = NewBuiltinBackend(cfg.Backend.MaxTokens)
+	case BackendOpenAI:
+		ob, err := NewOpenAIBackend(cfg)
+		if err != nil {
+			return nil, err
+		}
+		missing, err := ob.Check(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(missing) > 0 {
+			log.Warn("the inference server does not list some configured models", "models", missing)
+		}
+		backend = ob
+	default:
+		return nil, fmt.Errorf("backend.kind %q is unknown", cfg.Backend.Kind)
+	}
+
+	walletPass := opts.WalletPassphrase
+	if walletPass == "" {
+		walletPass, err = ReadPassphrase(PassphraseSource{File: cfg.ResolvePath(cfg.Mining.PassphraseFile), Env: cfg.Mining.PassphraseEnv}, "Wallet passphrase: ")
+		if err != nil {
+			return nil, fmt.Errorf("wallet passphrase: %w", err)
+		}
+	}
+	key, err := LoadWallet(cfg.ResolvePath(cfg.Mining.WalletPath), walletPass)
+	if err != nil {
+		return nil, err
+	}
+	gasPass := opts.GasPassphrase
+	if gasPass == "" {
+		if cfg.Mining.GasPassphraseFile == "" && cfg.Mining.GasPassphraseEnv == "" {
+			gasPass = walletPass
+		} else {
+			gasPass, err = ReadPassphrase(PassphraseSource{File: cfg.ResolvePath(cfg.Mining.GasPassphraseFile), Env: cfg.Mining.GasPassphraseEnv}, "Gas account passphrase: ")
+			if err != nil {
+				return nil, fmt.Errorf("gas account passphrase: %w", err)
+			}
+		}
+	}
+	gasKey, err := LoadGasKey(cfg.ResolvePath(cfg.Mining.GasKeystore), cfg.GasAccountAddress(), gasPass)
+	if err != nil {
+		return nil, err
+	}
+
+	m, err := New(cfg, Deps{Chain: node, Key: key, GasKey: gasKey, Backend: backend}, opts)
+	if err != nil {
+		return nil, err
+	}
+	m.closers = append(m.closers, node.Close)
+	ok = true
+	return m, nil
+}
+
+// CheckChain checks that the node at endpoint answers, reports chain id
+// want, and has the IAIMining precompile active at 0x0300.
+func CheckChain(ctx context.Context, chain Chain, endpoint string, want uint64) error {
+	cctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	got, err := chain.ChainID(cctx)
+	if err != nil {
+		return fmt.Errorf("cannot reach the node at %s: %w", endpoint, err)
+	}
+	if !got.IsUint64() || got.Uint64() != want {
+		return fmt.Errorf("the node at %s is on chain %s, but network.chain_id is %d", endpoint, got, want)
+	}
+	code, err := chain.CodeAt(cctx, precompile.Address, nil)
+	if err != nil {
+		return fmt.Errorf("read code at %s from %s: %w", precompile.Address.Hex(), endpoint, err)
+	}
+	if len(code) == 0 {
+		return fmt.Errorf("the IAIMining precompile is not active on chain %d (no code at %s); proofs sent there would be lost", want, precompile.Address.Hex())
+	}
+	return nil
+}
+
+// Close releases the node connection.
+func (m *Miner) Close() {
+	for _, c := range m.closers {
+		c()
+	}
+	m.closers = nil
+}
+
+// Metrics returns the miner's metrics.
+func (m *Miner) Metrics() *Metrics { return m.metrics }
+
+// MinerID returns the id of the mining key.
+func (m *Miner) MinerID() proof.Hash { return m.key.Public().ID() }
+
+// GasAccount returns the address paying for submissions.
+func (m *Miner) GasAccount() common.Address { return m.sub.From() }
+
+// Beneficiary returns the address credited with rewards.
+func (m *Miner) Beneficiary() common.Address { return m.beneficiary }
+
+// WorkTimestamp chooses the WorkContext timestamp: the latest block's time,
+// so the proof is judged against the chain's clock rather than the local
+// one; but when that block is more than MaxHeaderLag older than the local
+// clock the chain is idle (blocks only on demand) and the next block will
+// carry roughly the local time, which is then used.
+func WorkTimestamp(headerTime uint64, now time.Time) uint64 {
+	local := now.Unix()
+	if local > 0 && uint64(local) > headerTime+uint64(MaxHeaderLag/time.Second) {
+		return uint64(local)
+	}
+	return headerTime
+}
+
+// ProveParams are the facts a proof is bound to besides the job.
+type ProveParams struct {
+	ChainID     uint32
+	Beneficiary common.Address
+	Device      Device
+	Timestamp   uint64    // WorkContext timestamp
+	Rand        io.Reader // WorkContext nonce source (crypto/rand when nil)
+}
+
+// Work is a signed proof with what went into it.
+type Work struct {
+	Job           Job
+	Model         ModelInfo
+	Output        []byte
+	ComputeUnits  uint64
+	InferenceTime time.Duration
+	Proof         *proof.AIWorkProof
+	Encoded       []byte     // Proof's canonical encoding
+	WorkID        proof.Hash // Proof's work id (the spent-set key)
+}
+
+// Prove does one job: it fixes the WorkContext before any compute, runs
+// inference, hashes the output, computes the compute units and signs the
+// proof with key.
+func Prove(ctx context.Context, backend Backend, key *proof.PrivateKey, job Job, p ProveParams) (*Work, error) {
+	info, ok := backend.Model(job.Model)
+	if !ok {
+		return nil, fmt.Errorf("the back-end does not offer model %q", job.Model)
+	}
+	if len(job.Input) == 0 {
+		return nil, errors.New("job input is empty")
+	}
+	wc, err := proof.NewWorkContext(p.ChainID, job.ID, info.Hash, proof.HashInput(job.Input), p.Device.ID, p.Timestamp, p.Rand)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	out, err := backend.Infer(ctx, job.Model, job.Input)
+	if err != nil {
+		return nil, fmt.Errorf("inference with %s: %w", job.Model, err)
+	}
+	elapsed := time.Since(start)
+	cu := ComputeUnits(info.Parameters, Tokens(len(job.Input), len(out), info.BytesPerToken))
+	pr, err := proof.SignWork(proof.Work{Context: wc, Beneficiary: p.Beneficiary, Output: out, ComputeUnits: cu}, key)
+	if err != nil {
+		return nil, err
+	}
+	return &Work{
+		Job: job, Model: info, Output: out, ComputeUnits: cu, InferenceTime: elapsed,
+		Proof: pr, Encoded: pr.Encode(), WorkID: pr.WorkID(),
+	}, nil
+}
+
+// Result is a mined job: the work and the chain's acceptance.
+type Result struct {
+	*Work
+	*Accepted
+	Device Device
+}
+
+// MineOnce makes one devnet job and mines it on the first device: it
+// returns once the proof is accepted (with the receipt and the reward from
+// the WorkAccepted event) or refused (a *RefusedError).
+func (m *Miner) MineOnce(ctx context.Context) (*Result, error) {
+	job, err := m.jobs.Next()
+	if err != nil {
+		return nil, err
+	}
+	return m.Mine(ctx, job, 0)
+}
+
+// Mine does one job on device devices[worker % len] and submits its proof.
+func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) {
+	dev := m.devices[worker%len(m.devices)]
+	jobID := hexutil.Encode(job.ID[:])
+	fail := func(stage string, err error) (*Result, error) {
+		if ctx.Err() != nil { // stopping, not failing
+			return nil, err
+		}
+		m.metrics.JobsFailed.WithLabelValues(stage).Inc()
+		m.log.Error("job failed", "stage", stage, "job_id", jobID, "model", job.Model, "err", err)
+		return nil, err
+	}
+
+	var head uint64
+	if err := m.sub.call(ctx, func(ctx context.Context) error {
+		h, err := m.chain.HeaderByNumber(ctx, nil)
+		if err == nil {
+			head = h.Time
+		}
+		return err
+	}); err != nil {
+		return fail("chain", fmt.Errorf("read latest block: %w", err))
+	}
+	work, err := Prove(ctx, m.backend, m.key, job, ProveParams{
+		ChainID: m.chainID, Beneficiary: m.beneficiary, Device: dev,
+		Timestamp: WorkTimestamp(head, m.clock()), Rand: m.opts.Rand,
+	})
+	if err != nil {
+		return fail("inference", err)
+	}
+	m.metrics.InferenceSeconds.WithLabelValues(job.Model).Observe(work.InferenceTime.Seconds())
+
+	m.metrics.ProofsSubmitted.WithLabelValues(job.Model).Inc()
+	start := time.Now()
+	acc, err := m.sub.Submit(ctx, work.Encoded, nil, work.WorkID, work.Proof.Context.Timestamp)
+	if err != nil {
+		if ref, ok := IsRefusal(err); ok {
+			m.metrics.ProofsRefused.WithLabelValues(ref.Reason).Inc()
+			m.log.Warn("proof refused", "reason", ref.Reason, "err", err, "job_id", jobID, "work_id", hexutil.Encode(work.WorkID[:]), "model", job.Model)
+			return nil, err
+		}
+		return fail("submit", err)
+	}
+	m.metrics.SubmitSeconds.Observe(time.Since(start).Seconds())
+	m.metrics.ProofsAccepted.WithLabelValues(job.Model).Inc()
+	m.metrics.ComputeUnits.Add(float64(acc.ComputeUnits))
+	m.metrics.addReward(acc.Reward)
+	m.log.Info("proof accepted",
+		"work_id", hexutil.Encode(acc.WorkID[:]),
+		"job_id", jobID,
+		"model", job.Model,
+		"device", dev.Name,
+		"compute_units", acc.ComputeUnits,
+		"reward_wei", acc.Reward.String(),
+		"epoch", acc.Epoch,
+		"beneficiary", acc.Beneficiary.Hex(),
+		"block", acc.BlockNumber,
+		"tx", acc.TxHash.Hex(),
+		"gas_used", acc.Receipt.GasUsed,
+		"inference_ms", work.InferenceTime.Milliseconds(),
+		"resubmits", acc.Resubmits,
+	)
+	return &Result{Work: work, Accepted: acc, Device: dev}, nil
+}
+
+// Run mines until ctx is cancelled (or, with Options.MaxJobs, until that
+// many jobs are done). In devnet mode it makes a job every
+// mining.job_interval and hands it to one of mining.concurrency workers; a
+// tick that finds every worker busy is skipped. Job failures are logged and
+// counted; with MaxJobs, Run reports how many failed. Cancelling ctx is a
+// normal stop and returns nil once the jobs in progress have ended.
+func (m *Miner) Run(ctx context.Context) error {
+	if m.cfg.Zap.Gateway != "" {
+		return ErrGatewayUnavailable
+	}
+	workers := m.cfg.Mining.Concurrency
+	jobs := make(chan Job)
+	var (
+		wg             sync.WaitGroup
+		failed, issued atomic.Int64
+	)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for job := range jobs {
+				if _, err := m.Mine(ctx, job, w); err != nil {
+					failed.Add(1)
+				}
+			}
+		}(w)
+	}
+	minerID := m.MinerID()
+	m.log.Info("mining in devnet mode",
+		"chain_id", m.chainID, "miner_id", hexutil.Encode(minerID[:]), "scheme", m.key.Scheme().String(),
+		"beneficiary", m.beneficiary.Hex(), "gas_account", m.sub.From().Hex(), "models", m.cfg.Mining.Models,
+		"workers", workers, "job_interval", m.cfg.Mining.JobInterval.String())
+
+	ticker := time.NewTicker(m.cfg.Mining.JobInterval)
+	defer ticker.Stop()
+	maxJobs := int64(m.opts.MaxJobs)
+loop:
+	for maxJobs == 0 || issued.Load() < maxJobs {
+		job, err := m.jobs.Next()
+		if err != nil {
+			m.log.Error("cannot make a job", "err", err)
+		} else if maxJobs > 0 {
+			select {
+			case jobs <- job:
+				issued.Add(1)
+			case <-ctx.Done():
+				break loop
+			}
+		} else {
+			select {
+			case jobs <- job:
+				issued.Add(1)
+			case <-ctx.Done():
+				break loop
+			default:
+				m.log.Debug("every worker is busy; skipping this job")
+			}
+		}
+		if maxJobs > 0 && issued.Load() >= maxJobs {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			break loop
+		case <-ticker.C:
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if n := failed.Load(); maxJobs > 0 && n > 0 {
+		return fmt.Errorf("%d of %d jobs failed", n, issued.Load())
+	}
+	return nil
+}
