@@ -1,0 +1,205 @@
+// Command pars-devnet runs a local Pars devnet with mining, in the
+// foreground until interrupted (`make devnet`):
+//
+//   - a pars-geth node for chain 6133 with the IAIMining precompile active
+//     at genesis, JSON-RPC on 127.0.0.1:8545, a block every --period seconds;
+//   - prefunded dev accounts (fixed, publicly known keys: never use them on
+//     a real network), printed at start;
+//   - a pars-miner with a fresh ML-DSA wallet, mining with the built-in CPU
+//     model and crediting the first dev account.
+//
+// Everything lives under --dir, which is recreated at each start. Ctrl-C
+// stops the miner, then the node, each by its own PID.
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"flag"
+	"fmt"
+	"math/big"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/pars-network/aimining/evmpatch/devnode"
+	"github.com/pars-network/aimining/evmpatch/genesis"
+)
+
+// devKey returns dev account i's private key: keccak256("pars devnet account i").
+func devKey(i int) *ecdsa.PrivateKey {
+	k, err := crypto.ToECDSA(crypto.Keccak256([]byte(fmt.Sprintf("pars devnet account %d", i))))
+	if err != nil {
+		panic(err) // keccak output is a valid secp256k1 scalar with overwhelming probability; fixed inputs checked by use
+	}
+	return k
+}
+
+func main() {
+	var (
+		dir      = flag.String("dir", "build/devnet", "devnet folder (recreated at each start)")
+		bin      = flag.String("bin", "bin", "folder holding pars-geth and pars-miner")
+		http     = flag.String("http", "127.0.0.1:8545", "JSON-RPC listen address")
+		chainID  = flag.Uint64("chain-id", genesis.ParsChainID, "chain id (Pars 6133, Lux 96369, Hanzo 36963, Zoo 200200)")
+		period   = flag.Uint64("period", 2, "seconds between blocks")
+		accounts = flag.Int("accounts", 5, "prefunded dev accounts")
+		interval = flag.Duration("job-interval", 5*time.Second, "how often the miner makes itself a job")
+		noMining = flag.Bool("no-mining", false, "run the node only")
+	)
+	flag.Parse()
+	if err := run(*dir, *bin, *http, *chainID, *period, *accounts, *interval, !*noMining); err != nil {
+		fmt.Fprintln(os.Stderr, "pars-devnet:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, interval time.Duration, mining bool) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if nAccounts < 1 || nAccounts > 100 {
+		return errors.New("--accounts must be 1..100")
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+
+	fund, _ := new(big.Int).SetString("1000000000000000000000000", 10) // 1e6 ether each
+	alloc := types.GenesisAlloc{genesis.DevAddress: {Balance: fund}}
+	keys := make([]*ecdsa.PrivateKey, nAccounts)
+	for i := range keys {
+		keys[i] = devKey(i)
+		alloc[crypto.PubkeyToAddress(keys[i].PublicKey)] = types.Account{Balance: fund}
+	}
+	node, err := devnode.Start(ctx, devnode.Config{
+		Binary:   filepath.Join(bin, "pars-geth"),
+		DataDir:  filepath.Join(dir, "node"),
+		HTTPAddr: httpAddr,
+		Period:   period,
+		Genesis: genesis.Options{
+			ChainID:    chainID,
+			Governance: genesis.DevAddress,
+			Timestamp:  uint64(time.Now().Unix()),
+			Alloc:      alloc,
+		},
+	})
+	if err != nil {
+		return err
+	}
+	defer node.Stop()
+
+	fmt.Printf("\nPars devnet: chain %d, JSON-RPC %s, a block every %ds, IAIMining at 0x0300 active\n", chainID, node.URL(), period)
+	fmt.Printf("node pid %d, log %s\n\n", node.PID(), filepath.Join(dir, "node", "geth.log"))
+	fmt.Println("Prefunded dev accounts (1,000,000 ETH each; public keys, devnet only):")
+	fmt.Printf("  %s  (geth --dev account, unlocked in the node, precompile governance)\n", genesis.DevAddress.Hex())
+	for _, k := range keys {
+		fmt.Printf("  %s  private key 0x%x\n", crypto.PubkeyToAddress(k.PublicKey).Hex(), crypto.FromECDSA(k))
+	}
+	fmt.Println()
+
+	var minerDone <-chan error
+	if mining {
+		cmd, done, err := startMiner(ctx, dir, bin, node.URL(), chainID, keys[0], interval)
+		if err != nil {
+			return err
+		}
+		minerDone = done
+		defer stopProcess(cmd, done)
+	}
+	fmt.Println("Running; press Ctrl-C to stop.")
+	select {
+	case <-ctx.Done():
+	case <-node.Done():
+		return fmt.Errorf("pars-geth exited (see %s)", filepath.Join(dir, "node", "geth.log"))
+	case err := <-minerDone:
+		return fmt.Errorf("pars-miner exited: %v (see %s)", err, filepath.Join(dir, "miner", "miner.log"))
+	}
+	fmt.Println("\nstopping")
+	return nil
+}
+
+// startMiner writes a miner wallet, gas keystore and config, and starts
+// pars-miner crediting (and paying gas from) the dev account key.
+func startMiner(ctx context.Context, dir, bin, rpc string, chainID uint64, key *ecdsa.PrivateKey, interval time.Duration) (*exec.Cmd, <-chan error, error) {
+	mdir := filepath.Join(dir, "miner")
+	if err := os.MkdirAll(mdir, 0o700); err != nil {
+		return nil, nil, err
+	}
+	const pass = "devnet"
+	passFile := filepath.Join(mdir, "passphrase.txt")
+	if err := os.WriteFile(passFile, []byte(pass+"\n"), 0o600); err != nil {
+		return nil, nil, err
+	}
+	miner := filepath.Join(bin, "pars-miner")
+	out, err := exec.CommandContext(ctx, miner, "keygen", "--out", filepath.Join(mdir, "wallet.json"),
+		"--passphrase-file", passFile, "--light-kdf").CombinedOutput()
+	if err != nil {
+		return nil, nil, fmt.Errorf("pars-miner keygen: %v\n%s", err, out)
+	}
+	ks := keystore.NewKeyStore(filepath.Join(mdir, "keystore"), keystore.LightScryptN, keystore.LightScryptP)
+	acct, err := ks.ImportECDSA(key, pass)
+	if err != nil {
+		return nil, nil, fmt.Errorf("import gas key: %w", err)
+	}
+	cfg := fmt.Sprintf(`[network]
+chain_id = %d
+rpc_endpoint = %q
+
+[mining]
+wallet_path = "wallet.json"
+models = ["pars-tiny-rnn-v1"]
+beneficiary = %q
+gas_keystore = "keystore"
+gas_account = %q
+passphrase_file = "passphrase.txt"
+job_interval = %q
+confirmations = 1
+
+[backend]
+kind = "builtin"
+
+[metrics]
+listen = "127.0.0.1:0"
+`, chainID, rpc, acct.Address.Hex(), acct.Address.Hex(), interval.String())
+	cfgPath := filepath.Join(mdir, "config.toml")
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+		return nil, nil, err
+	}
+	cmd := exec.Command(miner, "--config", cfgPath)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, nil, fmt.Errorf("start pars-miner: %w", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	fmt.Printf("pars-miner pid %d mining for %s; config %s\n", cmd.Process.Pid, acct.Address.Hex(), cfgPath)
+	fmt.Printf("  balance: %s status --config %s\n\n", miner, cfgPath)
+	return cmd, done, nil
+}
+
+// stopProcess interrupts a process by its PID and waits (bounded) for it.
+func stopProcess(cmd *exec.Cmd, done <-chan error) {
+	if cmd.ProcessState != nil {
+		return
+	}
+	_ = cmd.Process.Signal(syscall.SIGINT)
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+	}
+}

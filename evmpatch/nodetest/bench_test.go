@@ -1,0 +1,212 @@
+package nodetest
+
+import (
+	"crypto/ecdsa"
+	"encoding/binary"
+	"math/big"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/consensus/beacon"
+	"github.com/ethereum/go-ethereum/consensus/ethash"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/rawdb"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/rlp"
+	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/proof"
+
+	// 0x0300, as in pars-geth.
+	_ "github.com/pars-network/aimining/evmpatch/register"
+)
+
+// Shape of the benchmark chains: benchBlocks blocks of benchGasLimit gas,
+// filled with submitWorkProof transactions (one ML-DSA-65 proof each, every
+// work id distinct) or with plain ETH transfers to fresh accounts.
+const (
+	benchBlocks    = 4
+	benchGasLimit  = 30_000_000
+	benchProofGas  = 400_000 // gas limit of one submitWorkProof transaction
+	benchGenesisAt = 1_800_000_000
+)
+
+// benchChain is a generated chain, kept as RLP so that every import starts
+// from freshly decoded blocks (no sender or hash caches carried over).
+type benchChain struct {
+	gspec *core.Genesis
+	rlp   [][]byte
+	txs   int
+	gas   uint64
+}
+
+func (c *benchChain) blocks(b *testing.B) types.Blocks {
+	out := make(types.Blocks, len(c.rlp))
+	for i, enc := range c.rlp {
+		out[i] = new(types.Block)
+		if err := rlp.DecodeBytes(enc, out[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return out
+}
+
+var (
+	benchOnce             sync.Once
+	benchProofs, benchETH *benchChain
+	benchErr              error
+)
+
+// benchGenesis is Pars with 0x0300 live at genesis and sender funded.
+func benchGenesis(sender common.Address) (*core.Genesis, error) {
+	return genesis.New(genesis.Options{
+		ChainID: genesis.ParsChainID, Governance: sender, GasLimit: benchGasLimit, Timestamp: benchGenesisAt,
+		Alloc: types.GenesisAlloc{sender: {Balance: new(big.Int).Exp(big.NewInt(10), big.NewInt(24), nil)}},
+	})
+}
+
+// makeBenchChain generates benchBlocks full blocks, fill adding one
+// transaction at a time while at least room gas is left in the block.
+func makeBenchChain(b *testing.B, room uint64, fill func(key *ecdsa.PrivateKey, g *core.BlockGen, n int) *types.Transaction) *benchChain {
+	key, _ := crypto.GenerateKey()
+	gspec, err := benchGenesis(crypto.PubkeyToAddress(key.PublicKey))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var n int
+	_, blocks, receipts := core.GenerateChainWithGenesis(gspec, beacon.New(ethash.NewFaker()), benchBlocks, func(i int, g *core.BlockGen) {
+		for g.Gas() >= room {
+			g.AddTx(fill(key, g, n))
+			n++
+		}
+	})
+	c := &benchChain{gspec: gspec}
+	for i, blk := range blocks {
+		for _, r := range receipts[i] {
+			if r.Status != types.ReceiptStatusSuccessful {
+				b.Fatalf("block %d: transaction %v failed", blk.NumberU64(), r.TxHash)
+			}
+		}
+		enc, err := rlp.EncodeToBytes(blk)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.rlp = append(c.rlp, enc)
+		c.txs += len(blk.Transactions())
+		c.gas += blk.GasUsed()
+	}
+	return c
+}
+
+func setupBench(b *testing.B) {
+	benchOnce.Do(func() {
+		start := time.Now()
+		sk, err := proof.NewKeyFromSeed(proof.MLDSA65, [32]byte{0: 0xbe})
+		if err != nil {
+			benchErr = err
+			return
+		}
+		chainID := big.NewInt(genesis.ParsChainID)
+		tip, feeCap := big.NewInt(1), big.NewInt(1e11)
+		benchProofs = makeBenchChain(b, benchProofGas, func(key *ecdsa.PrivateKey, g *core.BlockGen, n int) *types.Transaction {
+			p := &proof.AIWorkProof{
+				Context: proof.WorkContext{
+					ChainID: genesis.ParsChainID, JobID: proof.Hash{1}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3},
+					DeviceID: proof.Hash{4}, Timestamp: g.Timestamp() - 5,
+				},
+				Beneficiary:  payee,
+				OutputHash:   proof.HashOutput([]byte("output")),
+				ComputeUnits: 1000,
+			}
+			binary.BigEndian.PutUint64(p.Context.Nonce[:], uint64(n)) // a distinct work id per proof
+			if err := p.Sign(sk, true); err != nil {
+				b.Fatal(err)
+			}
+			in, err := precompile.ABI().Pack("submitWorkProof", p.Encode(), []byte{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			to := precompile.Address
+			return types.MustSignNewTx(key, g.Signer(), &types.DynamicFeeTx{
+				ChainID: chainID, Nonce: g.TxNonce(crypto.PubkeyToAddress(key.PublicKey)), To: &to,
+				Gas: benchProofGas, GasTipCap: tip, GasFeeCap: feeCap, Data: in,
+			})
+		})
+		benchETH = makeBenchChain(b, params.TxGas, func(key *ecdsa.PrivateKey, g *core.BlockGen, n int) *types.Transaction {
+			to := common.BigToAddress(big.NewInt(int64(1_000_000 + n))) // a fresh account per transfer
+			return types.MustSignNewTx(key, g.Signer(), &types.DynamicFeeTx{
+				ChainID: chainID, Nonce: g.TxNonce(crypto.PubkeyToAddress(key.PublicKey)), To: &to,
+				Gas: params.TxGas, GasTipCap: tip, GasFeeCap: feeCap, Value: big.NewInt(1),
+			})
+		})
+		b.Logf("generated %d blocks of %d proofs and %d blocks of %d transfers in %v",
+			benchBlocks, benchProofs.txs, benchBlocks, benchETH.txs, time.Since(start).Round(time.Millisecond))
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+}
+
+// importOnce inserts c into a fresh in-memory chain and returns the time
+// InsertChain took.
+func importOnce(b *testing.B, c *benchChain) time.Duration {
+	b.StopTimer()
+	defer b.StartTimer()
+	blocks := c.blocks(b)
+	chain, err := core.NewBlockChain(rawdb.NewMemoryDatabase(), c.gspec, beacon.New(ethash.NewFaker()), core.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer chain.Stop()
+	b.StartTimer()
+	start := time.Now()
+	n, err := chain.InsertChain(blocks)
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if err != nil {
+		b.Fatalf("insert block %d: %v", blocks[n].NumberU64(), err)
+	}
+	return elapsed
+}
+
+// BenchmarkInsertChain imports, with the block processor (InsertChain,
+// sender recovery, execution, state root, commit), benchBlocks full blocks
+// of submitWorkProof transactions and benchBlocks full blocks of plain
+// transfers, alternately in each iteration, and reports:
+//
+//	proofs/s            submitWorkProof transactions imported per second
+//	proof-Mgas/s        gas of the proof blocks per second
+//	transfer-Mgas/s     gas of the transfer blocks per second
+//	transfers/s         transfers imported per second
+//	Mgas/s-ratio        proof-Mgas/s ÷ transfer-Mgas/s (1 = proofs are priced
+//	                    like transfers per unit of import time)
+//
+// ns/op is the InsertChain time of one iteration (both imports).
+func BenchmarkInsertChain(b *testing.B) {
+	setupBench(b)
+	var proofTime, ethTime time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			proofTime += importOnce(b, benchProofs)
+			ethTime += importOnce(b, benchETH)
+		} else {
+			ethTime += importOnce(b, benchETH)
+			proofTime += importOnce(b, benchProofs)
+		}
+	}
+	b.StopTimer()
+	n := float64(b.N)
+	proofMgas := float64(benchProofs.gas) * n / proofTime.Seconds() / 1e6
+	ethMgas := float64(benchETH.gas) * n / ethTime.Seconds() / 1e6
+	b.ReportMetric(float64(benchProofs.txs)*n/proofTime.Seconds(), "proofs/s")
+	b.ReportMetric(proofMgas, "proof-Mgas/s")
+	b.ReportMetric(float64(benchETH.txs)*n/ethTime.Seconds(), "transfers/s")
+	b.ReportMetric(ethMgas, "transfer-Mgas/s")
+	b.ReportMetric(proofMgas/ethMgas, "Mgas/s-ratio")
+	b.ReportMetric(float64(benchProofs.gas)/float64(benchProofs.txs), "gas/proof-tx")
+}
