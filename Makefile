@@ -1,0 +1,64 @@
+# Pars AI mining. `make devnet` runs a local devnet with mining; `make test`
+# runs every test (library, patched node, end to end).
+
+export GOWORK := off
+GO ?= go
+
+# Fuzz targets run by `make fuzz` (package:target), a few seconds each.
+FUZZ_TARGETS := \
+	./proof:FuzzDecodeAIWorkProof ./proof:FuzzDecodeWorkContext ./proof:FuzzParsePublicKey \
+	./proof:FuzzVerifySignature ./reward:FuzzReward ./reward:FuzzAdvance ./precompile:FuzzRun
+FUZZTIME ?= 5s
+
+.PHONY: all build pars-geth pars-miner pars-devnet devnet test test-lib test-node e2e-deps \
+	lint bench fuzz clean
+
+all: build
+
+build: pars-geth pars-miner pars-devnet
+
+pars-geth:
+	$(MAKE) -C evmpatch pars-geth
+
+pars-miner:
+	$(GO) build -o bin/pars-miner ./cmd/pars-miner
+
+pars-devnet: pars-geth
+	cd evmpatch && $(GO) build -o ../bin/pars-devnet ./cmd/pars-devnet
+
+# THE main job: a local Pars node (chain 6133, JSON-RPC 127.0.0.1:8545,
+# IAIMining at 0x0300) with a miner, in the foreground until Ctrl-C.
+devnet: build
+	bin/pars-devnet --dir build/devnet --bin bin
+
+# THE test command.
+test: lint test-lib test-node
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+test-lib:
+	$(GO) test -count=1 ./...
+
+e2e-deps:
+	npm ci --prefix e2e --no-audit --no-fund
+
+# The patched node: its own tests, upstream subsets, the real binary end to end.
+test-node: pars-geth pars-miner e2e-deps
+	cd evmpatch && $(GO) vet ./...
+	$(MAKE) -C evmpatch test
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 200x ./precompile
+	$(GO) test -run '^$$' -bench . ./proof ./reward
+
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1s; \
+	done
+
+clean:
+	rm -rf bin build
+	$(MAKE) -C evmpatch clean
