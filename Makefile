@@ -11,7 +11,7 @@ FUZZ_TARGETS := \
 FUZZTIME ?= 5s
 
 .PHONY: all build pars-geth pars-miner pars-devnet devnet test test-lib test-node e2e-deps \
-	lint bench fuzz clean
+	lint abi bench fuzz clean
 
 all: build
 
@@ -48,6 +48,10 @@ e2e-deps:
 test-node: pars-geth pars-miner e2e-deps
 	cd evmpatch && $(GO) vet ./...
 	$(MAKE) -C evmpatch test
+
+# Regenerate the ABI JSON (both copies) from contracts/IAIMining.sol.
+abi: e2e-deps
+	node e2e/scripts/abi.mjs
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 200x ./precompile

@@ -131,9 +131,15 @@ func flatten(t abi.Type) abi.Arguments {
 	return args
 }
 
-// buildMethods binds every ABI method to its implementation.
-func buildMethods() map[[4]byte]*method {
-	impl := map[string]*method{
+// methodSets lists the groups of IAIMining functions; each feature keeps its
+// functions in its own file and adds one entry here.
+var methodSets = []func() map[string]*method{
+	coreMethods,
+}
+
+// coreMethods are the mining, view and governance functions.
+func coreMethods() map[string]*method {
+	return map[string]*method{
 		"miningBalance":      {gas: fixedGas(GasColdSload), run: (*call).miningBalance},
 		"verifyMLDSA":        {gas: verifyMLDSAGas, run: (*call).verifyMLDSA},
 		"isSpent":            {gas: fixedGas(GasColdSload + GasProofChecks), run: (*call).isSpent},
@@ -150,17 +156,25 @@ func buildMethods() map[[4]byte]*method {
 		"setTrustScores":     {writes: true, gas: fixedGas(gasSetterStorage + logGas(2, 64)), run: (*call).setTrustScores},
 		"transferGovernance": {writes: true, gas: fixedGas(gasSetterStorage), run: (*call).transferGovernance},
 	}
-	out := make(map[[4]byte]*method, len(impl))
-	for name, m := range impl {
-		am, ok := parsedABI.Methods[name]
-		if !ok {
-			panic("precompile: ABI lacks method " + name) // build defect, caught by every test
+}
+
+// buildMethods binds every ABI method to its implementation. A method
+// without an implementation, or an implementation without an ABI entry, is
+// a build defect that every test catches at package initialisation.
+func buildMethods() map[[4]byte]*method {
+	out := make(map[[4]byte]*method, len(parsedABI.Methods))
+	for _, set := range methodSets {
+		for name, m := range set() {
+			am, ok := parsedABI.Methods[name]
+			if !ok {
+				panic("precompile: ABI lacks method " + name)
+			}
+			m.abi = am
+			out[[4]byte(am.ID)] = m
 		}
-		m.abi = am
-		out[[4]byte(am.ID)] = m
 	}
 	if len(out) != len(parsedABI.Methods) {
-		panic("precompile: ABI has methods without an implementation") // build defect
+		panic("precompile: ABI has methods without an implementation")
 	}
 	return out
 }
