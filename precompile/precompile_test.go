@@ -2,6 +2,7 @@ package precompile_test
 
 import (
 	"bytes"
+	"reflect"
 	"math/big"
 	"os"
 	"testing"
@@ -334,4 +335,14 @@ func TestVerifyMLDSA(t *testing.T) {
 		require.Equal(t, false, unpack(t, "verifyMLDSA", r.Ret)[0])
 	}
 	requireRevert(t, c.Call(precompiletest.Frame{}, pack(t, "verifyMLDSA", []byte{1, 2, 3}, msg, []byte{})), "MalformedInput")
+}
+
+// structFields returns the field values of a decoded ABI tuple.
+func structFields(v any) []any {
+	rv := reflect.ValueOf(v)
+	out := make([]any, rv.NumField())
+	for i := range out {
+		out[i] = rv.Field(i).Interface()
+	}
+	return out
 }
