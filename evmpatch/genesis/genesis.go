@@ -39,12 +39,22 @@ type Options struct {
 	GasLimit       uint64 // 0 = DefaultGasLimit
 	Governance     common.Address
 	Alloc          types.GenesisAlloc // extra accounts (prefunded dev accounts, ...)
+	// Params are the precompile's initial parameters; nil means
+	// precompile.DefaultParams. Governance, when set, overrides theirs.
+	Params *precompile.Params
 }
 
-// Account returns the 0x0300 alloc entry: nonce 1, the code marker and the
-// precompile's initial parameters in storage.
-var Account = func(governance common.Address) (types.Account, error) {
-	return precompile.GenesisAccount(precompile.DefaultParams(governance))
+// Account returns the 0x0300 alloc entry for o: nonce 1, the code marker and
+// the precompile's initial parameters in storage.
+func Account(o Options) (types.Account, error) {
+	p := precompile.DefaultParams(o.Governance)
+	if o.Params != nil {
+		p = *o.Params
+		if o.Governance != (common.Address{}) {
+			p.Governance = o.Governance
+		}
+	}
+	return precompile.GenesisAccount(p)
 }
 
 // New returns a genesis with every fork go-ethereum v1.17.10's dev mode
@@ -55,7 +65,7 @@ func New(o Options) (*core.Genesis, error) {
 	if o.ChainID == 0 {
 		return nil, errors.New("genesis: chain id is required")
 	}
-	if o.Governance == (common.Address{}) {
+	if o.Governance == (common.Address{}) && (o.Params == nil || o.Params.Governance == (common.Address{})) {
 		return nil, errors.New("genesis: governance address is required")
 	}
 	if o.GasLimit == 0 {
@@ -82,7 +92,7 @@ func New(o Options) (*core.Genesis, error) {
 		}
 		g.Alloc[addr] = acc
 	}
-	acc, err := Account(o.Governance)
+	acc, err := Account(o)
 	if err != nil {
 		return nil, err
 	}

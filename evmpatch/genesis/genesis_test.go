@@ -7,6 +7,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/holiman/uint256"
 	"github.com/pars-network/aimining/evmpatch/genesis"
 	"github.com/pars-network/aimining/precompile"
 )
@@ -57,5 +58,31 @@ func TestRefusals(t *testing.T) {
 		if _, err := genesis.New(o); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+func TestGenesisWithParams(t *testing.T) {
+	p := precompile.DefaultParams(common.HexToAddress("0xaa"))
+	p.BaseReward = uint256.NewInt(5)
+	g, err := genesis.New(genesis.Options{ChainID: 96369, Params: &p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	acc := g.Alloc[precompile.Address]
+	if got := acc.Storage[common.Hash{31: 1}]; got != (common.Hash{31: 5}) {
+		t.Fatalf("baseReward slot = %x, want 5", got)
+	}
+	// Governance from Options overrides the file's.
+	g, err = genesis.New(genesis.Options{ChainID: 96369, Params: &p, Governance: common.HexToAddress("0xbb")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := g.Alloc[precompile.Address].Storage[common.Hash{}]; common.BytesToAddress(got[:20]) != common.HexToAddress("0xbb") {
+		t.Fatalf("governance slot = %x", got)
+	}
+	// Invalid parameters are refused.
+	p.TargetComputePerEpoch = uint256.NewInt(0)
+	if _, err := genesis.New(genesis.Options{ChainID: 96369, Params: &p}); err == nil {
+		t.Fatal("zero target accepted")
 	}
 }

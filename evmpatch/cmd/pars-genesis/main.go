@@ -3,6 +3,7 @@
 //
 //	pars-genesis --chain-id 6133 --activation-time 0 \
 //	    --governance 0x… --alloc 0x…=1000000000000000000000 --prefund-dev > genesis.json
+//	pars-genesis --chain-id 96369 --params params.json > genesis.json
 package main
 
 import (
@@ -17,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/precompile"
 )
 
 type allocFlag types.GenesisAlloc
@@ -38,10 +40,11 @@ func (a allocFlag) Set(s string) error {
 
 func main() {
 	var (
-		o     genesis.Options
-		alloc = allocFlag{}
-		gov   string
-		dev   bool
+		o      genesis.Options
+		alloc  = allocFlag{}
+		gov    string
+		dev    bool
+		params string
 	)
 	flag.Uint64Var(&o.ChainID, "chain-id", genesis.ParsChainID, "chain id (Pars 6133, Lux 96369, Hanzo 36963, Zoo 200200)")
 	flag.Uint64Var(&o.ActivationTime, "activation-time", 0, "parsAIMiningTime: block timestamp from which 0x0300 is active")
@@ -50,6 +53,7 @@ func main() {
 	flag.StringVar(&gov, "governance", "", "governance address of the precompile (default: the dev address with --prefund-dev)")
 	flag.Var(alloc, "alloc", "prefunded account 0xADDRESS=WEI (repeatable)")
 	flag.BoolVar(&dev, "prefund-dev", false, "prefund geth --dev's developer account "+genesis.DevAddress.Hex()+" with 1e27 wei")
+	flag.StringVar(&params, "params", "", "JSON file of the precompile's initial parameters (default: precompile.DefaultParams)")
 	flag.Parse()
 
 	if dev {
@@ -60,10 +64,19 @@ func main() {
 			gov = genesis.DevAddress.Hex()
 		}
 	}
-	if !common.IsHexAddress(gov) {
-		fatal(errors.New("--governance 0xADDRESS is required (or --prefund-dev)"))
+	if params != "" {
+		p, err := precompile.LoadParamsFile(params)
+		if err != nil {
+			fatal(err)
+		}
+		o.Params = &p
 	}
-	o.Governance = common.HexToAddress(gov)
+	switch {
+	case common.IsHexAddress(gov):
+		o.Governance = common.HexToAddress(gov)
+	case gov != "" || o.Params == nil:
+		fatal(errors.New("--governance 0xADDRESS is required (or --prefund-dev, or a --params file naming governance)"))
+	}
 	o.Alloc = types.GenesisAlloc(alloc)
 	g, err := genesis.New(o)
 	if err != nil {
