@@ -481,6 +481,12 @@ func (c *Config) BeneficiaryAddress() common.Address {
 	return a
 }
 
+// WalletPassphraseSource returns where the wallet passphrase comes from
+// (mining.passphrase_file or mining.passphrase_env; neither: a prompt).
+func (c *Config) WalletPassphraseSource() PassphraseSource {
+	return PassphraseSource{File: c.ResolvePath(c.Mining.PassphraseFile), Env: c.Mining.PassphraseEnv}
+}
+
 // GasAccountAddress returns the parsed mining.gas_account.
 func (c *Config) GasAccountAddress() common.Address {
 	a, _ := ParseAddress(c.Mining.GasAccount)

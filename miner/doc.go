@@ -21,6 +21,9 @@
 //     retried (RefusedError), the receipt awaited with the configured
 //     confirmations, a vanished transaction broadcast again, and the reward
 //     read from the WorkAccepted event.
+//  5. Log the acceptance with the beneficiary's balance after its block
+//     (MiningBalanceAt); a summary line follows every
+//     Options.SummaryEvery acceptances (Stats).
 //
 // # Compute units
 //
@@ -44,5 +47,6 @@
 // not available yet: Open refuses to start with ErrGatewayUnavailable.
 //
 // Entry points: LoadConfig, Open, (*Miner).MineOnce, (*Miner).Run; for
-// tests and tools, New with explicit Deps, Prove and Submitter.
+// tests and tools, New with explicit Deps, OpenBackend, Prove and
+// Submitter.
 package miner

@@ -43,7 +43,19 @@ type Options struct {
 	Prompts []string
 	// MaxJobs makes Run stop after this many jobs (0: run until cancelled).
 	MaxJobs int
+	// SummaryEvery logs a "mining summary" line after every this many
+	// accepted proofs (0: DefaultSummaryEvery; negative: never). Run logs
+	// one more when it stops.
+	SummaryEvery int
 }
+
+// DefaultSummaryEvery is how many accepted proofs lie between two summary
+// lines by default.
+const DefaultSummaryEvery = 10
+
+// balanceReadTimeout bounds the read of the beneficiary's balance after an
+// acceptance.
+const balanceReadTimeout = 10 * time.Second
 
 // Device is a compute device a worker runs jobs on.
 type Device struct {
@@ -68,6 +80,27 @@ type Miner struct {
 	log         *slog.Logger
 	jobs        *DevnetJobs
 	clock       func() time.Time
+	tally       tally
+}
+
+// tally counts what a Miner did since it was made, for the summary lines.
+type tally struct {
+	mu                        sync.Mutex
+	start                     time.Time
+	accepted, refused, failed uint64
+	computeUnits              uint64
+	reward                    big.Int
+	balance                   *big.Int // last balance read; nil before the first
+	balanceBlock              uint64   // the block balance was read at
+}
+
+// Stats is a summary of what a Miner did since it was made.
+type Stats struct {
+	Accepted, Refused, Failed uint64
+	ComputeUnits              uint64        // of accepted proofs
+	Reward                    *big.Int      // wei, of accepted proofs
+	Balance                   *big.Int      // the beneficiary's mining balance at the latest accepted proof; nil if never read
+	Uptime                    time.Duration // since the Miner was made
 }
 
 // Deps are the parts of a Miner that Open builds from the configuration.
@@ -103,6 +136,9 @@ func New(cfg *Config, deps Deps, opts Options) (*Miner, error) {
 	}
 	if opts.Clock == nil {
 		opts.Clock = time.Now
+	}
+	if opts.SummaryEvery == 0 {
+		opts.SummaryEvery = DefaultSummaryEvery
 	}
 	backoff := DefaultBackoff()
 	if opts.Backoff != nil {
@@ -140,6 +176,7 @@ func New(cfg *Config, deps Deps, opts Options) (*Miner, error) {
 		jobs:        NewDevnetJobs(cfg.Mining.Models, opts.Prompts, opts.Rand),
 		clock:       opts.Clock,
 	}
+	m.tally.start = opts.Clock()
 	for _, name := range cfg.GPU.DeviceIDs {
 		m.devices = append(m.devices, Device{Name: name, ID: DeviceID(cfg.Backend.Kind, name)})
 	}
@@ -172,30 +209,14 @@ func Open(ctx context.Context, cfg *Config, opts Options) (*Miner, error) {
 		return nil, err
 	}
 
-	var backend Backend
-	switch cfg.Backend.Kind {
-	case BackendBuiltin:
-		backend = NewBuiltinBackend(cfg.Backend.MaxTokens)
-	case BackendOpenAI:
-		ob, err := NewOpenAIBackend(cfg)
-		if err != nil {
-			return nil, err
-		}
-		missing, err := ob.Check(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if len(missing) > 0 {
-			log.Warn("the inference server does not list some configured models", "models", missing)
-		}
-		backend = ob
-	default:
-		return nil, fmt.Errorf("backend.kind %q is unknown", cfg.Backend.Kind)
+	backend, err := OpenBackend(ctx, cfg, log)
+	if err != nil {
+		return nil, err
 	}
 
 	walletPass := opts.WalletPassphrase
 	if walletPass == "" {
-		walletPass, err = ReadPassphrase(PassphraseSource{File: cfg.ResolvePath(cfg.Mining.PassphraseFile), Env: cfg.Mining.PassphraseEnv}, "Wallet passphrase: ")
+		walletPass, err = ReadPassphrase(cfg.WalletPassphraseSource(), "Wallet passphrase: ")
 		if err != nil {
 			return nil, fmt.Errorf("wallet passphrase: %w", err)
 		}
@@ -227,6 +248,34 @@ func Open(ctx context.Context, cfg *Config, opts Options) (*Miner, error) {
 	m.closers = append(m.closers, node.Close)
 	ok = true
 	return m, nil
+}
+
+// OpenBackend sets up the configured inference back-end. For an
+// OpenAI-compatible server it hashes the configured weights files and asks
+// the server for its models, warning on log about configured models the
+// server does not list.
+func OpenBackend(ctx context.Context, cfg *Config, log *slog.Logger) (Backend, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	switch cfg.Backend.Kind {
+	case BackendBuiltin:
+		return NewBuiltinBackend(cfg.Backend.MaxTokens), nil
+	case BackendOpenAI:
+		ob, err := NewOpenAIBackend(cfg)
+		if err != nil {
+			return nil, err
+		}
+		missing, err := ob.Check(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(missing) > 0 {
+			log.Warn("the inference server does not list some configured models", "models", missing)
+		}
+		return ob, nil
+	}
+	return nil, fmt.Errorf("backend.kind %q is unknown", cfg.Backend.Kind)
 }
 
 // CheckChain checks that the node at endpoint answers, reports chain id
@@ -342,6 +391,52 @@ type Result struct {
 	*Work
 	*Accepted
 	Device Device
+	// Balance is the beneficiary's mining balance in the state after the
+	// block that accepted the proof; nil when it could not be read.
+	Balance *big.Int
+}
+
+// Stats returns what the miner did so far.
+func (m *Miner) Stats() Stats {
+	t := &m.tally
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	st := Stats{
+		Accepted: t.accepted, Refused: t.refused, Failed: t.failed,
+		ComputeUnits: t.computeUnits, Reward: new(big.Int).Set(&t.reward),
+		Uptime: m.clock().Sub(t.start),
+	}
+	if t.balance != nil {
+		st.Balance = new(big.Int).Set(t.balance)
+	}
+	return st
+}
+
+// logStats logs a summary line.
+func (m *Miner) logStats(msg string) {
+	st := m.Stats()
+	attrs := []any{
+		"accepted", st.Accepted, "refused", st.Refused, "failed", st.Failed,
+		"compute_units", st.ComputeUnits, "reward_wei", st.Reward.String(),
+	}
+	if st.Balance != nil {
+		attrs = append(attrs, "balance_wei", st.Balance.String())
+	}
+	attrs = append(attrs, "beneficiary", m.beneficiary.Hex(), "uptime", st.Uptime.Round(time.Second).String())
+	m.log.Info(msg, attrs...)
+}
+
+// balanceAt reads the beneficiary's mining balance after block number. It
+// is bounded by balanceReadTimeout; its failure is the caller's to log.
+func (m *Miner) balanceAt(ctx context.Context, number uint64) (*big.Int, error) {
+	ctx, cancel := context.WithTimeout(ctx, balanceReadTimeout)
+	defer cancel()
+	var bal *big.Int
+	err := m.sub.call(ctx, func(ctx context.Context) (err error) {
+		bal, err = MiningBalanceAt(ctx, m.chain, m.beneficiary, new(big.Int).SetUint64(number))
+		return err
+	})
+	return bal, err
 }
 
 // MineOnce makes one devnet job and mines it on the first device: it
@@ -364,6 +459,9 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 			return nil, err
 		}
 		m.metrics.JobsFailed.WithLabelValues(stage).Inc()
+		m.tally.mu.Lock()
+		m.tally.failed++
+		m.tally.mu.Unlock()
 		m.log.Error("job failed", "stage", stage, "job_id", jobID, "model", job.Model, "err", err)
 		return nil, err
 	}
@@ -393,6 +491,9 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 	if err != nil {
 		if ref, ok := IsRefusal(err); ok {
 			m.metrics.ProofsRefused.WithLabelValues(ref.Reason).Inc()
+			m.tally.mu.Lock()
+			m.tally.refused++
+			m.tally.mu.Unlock()
 			m.log.Warn("proof refused", "reason", ref.Reason, "err", err, "job_id", jobID, "work_id", hexutil.Encode(work.WorkID[:]), "model", job.Model)
 			return nil, err
 		}
@@ -402,13 +503,39 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 	m.metrics.ProofsAccepted.WithLabelValues(job.Model).Inc()
 	m.metrics.ComputeUnits.Add(float64(acc.ComputeUnits))
 	m.metrics.addReward(acc.Reward)
-	m.log.Info("proof accepted",
+
+	// The balance after the accepting block shows the reward arriving. A
+	// failed read only leaves it out of the log line.
+	bal, balErr := m.balanceAt(ctx, acc.BlockNumber)
+	if balErr != nil && ctx.Err() == nil {
+		m.log.Warn("cannot read the mining balance", "beneficiary", m.beneficiary.Hex(), "block", acc.BlockNumber, "err", balErr)
+	}
+	if balErr != nil {
+		bal = nil
+	}
+	t := &m.tally
+	t.mu.Lock()
+	t.accepted++
+	t.computeUnits += acc.ComputeUnits
+	t.reward.Add(&t.reward, acc.Reward)
+	if bal != nil && (t.balance == nil || acc.BlockNumber >= t.balanceBlock) {
+		t.balance, t.balanceBlock = new(big.Int).Set(bal), acc.BlockNumber
+	}
+	summary := m.opts.SummaryEvery > 0 && t.accepted%uint64(m.opts.SummaryEvery) == 0
+	t.mu.Unlock()
+
+	attrs := []any{
 		"work_id", hexutil.Encode(acc.WorkID[:]),
 		"job_id", jobID,
 		"model", job.Model,
 		"device", dev.Name,
 		"compute_units", acc.ComputeUnits,
 		"reward_wei", acc.Reward.String(),
+	}
+	if bal != nil {
+		attrs = append(attrs, "balance_wei", bal.String())
+	}
+	attrs = append(attrs,
 		"epoch", acc.Epoch,
 		"beneficiary", acc.Beneficiary.Hex(),
 		"block", acc.BlockNumber,
@@ -417,7 +544,11 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 		"inference_ms", work.InferenceTime.Milliseconds(),
 		"resubmits", acc.Resubmits,
 	)
-	return &Result{Work: work, Accepted: acc, Device: dev}, nil
+	m.log.Info("proof accepted", attrs...)
+	if summary {
+		m.logStats("mining summary")
+	}
+	return &Result{Work: work, Accepted: acc, Device: dev, Balance: bal}, nil
 }
 
 // Run mines until ctx is cancelled (or, with Options.MaxJobs, until that
@@ -489,6 +620,7 @@ loop:
 	}
 	close(jobs)
 	wg.Wait()
+	m.logStats("mining stopped")
 	if n := failed.Load(); maxJobs > 0 && n > 0 {
 		return fmt.Errorf("%d of %d jobs failed", n, issued.Load())
 	}

@@ -15,13 +15,19 @@ import (
 // MiningBalance returns the reward credited to addr, read with eth_call of
 // miningBalance(address) on the latest block.
 func MiningBalance(ctx context.Context, chain Chain, addr common.Address) (*big.Int, error) {
+	return MiningBalanceAt(ctx, chain, addr, nil)
+}
+
+// MiningBalanceAt returns the reward credited to addr in the state after
+// block number (the latest block when nil).
+func MiningBalanceAt(ctx context.Context, chain Chain, addr common.Address, number *big.Int) (*big.Int, error) {
 	a := precompile.ABI()
 	data, err := a.Pack("miningBalance", addr)
 	if err != nil {
 		return nil, err
 	}
 	to := precompile.Address
-	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, number)
 	if err != nil {
 		if ref, ok := RevertFromError(err); ok {
 			return nil, fmt.Errorf("miningBalance: %w", ref)

@@ -330,8 +330,8 @@ func (e *errResubmit) Error() string { return "resubmit: " + e.reason }
 // configured confirmations. workTime is the proof's WorkContext timestamp.
 // Gas is estimated as if the call ran in the next block, the one the
 // transaction can land in: number head+1 and time max(head time + 1,
-// workTime), so that an idle chain (head far behind the clock, or still at
-// genesis) judges the proof as the next block will. A refusal by the
+// workTime), so that an idle chain (head far behind the clock) judges the
+// proof's timestamp as the next block will. A refusal by the
 // precompile returns a *RefusedError and is not retried; transport errors
 // are retried with backoff; a transaction that disappears (reorg, dropped)
 // is sent again. When a proof sent again is refused as AlreadySpent, an
@@ -539,6 +539,11 @@ func (s *Submitter) await(ctx context.Context, tx *types.Transaction, data []byt
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
+			if isIndexing(err) {
+				// A node that has just started indexes its transactions
+				// before it serves receipts: ask again later.
+				break
+			}
 			if !IsTransient(err) {
 				return nil, fmt.Errorf("read receipt of %s: %w", tx.Hash().Hex(), err)
 			}
@@ -677,6 +682,7 @@ func isAlreadyKnown(err error) bool {
 }
 func isNonceError(err error) bool  { return errContains(err, "nonce too low", "nonce too high") }
 func isUnderpriced(err error) bool { return errContains(err, "replacement transaction underpriced") }
+func isIndexing(err error) bool    { return errContains(err, "transaction indexing is in progress") }
 func isInsufficientFunds(err error) bool {
 	return errContains(err, "insufficient funds")
 }

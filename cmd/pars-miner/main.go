@@ -4,9 +4,15 @@
 // 0x0300.
 //
 //	pars-miner keygen --out wallet.json [--scheme 44|65|87]
-//	pars-miner --config config.toml [--max-jobs N]
+//	pars-miner [run] --config config.toml [--max-jobs N]
+//	pars-miner prove (--config config.toml | --wallet wallet.json --chain-id N --beneficiary 0x…) --input TEXT
+//	pars-miner proof decode HEX
+//	pars-miner proof verify --chain-id N [--time UNIX] HEX
+//	pars-miner balance (--config config.toml | --rpc URL --address 0x…)
 //	pars-miner status --config config.toml [--last N]
 //	pars-miner serve-builtin [--listen 127.0.0.1:8080]
+//
+// Every command describes itself with --help.
 package main
 
 import (
@@ -34,20 +40,30 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args, os.Stdout, os.Stderr)
+	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
 // run runs the command line args and returns the exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	app := newApp(stdout, stderr)
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
 	if err := app.RunContext(ctx, args); err != nil {
+		var ex *exitError
+		if errors.As(err, &ex) {
+			return ex.code
+		}
 		fmt.Fprintln(stderr, "pars-miner:", err)
 		return 1
 	}
 	return 0
 }
+
+// exitError ends the program with code after the command has already said
+// why (as `proof verify` does for an invalid proof).
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 var (
 	configFlag = &cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "configuration file (TOML)", TakesFile: true}
@@ -56,23 +72,25 @@ var (
 	maxJobs    = &cli.IntFlag{Name: "max-jobs", Usage: "stop after this many jobs (0: run until interrupted)"}
 )
 
-func newApp(stdout, stderr io.Writer) *cli.App {
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	return &cli.App{
-		Name:           "pars-miner",
-		Usage:          "Pars Proof-of-AI miner",
-		UsageText:      "pars-miner --config config.toml [--max-jobs N]\npars-miner keygen --out wallet.json [--scheme 44|65|87]\npars-miner status --config config.toml [--last N]\npars-miner serve-builtin [--listen 127.0.0.1:8080]",
+		Name:  "pars-miner",
+		Usage: "Pars Proof-of-AI miner",
+		UsageText: "pars-miner keygen --out wallet.json [--scheme 44|65|87]\n" +
+			"pars-miner [run] --config config.toml [--max-jobs N]\n" +
+			"pars-miner prove (--config config.toml | --wallet wallet.json --chain-id N --beneficiary 0x…) (--input TEXT | --input-file F)\n" +
+			"pars-miner proof decode (HEX | --file F)\n" +
+			"pars-miner proof verify --chain-id N [--time UNIX] (HEX | --file F)\n" +
+			"pars-miner balance (--config config.toml | --rpc URL --address 0x…)\n" +
+			"pars-miner status --config config.toml [--last N]\n" +
+			"pars-miner serve-builtin [--listen 127.0.0.1:8080]",
+		Reader:         stdin,
 		Writer:         stdout,
 		ErrWriter:      stderr,
 		ExitErrHandler: func(*cli.Context, error) {}, // run prints errors and exits
 		Flags:          []cli.Flag{configFlag, maxJobs, logLevel, logFormat},
 		Action:         mineCmd,
 		Commands: []*cli.Command{
-			{
-				Name:   "run",
-				Usage:  "mine (the same as giving --config without a command)",
-				Flags:  []cli.Flag{configFlag, maxJobs, logLevel, logFormat},
-				Action: mineCmd,
-			},
 			{
 				Name:      "keygen",
 				Usage:     "create an encrypted ML-DSA mining wallet",
@@ -87,8 +105,19 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				Action: keygenCmd,
 			},
 			{
-				Name:  "status",
-				Usage: "show the beneficiary's mining balance and its last accepted proofs",
+				Name:      "run",
+				Usage:     "mine (the same as giving --config without a command)",
+				UsageText: "pars-miner run --config config.toml [--max-jobs N] [--log-format text|json] [--log-level debug|info|warn|error]",
+				Flags:     []cli.Flag{configFlag, maxJobs, logLevel, logFormat},
+				Action:    mineCmd,
+			},
+			proveCommand(),
+			proofCommand(),
+			balanceCommand(),
+			{
+				Name:      "status",
+				Usage:     "show the beneficiary's mining balance and its last accepted proofs",
+				UsageText: "pars-miner status --config config.toml [--last N] [--lookback BLOCKS]",
 				Flags: []cli.Flag{
 					configFlag,
 					&cli.IntFlag{Name: "last", Value: 10, Usage: "how many accepted proofs to list"},
@@ -97,8 +126,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				Action: statusCmd,
 			},
 			{
-				Name:  "serve-builtin",
-				Usage: "serve the built-in model over an OpenAI-compatible HTTP API",
+				Name:      "serve-builtin",
+				Usage:     "serve the built-in model over an OpenAI-compatible HTTP API",
+				UsageText: "pars-miner serve-builtin [--listen 127.0.0.1:8080]",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "listen", Value: "127.0.0.1:8080", Usage: "host:port to listen on"},
 				},

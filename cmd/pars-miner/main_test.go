@@ -25,8 +25,14 @@ import (
 // runCLI runs the command line and returns exit code, stdout and stderr.
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return runCLIWithInput(t, "", args...)
+}
+
+// runCLIWithInput runs the command line with stdin as standard input.
+func runCLIWithInput(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := run(t.Context(), append([]string{"pars-miner"}, args...), &stdout, &stderr)
+	code := run(t.Context(), append([]string{"pars-miner"}, args...), strings.NewReader(stdin), &stdout, &stderr)
 	return code, stdout.String(), stderr.String()
 }
 
@@ -144,11 +150,15 @@ func TestMineAndStatus(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	var stdout, stderrBuf bytes.Buffer
-	code = run(ctx, []string{"pars-miner", "--config", cfgPath, "--max-jobs", "2", "--log-format", "json"}, &stdout, &stderrBuf)
+	code = run(ctx, []string{"pars-miner", "--config", cfgPath, "--max-jobs", "2", "--log-format", "json"}, strings.NewReader(""), &stdout, &stderrBuf)
 	require.Equal(t, 0, code, stderrBuf.String())
 	logs := stderrBuf.String()
 	require.Equal(t, 2, strings.Count(logs, `"msg":"proof accepted"`), logs)
-	require.Contains(t, logs, `"reward_wei":"`)
+	require.Contains(t, logs, `"reward_wei":"600000000000"`)
+	// Each acceptance shows the balance after its block: it grows.
+	require.Contains(t, logs, `"reward_wei":"600000000000","balance_wei":"600000000000"`)
+	require.Contains(t, logs, `"reward_wei":"600000000000","balance_wei":"1200000000000"`)
+	require.Contains(t, logs, `"msg":"mining stopped","accepted":2,"refused":0,"failed":0,"compute_units":2,"reward_wei":"1200000000000","balance_wei":"1200000000000"`)
 	require.Contains(t, logs, `"msg":"serving metrics"`)
 	require.Equal(t, 2, node.SentTransactions())
 
@@ -158,6 +168,36 @@ func TestMineAndStatus(t *testing.T) {
 	require.Contains(t, out, "mining balance  1200000000000 wei (0.0000012)")
 	require.Contains(t, out, "last 2 accepted proofs")
 	require.Equal(t, 2, strings.Count(out, "600000000000"), out)
+
+	other := common.HexToAddress("0x00000000000000000000000000000000000000b0")
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want []string // in stdout (code 0) or stderr
+	}{
+		{"config", []string{"--config", cfgPath}, 0, []string{"chain           6133", "address         0x8ba1f109551bD432803012645Ac136ddd64DBA72", "mining balance  1200000000000 wei (0.0000012)"}},
+		{"rpc and address", []string{"--rpc", url, "--address", "0x8ba1f109551bd432803012645ac136ddd64dba72"}, 0, []string{"chain           6133", "mining balance  1200000000000 wei (0.0000012)"}},
+		{"rpc, address and chain", []string{"--rpc", url, "--address", other.Hex(), "--chain-id", "6133"}, 0, []string{"address         " + other.Hex(), "mining balance  0 wei (0)"}},
+		{"config, other address", []string{"--config", cfgPath, "--address", other.Hex()}, 0, []string{"mining balance  0 wei (0)"}},
+		{"wrong chain", []string{"--rpc", url, "--address", other.Hex(), "--chain-id", "1"}, 1, []string{"is on chain 6133, not chain 1 (--chain-id)"}},
+		{"no node", []string{"--address", other.Hex()}, 1, []string{"missing --rpc (or --config)"}},
+		{"no address", []string{"--rpc", url}, 1, []string{"missing --address (or --config)"}},
+		{"bad address", []string{"--rpc", url, "--address", "0x1234"}, 1, []string{"--address: \"0x1234\" is not an address"}},
+		{"bad checksum", []string{"--rpc", url, "--address", "0x8Ba1f109551bD432803012645Ac136ddd64DBA72"}, 1, []string{"wrong EIP-55 checksum"}},
+		{"argument", []string{"--config", cfgPath, "extra"}, 1, []string{`unexpected argument "extra"`}},
+	} {
+		t.Run("balance "+tt.name, func(t *testing.T) {
+			code, out, stderr := runCLI(t, append([]string{"balance"}, tt.args...)...)
+			require.Equal(t, tt.code, code, stderr)
+			if code != 0 {
+				out = stderr
+			}
+			for _, w := range tt.want {
+				require.Contains(t, out, w)
+			}
+		})
+	}
 }
 
 func writeKeystore(t *testing.T, dir string, key *ecdsa.PrivateKey, pass string) common.Address {

@@ -74,6 +74,7 @@ type Node struct {
 	reorgNext bool
 	hideRcpts bool
 	hideNext  bool
+	indexing  int
 	reorgDue  bool
 	sent      int
 
@@ -160,6 +161,11 @@ func (n *Node) StartHTTP() (url string, stop func()) {
 	srv := httptest.NewServer(n.Handler())
 	return srv.URL, srv.Close
 }
+
+// IndexReceipts makes the next k eth_getTransactionReceipt calls answer
+// "transaction indexing is in progress", as go-ethereum does for a while
+// after it starts.
+func (n *Node) IndexReceipts(k int) { n.mu.Lock(); n.indexing = k; n.mu.Unlock() }
 
 // FailHTTP makes the next k HTTP requests fail with 503.
 func (n *Node) FailHTTP(k int) { n.mu.Lock(); n.failHTTP = k; n.mu.Unlock() }
@@ -337,6 +343,14 @@ func copyNonces(m map[common.Address]uint64) map[common.Address]uint64 {
 	}
 	return out
 }
+
+// indexingError is go-ethereum's answer to receipt queries while it is
+// still indexing transactions after a start.
+type indexingError struct{}
+
+func (indexingError) Error() string  { return "transaction indexing is in progress" }
+func (indexingError) ErrorCode() int { return -32000 }
+func (indexingError) ErrorData() any { return "transaction indexing is in progress" }
 
 // revertError is a revert with data, shaped like go-ethereum's.
 type revertError struct{ data []byte }
@@ -552,6 +566,10 @@ func (a *ethAPI) SendRawTransaction(raw hexutil.Bytes) (common.Hash, error) {
 // GetTransactionReceipt answers null for an unknown transaction.
 func (a *ethAPI) GetTransactionReceipt(hash common.Hash) (any, error) {
 	defer a.lock("eth_getTransactionReceipt")()
+	if a.n.indexing > 0 {
+		a.n.indexing--
+		return nil, indexingError{}
+	}
 	r, ok := a.n.receipts[hash]
 	if !ok || a.n.hideRcpts {
 		return nil, nil

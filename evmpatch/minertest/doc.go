@@ -1,0 +1,20 @@
+// Package minertest runs the real pars-miner binary against the real
+// pars-geth binary on loopback.
+//
+// TestMinerOnRealNode starts a fresh dev chain (6133, IAIMining active at
+// genesis, the dev account prefunded as governance, a second account
+// funded for gas), and then:
+//   - `pars-miner prove` signs a proof while the head is still the genesis
+//     block; `proof decode` and `proof verify` read it back, and a plain
+//     eth_estimateGas / eth_call of submitWorkProof on the genesis block
+//     accepts it;
+//   - `pars-miner --max-jobs 2` mines two proofs, the first estimated on
+//     the genesis block, and logs each acceptance with the beneficiary's
+//     balance;
+//   - `pars-miner status` and `pars-miner balance` show 2 × the reward.
+//
+// The binaries are ../../bin/pars-geth and ../../bin/pars-miner (or
+// $PARS_GETH and $PARS_MINER); `make test-node` in the repository root
+// builds both first. Every process is stopped by its own PID when the test
+// ends. The test is skipped with -short.
+package minertest

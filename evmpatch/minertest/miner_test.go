@@ -1,0 +1,381 @@
+package minertest
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/pars-network/aimining/evmpatch/devnode"
+	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/proof"
+)
+
+// Limits that keep the test well under a minute on a loaded machine and
+// stop it cleanly before `go test`'s own timeout.
+const (
+	testLimit    = 100 * time.Second // everything
+	commandLimit = 30 * time.Second  // one short pars-miner command
+	miningLimit  = 45 * time.Second  // `pars-miner --max-jobs 2`
+	stopLimit    = 10 * time.Second  // SIGINT to exit, before SIGKILL
+)
+
+// Reward at difficulty adjustment 1.0 for software-only work under the
+// default parameters: base reward × compute units × 0.6.
+var (
+	baseRewardWei = big.NewInt(1_000_000_000_000)
+	trustBps      = big.NewInt(6000)
+)
+
+func expectedReward(cu uint64) *big.Int {
+	r := new(big.Int).Mul(baseRewardWei, new(big.Int).SetUint64(cu))
+	r.Mul(r, trustBps)
+	return r.Quo(r, big.NewInt(10_000))
+}
+
+const (
+	chainID    = genesis.ParsChainID
+	passphrase = "minertest"
+)
+
+// binary returns the absolute path of bin/name, or $env, failing with how
+// to build it when it is missing.
+func binary(t *testing.T, env, name, build string) string {
+	t.Helper()
+	bin := os.Getenv(env)
+	if bin == "" {
+		bin = filepath.Join("..", "..", "bin", name)
+	}
+	abs, err := filepath.Abs(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		t.Fatalf("%s binary %s: %v\nbuild it with `%s` in the repository root (or set $%s)", name, abs, err, build, env)
+	}
+	return abs
+}
+
+// miner runs the pars-miner binary.
+type miner struct {
+	t   *testing.T
+	bin string
+}
+
+// run runs one short pars-miner command and returns its exit code, stdout
+// and stderr. The process is killed by its PID after commandLimit.
+func (m miner) run(ctx context.Context, args ...string) (int, string, string) {
+	m.t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, commandLimit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, m.bin, args...)
+	cmd.WaitDelay = stopLimit
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exitErr *exec.ExitError
+	switch {
+	case err == nil:
+		return 0, stdout.String(), stderr.String()
+	case ctx.Err() != nil:
+		m.t.Fatalf("pars-miner %s: no exit within %v\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), commandLimit, &stdout, &stderr)
+	case errors.As(err, &exitErr):
+		return exitErr.ExitCode(), stdout.String(), stderr.String()
+	}
+	m.t.Fatalf("pars-miner %s: %v", strings.Join(args, " "), err)
+	return 0, "", ""
+}
+
+// ok runs a command that must succeed and returns its stdout.
+func (m miner) ok(ctx context.Context, args ...string) string {
+	m.t.Helper()
+	code, out, stderr := m.run(ctx, args...)
+	if code != 0 {
+		m.t.Fatalf("pars-miner %s: exit %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, out, stderr)
+	}
+	return out
+}
+
+// writeKeystore writes key into a go-ethereum keystore folder.
+func writeKeystore(t *testing.T, dir string, key *ecdsa.PrivateKey, pass string) common.Address {
+	t.Helper()
+	acct, err := keystore.NewKeyStore(dir, keystore.LightScryptN, keystore.LightScryptP).ImportECDSA(key, pass)
+	if err != nil {
+		t.Fatalf("import gas key: %v", err)
+	}
+	return acct.Address
+}
+
+func dumpFile(t *testing.T, what, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Logf("no %s at %s: %v", what, path, err)
+		return
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) > 40 {
+		lines = lines[len(lines)-40:]
+	}
+	t.Logf("last %d lines of %s:\n%s", len(lines), what, strings.Join(lines, "\n"))
+}
+
+// logRecords decodes pars-miner's JSON log lines with message msg.
+func logRecords(t *testing.T, logs, msg string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(logs), "\n") {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("log line is not JSON: %v\n%s", err, line)
+		}
+		if rec["msg"] == msg {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+func TestMinerOnRealNode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("node test: runs the real pars-geth and pars-miner")
+	}
+	started := time.Now()
+	geth := binary(t, "PARS_GETH", "pars-geth", "make pars-geth")
+	m := miner{t: t, bin: binary(t, "PARS_MINER", "pars-miner", "make pars-miner")}
+	ctx, cancel := context.WithTimeout(context.Background(), testLimit)
+	defer cancel()
+	if _, help, _ := m.run(ctx, "--help"); !strings.Contains(help, "pars-miner prove") || !strings.Contains(help, "pars-miner balance") {
+		t.Fatalf("%s has no prove or balance command: it is older than this test; rebuild it with `make pars-miner`", m.bin)
+	}
+
+	// A fresh chain: a block per transaction (--dev.period 0), so the head
+	// stays the genesis block until the first transaction.
+	gasKey, err := crypto.ToECDSA(crypto.Keccak256([]byte("pars minertest gas account")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gasAddr := crypto.PubkeyToAddress(gasKey.PublicKey)
+	beneficiary := common.HexToAddress("0x00000000000000000000000000000000000B0B01")
+	fund := new(big.Int).Exp(big.NewInt(10), big.NewInt(24), nil)
+	dataDir := filepath.Join(t.TempDir(), "node")
+	node, err := devnode.Start(ctx, devnode.Config{
+		Binary:  geth,
+		DataDir: dataDir,
+		Period:  0,
+		Genesis: genesis.Options{
+			ChainID:    chainID,
+			Timestamp:  uint64(time.Now().Unix()),
+			Governance: devnode.DevAccount,
+			Alloc: types.GenesisAlloc{
+				devnode.DevAccount: {Balance: fund},
+				gasAddr:            {Balance: fund},
+			},
+		},
+	})
+	if err != nil {
+		dumpFile(t, "pars-geth log", filepath.Join(dataDir, "geth.log"))
+		t.Fatalf("start pars-geth: %v", err)
+	}
+	t.Cleanup(func() {
+		pid := node.PID()
+		node.Stop()
+		t.Logf("pars-geth (pid %d) stopped", pid)
+		if t.Failed() {
+			dumpFile(t, "pars-geth log", filepath.Join(dataDir, "geth.log"))
+		}
+	})
+	t.Logf("pars-geth (pid %d) serving %s after %v", node.PID(), node.URL(), time.Since(started).Round(time.Millisecond))
+	blockNumber := func() uint64 {
+		t.Helper()
+		var n hexutil.Uint64
+		if err := node.Call(ctx, &n, "eth_blockNumber"); err != nil {
+			t.Fatal(err)
+		}
+		return uint64(n)
+	}
+	if n := blockNumber(); n != 0 {
+		t.Fatalf("fresh chain at block %d, want the genesis block", n)
+	}
+
+	// The miner's home: wallet, gas keystore, configuration.
+	home := t.TempDir()
+	passFile := filepath.Join(home, "passphrase.txt")
+	if err := os.WriteFile(passFile, []byte(passphrase+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m.ok(ctx, "keygen", "--out", filepath.Join(home, "wallet.json"), "--scheme", "44", "--passphrase-file", passFile, "--light-kdf")
+	writeKeystore(t, filepath.Join(home, "keystore"), gasKey, passphrase)
+	cfg := filepath.Join(home, "config.toml")
+	if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`[network]
+chain_id = %d
+rpc_endpoint = %q
+
+[mining]
+wallet_path = "wallet.json"
+models = ["pars-tiny-rnn-v1"]
+beneficiary = %q
+gas_keystore = "keystore"
+gas_account = %q
+passphrase_file = "passphrase.txt"
+job_interval = "200ms"
+confirmations = 1
+
+[backend]
+kind = "builtin"
+max_tokens = 16
+
+[metrics]
+listen = ""
+`, chainID, node.URL(), beneficiary.Hex(), gasAddr.Hex())), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	// prove → proof decode → proof verify, then a plain eth_estimateGas and
+	// eth_call of the proof on the genesis block (no block override).
+	proofHex := strings.TrimSpace(m.ok(ctx, "prove", "--config", cfg, "--input", "What is the capital of France?"))
+	var decoded struct {
+		Scheme       string      `json:"scheme"`
+		WorkID       common.Hash `json:"workId"`
+		ComputeUnits uint64      `json:"computeUnits"`
+		Context      struct {
+			ChainID uint32 `json:"chainId"`
+		} `json:"context"`
+		Beneficiary common.Address `json:"beneficiary"`
+	}
+	if err := json.Unmarshal([]byte(m.ok(ctx, "proof", "decode", proofHex)), &decoded); err != nil {
+		t.Fatalf("proof decode: %v", err)
+	}
+	raw, err := hexutil.Decode(proofHex)
+	if err != nil {
+		t.Fatalf("prove printed %q: %v", proofHex, err)
+	}
+	p, err := proof.DecodeAIWorkProof(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if decoded.Scheme != "ML-DSA-44" || decoded.WorkID != common.Hash(p.WorkID()) || decoded.Context.ChainID != chainID || decoded.Beneficiary != beneficiary {
+		t.Fatalf("proof decode = %+v, want ML-DSA-44, work id %x, chain %d, beneficiary %s", decoded, p.WorkID(), chainID, beneficiary)
+	}
+	if out := m.ok(ctx, "proof", "verify", "--chain-id", fmt.Sprint(chainID), proofHex); !strings.HasPrefix(out, "valid\n") {
+		t.Fatalf("proof verify: %s", out)
+	}
+	if code, out, _ := m.run(ctx, "proof", "verify", "--chain-id", "96369", proofHex); code != 1 || out != "invalid: proof: bound to chain 6133, not chain 96369\n" {
+		t.Fatalf("proof verify on another chain: exit %d, %q", code, out)
+	}
+	data, err := precompile.ABI().Pack("submitWorkProof", raw, []byte{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := map[string]any{"from": gasAddr, "to": precompile.Address, "input": hexutil.Bytes(data)}
+	var gas hexutil.Uint64
+	if err := node.Call(ctx, &gas, "eth_estimateGas", call, "latest"); err != nil {
+		t.Fatalf("eth_estimateGas of submitWorkProof on the genesis block: %v", err)
+	}
+	var ret hexutil.Bytes
+	if err := node.Call(ctx, &ret, "eth_call", call, "latest"); err != nil {
+		t.Fatalf("eth_call of submitWorkProof on the genesis block: %v", err)
+	}
+	if got, want := new(big.Int).SetBytes(ret), expectedReward(decoded.ComputeUnits); len(ret) != 32 || got.Cmp(want) != 0 {
+		t.Fatalf("eth_call of submitWorkProof on the genesis block returned %x, want reward %s", ret, want)
+	}
+	if n := blockNumber(); n != 0 {
+		t.Fatalf("simulations sealed block %d", n)
+	}
+	t.Logf("on the genesis block: prove, decode, verify; eth_estimateGas %d, eth_call reward %s wei", gas, new(big.Int).SetBytes(ret))
+
+	// Mine two proofs. The first is estimated while the head is the genesis
+	// block and lands in block 1.
+	logs := mine(t, m.bin, cfg)
+	accepted := logRecords(t, logs, "proof accepted")
+	if len(accepted) != 2 {
+		t.Fatalf("%d proof accepted lines, want 2:\n%s", len(accepted), logs)
+	}
+	total := new(big.Int)
+	for i, rec := range accepted {
+		cu, _ := rec["compute_units"].(float64)
+		want := expectedReward(uint64(cu))
+		total.Add(total, want)
+		if rec["reward_wei"] != want.String() || rec["balance_wei"] != total.String() || rec["block"] != float64(i+1) || rec["beneficiary"] != beneficiary.Hex() {
+			t.Fatalf("acceptance %d: %v; want reward %s, balance %s, block %d, beneficiary %s", i, rec, want, total, i+1, beneficiary.Hex())
+		}
+	}
+	if stopped := logRecords(t, logs, "mining stopped"); len(stopped) != 1 || stopped[0]["accepted"] != 2.0 || stopped[0]["balance_wei"] != total.String() {
+		t.Fatalf("mining stopped lines: %v", stopped)
+	}
+	t.Logf("2 proofs accepted, balance %s wei", total)
+
+	// status and balance show 2 × the reward.
+	balanceLine := fmt.Sprintf("mining balance  %s wei", total)
+	out := m.ok(ctx, "status", "--config", cfg)
+	if !strings.Contains(out, balanceLine) || !strings.Contains(out, "last 2 accepted proofs") {
+		t.Fatalf("status:\n%s\nwant %q and 2 accepted proofs", out, balanceLine)
+	}
+	for _, args := range [][]string{
+		{"balance", "--config", cfg},
+		{"balance", "--rpc", node.URL(), "--address", beneficiary.Hex()},
+	} {
+		if out := m.ok(ctx, args...); !strings.Contains(out, balanceLine) || !strings.Contains(out, "address         "+beneficiary.Hex()) {
+			t.Fatalf("pars-miner %s:\n%s\nwant %q", strings.Join(args, " "), out, balanceLine)
+		}
+	}
+	t.Logf("done in %v", time.Since(started).Round(time.Millisecond))
+}
+
+// mine runs `pars-miner --config cfg --max-jobs 2` and returns its JSON
+// log. The process is stopped by its PID when the test ends, if it has not
+// exited by then.
+func mine(t *testing.T, bin, cfg string) string {
+	t.Helper()
+	cmd := exec.Command(bin, "--config", cfg, "--max-jobs", "2", "--log-format", "json")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start pars-miner: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	exited := false
+	stop := func() {
+		if exited {
+			return
+		}
+		exited = true
+		_ = cmd.Process.Signal(syscall.SIGINT)
+		select {
+		case <-done:
+		case <-time.After(stopLimit):
+			_ = cmd.Process.Kill()
+			<-done
+		}
+		t.Logf("pars-miner (pid %d) stopped", cmd.Process.Pid)
+	}
+	t.Cleanup(stop)
+	select {
+	case err := <-done:
+		exited = true
+		if err != nil {
+			t.Fatalf("pars-miner --max-jobs 2: %v\nstdout:\n%s\nstderr:\n%s", err, &stdout, &stderr)
+		}
+	case <-time.After(miningLimit):
+		stop() // before reading its output
+		t.Fatalf("pars-miner --max-jobs 2 (pid %d) still running after %v\nstderr:\n%s", cmd.Process.Pid, miningLimit, &stderr)
+	}
+	return stderr.String()
+}
