@@ -7,7 +7,8 @@ GO ?= go
 # Fuzz targets run by `make fuzz` (package:target), a few seconds each.
 FUZZ_TARGETS := \
 	./proof:FuzzDecodeAIWorkProof ./proof:FuzzDecodeWorkContext ./proof:FuzzParsePublicKey \
-	./proof:FuzzVerifySignature ./reward:FuzzReward ./reward:FuzzAdvance ./precompile:FuzzRun
+	./proof:FuzzVerifySignature ./reward:FuzzReward ./reward:FuzzAdvance ./precompile:FuzzRun \
+	./attest/nvtrust:FuzzParseReport ./attest/nvtrust:FuzzParseChainDER ./proof:FuzzDecodeTeleportMessage
 FUZZTIME ?= 5s
 
 .PHONY: all build pars-geth pars-miner pars-devnet devnet test test-lib test-node e2e-deps \

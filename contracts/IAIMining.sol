@@ -62,7 +62,6 @@ interface IAIMining {
     error ValueNotAccepted(uint256 value);
     error MalformedInput(string reason);
     error UnknownSelector(bytes4 selector);
-    error AttestationNotSupported();
     error AttestationMismatch(bytes32 signedHash, bytes32 suppliedHash);
     error InvalidParameter(string reason);
     error BatchTooLarge(uint256 size, uint256 max);
@@ -113,4 +112,177 @@ interface IAIMining {
     function setTimeWindow(uint64 timeWindowPast, uint64 timeWindowFuture) external;
     function setTrustScores(uint16 trustAttestedBps, uint16 trustSoftwareBps) external;
     function transferGovernance(address newGovernance) external;
+
+    // ---------------------------------------------------------------------
+    // Teleport: moving mined AI tokens between chains (Pars 6133, Lux 96369,
+    // Hanzo 36963, Zoo 200200). The source chain burns, its teleport signers
+    // (ML-DSA, M of N) sign the canonical message, a relayer submits it to
+    // the destination chain, and the recipient's amount waits there until
+    // claimTeleport credits it. Message encoding: proof.TeleportMessage.
+    // ---------------------------------------------------------------------
+
+    /// @notice Mining balance was burned for a teleport; message is the
+    /// canonical teleport message the signers sign, teleportId its id.
+    event TeleportSent(
+        bytes32 indexed teleportId,
+        address indexed sender,
+        uint32 indexed destinationChain,
+        address recipient,
+        uint256 amount,
+        uint64 sequence,
+        bytes message
+    );
+    /// @notice A signed message from another chain was accepted and is pending.
+    event TeleportRelayed(
+        bytes32 indexed teleportId, address indexed recipient, uint32 indexed sourceChain, uint256 amount, uint8 signers
+    );
+    /// @notice A pending teleport was credited to its recipient's mining balance.
+    event TeleportClaimed(bytes32 indexed teleportId, address indexed recipient, uint256 amount);
+    /// @notice Governance set the signer set of a source chain.
+    event TeleportSignersSet(uint32 indexed sourceChain, uint8 threshold, bytes32[] signerIds);
+    /// @notice Governance set the smallest amount that may be teleported out.
+    event TeleportMinimumSet(uint256 oldMinimum, uint256 newMinimum);
+
+    error TeleportAmountTooSmall(uint256 amount, uint256 minimum);
+    error InsufficientMiningBalance(uint256 balance, uint256 amount);
+    error TeleportToSelf(uint32 chainId);
+    error ZeroTeleportRecipient();
+    error WrongDestination(uint32 thisChain, uint32 destinationChain);
+    error UnknownTeleportSource(uint32 sourceChain);
+    error NotEnoughTeleportSigners(uint256 signatures, uint8 threshold);
+    error DuplicateTeleportSigner(uint8 index);
+    error UnknownTeleportSigner(uint8 index);
+    error BadTeleportSignature(uint8 index);
+    error AlreadyRelayed(bytes32 teleportId);
+    error PendingTeleportsFull(address recipient, uint256 max);
+    error TeleportNotPending(bytes32 teleportId);
+    error AlreadyClaimed(bytes32 teleportId);
+
+    /// @notice Burn amount of the caller's mining balance and send it to
+    /// recipient on destinationChain.
+    function teleport(uint32 destinationChain, address recipient, uint256 amount)
+        external
+        returns (bytes32 teleportId);
+
+    /// @notice Accept a teleport message signed by at least the threshold of
+    /// distinct signers of its source chain. signers[i] is the position of
+    /// publicKeys[i] in that chain's signer set; signatures[i] is its
+    /// ML-DSA signature (FIPS 204 context "pars-aimining/v1/teleport") of
+    /// message. Anyone may relay.
+    function relayTeleport(
+        bytes calldata message,
+        uint8[] calldata signers,
+        bytes[] calldata publicKeys,
+        bytes[] calldata signatures
+    ) external returns (bytes32 teleportId);
+
+    /// @notice Credit a pending teleport to its recipient's mining balance
+    /// (once; anyone may call, the recipient is paid).
+    function claimTeleport(bytes32 teleportId) external returns (uint256 amount);
+
+    /// @notice Ids waiting for claimTeleport for recipient (at most 16).
+    function pendingTeleports(address recipient) external view returns (bytes32[] memory);
+
+    /// @notice What this chain knows of a teleport id: status 0 unknown,
+    /// 1 pending, 2 claimed.
+    function teleportStatus(bytes32 teleportId)
+        external
+        view
+        returns (uint8 status, uint32 sourceChain, address recipient, uint256 amount);
+
+    /// @notice The signer set accepted for messages from sourceChain.
+    function teleportSigners(uint32 sourceChain) external view returns (bytes32[] memory signerIds, uint8 threshold);
+
+    /// @notice Teleport counters: next outgoing sequence number, total burned
+    /// out, total relayed in, total claimed.
+    function teleportTotals()
+        external
+        view
+        returns (uint64 nextSequence, uint256 sentOut, uint256 relayedIn, uint256 claimedIn);
+
+    /// @notice Governance: the signer set for messages from sourceChain
+    /// (1 to 16 ML-DSA public keys, 1 <= threshold <= keys).
+    function setTeleportSigners(uint32 sourceChain, bytes[] calldata publicKeys, uint8 threshold) external;
+
+    /// @notice Governance: the smallest amount teleport accepts.
+    function setTeleportMinimum(uint256 minimum) external;
+
+    // ---------------------------------------------------------------------
+    // Device attestation (NVIDIA NVTrust)
+    //
+    // A GPU is registered once: its certificate chain is verified against
+    // the NVIDIA Device Identity root pinned in the precompile, at block
+    // time, and a report signed by its attestation key must answer
+    // registrationNonce(deviceId, minerId): only whoever controls the GPU
+    // can bind it to a miner. A proof's attestation is then
+    //   0x01 ‖ deviceId(32) ‖ SPDM GET_MEASUREMENTS request ‖ response
+    // signed by the registered key, answering the nonce derived from the
+    // proof's WorkContext, from the device the WorkContext names, for the
+    // miner it is bound to. The reward uses the device tier's trust score.
+    // ---------------------------------------------------------------------
+
+    /// @notice A device was registered (or re-registered after a firmware
+    /// update or a change of miner); generation counts its registrations.
+    event DeviceRegistered(bytes32 indexed deviceId, bytes32 indexed minerId, uint8 tier, uint32 generation, string chip);
+    /// @notice Governance revoked a device; it can never be registered again.
+    event DeviceRevoked(bytes32 indexed deviceId);
+    /// @notice Governance changed an attestation allowlist (kind 0 driver
+    /// version, 1 VBIOS version, 2 measurement-set digest).
+    event AttestationAllowlistChanged(uint8 indexed kind, bytes32 indexed item, bool allowed);
+
+    error UnknownDevice(bytes32 deviceId);
+    error RevokedDevice(bytes32 deviceId);
+    error DeviceMinerMismatch(bytes32 deviceId, bytes32 registeredMiner, bytes32 proofMiner);
+    error WorkDeviceMismatch(bytes32 workContextDevice, bytes32 attestedDevice);
+    error NonceMismatch(bytes32 expected, bytes32 got);
+    error AttestationInvalid(string reason);
+    error CertificateInvalid(string reason);
+    error UnsupportedDevice(string chip);
+    error FirmwareNotAllowed(uint8 kind, bytes32 item);
+
+    /// @notice Register a GPU for a miner.
+    /// @param certChain DER certificates concatenated, leaf (attestation key)
+    /// first, then its issuers, WITHOUT the root: 2 to 5 certificates
+    /// @param report an SPDM report signed by the leaf key whose request
+    /// nonce is registrationNonce(deviceId, minerId)
+    /// @param minerId the miner id (BLAKE3 of the ML-DSA public key) the GPU serves
+    function registerDevice(bytes calldata certChain, bytes calldata report, bytes32 minerId)
+        external
+        returns (bytes32 deviceId);
+
+    /// @notice The nonce the next registration of deviceId for minerId must answer.
+    function registrationNonce(bytes32 deviceId, bytes32 minerId) external view returns (bytes32);
+
+    /// @notice A registered (or revoked) device.
+    /// @return minerId the miner it serves
+    /// @return tier 0 none, 1 software-only, 2 attested
+    /// @return revoked whether governance revoked it
+    /// @return generation how many times it was registered
+    /// @return registeredAt block time of the last registration
+    /// @return chip the GPU die, e.g. "GH100"
+    /// @return attestationKey the P-384 key, X ‖ Y (96 bytes)
+    function deviceInfo(bytes32 deviceId)
+        external
+        view
+        returns (
+            bytes32 minerId,
+            uint8 tier,
+            bool revoked,
+            uint32 generation,
+            uint64 registeredAt,
+            string memory chip,
+            bytes memory attestationKey
+        );
+
+    /// @notice Governance: revoke a device (registered or not) for good.
+    function revokeDevice(bytes32 deviceId) external;
+
+    /// @notice Governance: allow or disallow a driver version (kind 0) or
+    /// VBIOS version (kind 1), given as its ASCII text left-aligned in 32
+    /// bytes, or a measurement set (kind 2, SHA-256 of the 64 measurement
+    /// values). An empty allowlist allows everything of its kind.
+    function setAttestationAllowlist(uint8 kind, bytes32 item, bool allowed) external;
+
+    /// @notice Whether an item is on an allowlist, and how many items the list holds.
+    function attestationAllowlist(uint8 kind, bytes32 item) external view returns (bool allowed, uint32 size);
 }

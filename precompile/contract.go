@@ -2,6 +2,7 @@ package precompile
 
 import (
 	"bytes"
+	"crypto/x509"
 	"errors"
 	"fmt"
 
@@ -10,12 +11,22 @@ import (
 )
 
 // Contract is the IAIMining precompile. It holds no mutable state of its
-// own: everything lives in the StateDB under Address. It is safe to share
+// own: everything lives in the StateDB under Address, and its configuration
+// (the pinned device root) is fixed at construction. It is safe to share
 // between EVMs and goroutines.
-type Contract struct{}
+type Contract struct {
+	deviceRoot *x509.Certificate // root of GPU certificate chains (attest.go)
+}
 
-// New returns the IAIMining precompile.
-func New() *Contract { return &Contract{} }
+// New returns the IAIMining precompile, with NVIDIA's Device Identity root
+// pinned unless an option says otherwise.
+func New(opts ...Option) *Contract {
+	c := &Contract{deviceRoot: nvidiaDeviceRoot}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
 
 // Name is the precompile's name as shown by tracers and eth_config.
 func (c *Contract) Name() string { return "IAIMINING" }
@@ -34,8 +45,9 @@ type method struct {
 
 // call is one execution of the precompile.
 type call struct {
-	env Env
-	st  store
+	env        Env
+	st         store
+	deviceRoot *x509.Certificate
 }
 
 // methods maps 4-byte selectors to functions. It is filled once at package
@@ -106,7 +118,7 @@ func (c *Contract) run(env Env, input []byte) ([]byte, error) {
 	if !env.UseGas(m.gas(args)) {
 		return nil, errOutOfGas
 	}
-	results, err := m.run(&call{env: env, st: store{db: env.State()}}, args)
+	results, err := m.run(&call{env: env, st: store{db: env.State()}, deviceRoot: c.deviceRoot}, args)
 	if err != nil {
 		return nil, err
 	}
@@ -135,6 +147,8 @@ func flatten(t abi.Type) abi.Arguments {
 // functions in its own file and adds one entry here.
 var methodSets = []func() map[string]*method{
 	coreMethods,
+	teleportMethods,
+	attestMethods,
 }
 
 // coreMethods are the mining, view and governance functions.

@@ -43,6 +43,33 @@ const (
 	// GasProofChecks covers decoding a proof and deriving its work id,
 	// spent key, miner id and attestation hash.
 	GasProofChecks uint64 = 2500
+	// GasTeleportMessage covers encoding or decoding a teleport message
+	// and deriving its id.
+	GasTeleportMessage uint64 = 1000
+	// GasTeleportKeyIDPerWord is the per-32-byte-word cost of hashing a
+	// teleport signer's public key into its key id.
+	GasTeleportKeyIDPerWord uint64 = 6
+
+	// GasP384Verify is one ECDSA P-384 / SHA-384 signature check (a GPU
+	// report or a certificate), digest excluded. The attestation constants
+	// below are justified by BenchmarkGasAttestation
+	// (gas_attest_bench_test.go): registerDevice with a five-certificate
+	// chain and an attested ML-DSA-87 submitWorkProof, both at or above
+	// 1.2 × ecrecover's gas per microsecond.
+	GasP384Verify uint64 = 75000
+	// GasCertificate covers parsing one P-384 certificate and checking its
+	// names, validity, constraints and extensions.
+	GasCertificate uint64 = 5000
+	// GasCertChainPerWord is the per-word cost of splitting and hashing a
+	// certificate chain.
+	GasCertChainPerWord uint64 = 6
+	// GasAttestationReport covers parsing an SPDM report strictly and
+	// decoding its attestation key and fields.
+	GasAttestationReport uint64 = 2000
+	// GasAttestationPerWord is the per-word cost of hashing a report
+	// (SHA-384 for the signature, SHA-256 for the measurement digest).
+	GasAttestationPerWord uint64 = 6
+
 	// GasEpochAdvance is the worst case of rolling the epoch forward
 	// (reward.MaxSkippedEpochSteps adjustment steps) plus the reward math.
 	GasEpochAdvance uint64 = 2000

@@ -2,9 +2,9 @@ package precompile_test
 
 import (
 	"bytes"
-	"reflect"
 	"math/big"
 	"os"
+	"reflect"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -165,11 +165,11 @@ func TestEveryCheckIsLoadBearing(t *testing.T) {
 		{"zero compute", resign(func(p *proof.AIWorkProof) { p.ComputeUnits = 0 }), "ZeroComputeUnits"},
 		{"zero beneficiary", resign(func(p *proof.AIWorkProof) { p.Beneficiary = common.Address{} }), "ZeroBeneficiary"},
 		{"attestation stripped", resign(func(p *proof.AIWorkProof) { p.AttestationHash = proof.HashAttestation([]byte("gpu report")) }), "AttestationMismatch"},
-		{"attestation supplied", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+		{"attestation malformed", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
 			return makeProof(t, sk, chainPars, 1000, func(p *proof.AIWorkProof) {
 				p.AttestationHash = proof.HashAttestation([]byte("gpu report"))
 			}).Encode(), []byte("gpu report")
-		}, "AttestationNotSupported"},
+		}, "AttestationInvalid"},
 		{"signature", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
 			b := makeProof(t, sk, chainPars, 1000, nil).Encode()
 			b[len(b)-100] ^= 1

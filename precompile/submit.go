@@ -26,15 +26,27 @@ func proofGas(encoded []byte) uint64 {
 
 // submitGas prices submitWorkProof(bytes proof, bytes attestation).
 func submitGas(args []any) uint64 {
-	return proofGas(args[0].([]byte)) + GasEpochAdvance + gasSubmitStorage + gasViewParams
+	return proofGas(args[0].([]byte)) + attestedGas(args[1].([]byte)) + GasEpochAdvance + gasSubmitStorage + gasViewParams
+}
+
+// attestedGas is the extra cost of a proof's attestation (none when empty).
+func attestedGas(attestation []byte) uint64 {
+	if len(attestation) == 0 {
+		return 0
+	}
+	return attestationReportGas(len(attestation)) + gasAttestedStorage
 }
 
 // submitBatchGas prices submitWorkProofs(bytes[] proofs, bytes[] attestations):
 // every item as a single submission, parameters read once.
 func submitBatchGas(args []any) uint64 {
 	var total uint64 = gasViewParams
-	for _, p := range args[0].([][]byte) {
+	atts := args[1].([][]byte)
+	for i, p := range args[0].([][]byte) {
 		total += proofGas(p) + GasEpochAdvance + gasSubmitStorage
+		if i < len(atts) {
+			total += attestedGas(atts[i])
+		}
 	}
 	return total
 }
@@ -107,9 +119,6 @@ func (c *call) submitOne(p *Params, encoded, attestation []byte) (*uint256.Int, 
 	if wp.ComputeUnits > p.MaxComputeUnitsPerProof {
 		return nil, revert("OverCap", wp.ComputeUnits, p.MaxComputeUnitsPerProof)
 	}
-	if len(attestation) != 0 {
-		return nil, revert("AttestationNotSupported")
-	}
 	if supplied := proof.HashAttestation(attestation); supplied != wp.AttestationHash {
 		return nil, revert("AttestationMismatch", [32]byte(wp.AttestationHash), [32]byte(supplied))
 	}
@@ -119,6 +128,14 @@ func (c *call) submitOne(p *Params, encoded, attestation []byte) (*uint256.Int, 
 	}
 	if err := wp.VerifySignature(pk); err != nil {
 		return nil, revert("BadSignature")
+	}
+	// Without attestation the work earns the software-only trust; with it,
+	// the trust of the registered device's tier (attest.go).
+	trust := p.TrustSoftwareBps
+	if len(attestation) != 0 {
+		if trust, err = c.attestedTrust(p, wp, attestation); err != nil {
+			return nil, err
+		}
 	}
 	workID := wp.WorkID()
 	if err := spentset.New(c.env.State(), Address).MarkSpent(workID, c.env.BlockNumber()); err != nil {
@@ -131,7 +148,7 @@ func (c *call) submitOne(p *Params, encoded, attestation []byte) (*uint256.Int, 
 	if err != nil {
 		return nil, err
 	}
-	amount, err := reward.Reward(p.BaseReward, wp.ComputeUnits, epoch.Adjustment, p.TrustSoftwareBps)
+	amount, err := reward.Reward(p.BaseReward, wp.ComputeUnits, epoch.Adjustment, trust)
 	if err != nil {
 		return nil, revert("ArithmeticOverflow")
 	}

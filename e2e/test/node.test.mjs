@@ -283,7 +283,8 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
 
     await expectRevert(mining.submitWorkProof.staticCall(P('badSignature').hex, '0x'), iface, 'BadSignature', []);
     await expectRevert(mining.submitWorkProof.staticCall('0x1234', '0x'), iface, 'MalformedInput');
-    await expectRevert(mining.submitWorkProof.staticCall(P('probe').hex, '0x01'), iface, 'AttestationNotSupported', []);
+    // The proof signed no attestation hash, so attached evidence does not match it.
+    await expectRevert(mining.submitWorkProof.staticCall(P('probe').hex, '0x01'), iface, 'AttestationMismatch');
     for (const name of ['wrongChain', 'stale', 'future', 'badSignature']) {
       assert.equal(await mining.isSpent(P(name).workId), false, name);
     }

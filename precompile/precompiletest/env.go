@@ -24,6 +24,9 @@ type Chain struct {
 	State  *state.StateDB
 	EVM    *vm.EVM
 	Config *params.ChainConfig
+	// Contract runs the calls; nil means precompile.New(). Tests set one
+	// built with options (e.g. precompile.WithDeviceRoot).
+	Contract *precompile.Contract
 }
 
 // NewChain returns a chain with id chainID whose 0x0300 account holds the
@@ -102,7 +105,11 @@ func (c *Chain) Call(f Frame, input []byte) Result {
 	}
 	env := &env{chain: c, frame: f, gasLeft: f.Gas}
 	snap := c.State.Snapshot()
-	ret, err := precompile.New().Run(env, input)
+	contract := c.Contract
+	if contract == nil {
+		contract = precompile.New()
+	}
+	ret, err := contract.Run(env, input)
 	res := Result{Ret: ret, Err: err, GasUsed: f.Gas - env.gasLeft}
 	if err != nil {
 		c.State.RevertToSnapshot(snap)
