@@ -1,0 +1,412 @@
+package teleporttest
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"errors"
+	"math/big"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/pars-network/aimining/evmpatch/devnode"
+	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/proof"
+	"github.com/pars-network/aimining/teleport"
+	"github.com/pars-network/aimining/teleport/relayer"
+	"github.com/pars-network/aimining/teleport/signer"
+)
+
+// devKey is geth's fixed developer key, behind genesis.DevAddress: the
+// governance of both chains and the miner's beneficiary on Pars.
+var devKey = mustKey("b71c71a67e1177ad4e901695e1b4b9ee17ae16c6668d313eac2f96dbcda3f291")
+
+// Each relayer pays from its own account, funded at genesis on Zoo.
+var relayerKeys = []*ecdsa.PrivateKey{
+	mustKey("8a1f9a8f95be41cd7ccb6168179afb4504aefe388d1e14474d32c45c72ce7b7a"),
+	mustKey("3f2b1e8f5a6c7d9e0b1a2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071"),
+}
+
+// recipient receives the teleport on Zoo; it holds no key: anyone may claim
+// for it.
+var recipient = common.HexToAddress("0x00000000000000000000000000000000000000d2")
+
+const (
+	confirmations = 2
+	txGas         = 3_000_000
+)
+
+func mustKey(h string) *ecdsa.PrivateKey {
+	k, err := crypto.HexToECDSA(h)
+	if err != nil {
+		panic(err)
+	}
+	return k
+}
+
+// parsGeth returns the pars-geth binary, or skips the test.
+func parsGeth(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("node test: runs the real pars-geth")
+	}
+	bin := os.Getenv("PARS_GETH")
+	if bin == "" {
+		bin = filepath.Join("..", "..", "bin", "pars-geth")
+	}
+	abs, err := filepath.Abs(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		t.Skipf("pars-geth not built (%v): run `make -C evmpatch pars-geth`", err)
+	}
+	return abs
+}
+
+// chain is a running pars-geth --dev node.
+type chain struct {
+	name string
+	id   uint64
+	ec   *ethclient.Client
+}
+
+func startChain(t *testing.T, bin, name string, id uint64) *chain {
+	t.Helper()
+	fund := new(big.Int).Exp(big.NewInt(10), big.NewInt(24), nil)
+	alloc := types.GenesisAlloc{genesis.DevAddress: {Balance: fund}}
+	for _, k := range relayerKeys {
+		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: fund}
+	}
+	dir := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	n, err := devnode.Start(ctx, devnode.Config{Binary: bin, DataDir: dir, Period: 1, Genesis: genesis.Options{
+		ChainID: id, Governance: genesis.DevAddress, Timestamp: uint64(time.Now().Unix()), Alloc: alloc,
+	}})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	t.Cleanup(func() {
+		n.Stop()
+		if t.Failed() {
+			if b, err := os.ReadFile(filepath.Join(dir, "geth.log")); err == nil {
+				if len(b) > 4000 {
+					b = b[len(b)-4000:]
+				}
+				t.Logf("---- %s log tail ----\n%s", name, b)
+			}
+		}
+	})
+	ec, err := ethclient.Dial(n.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ec.Close)
+	t.Logf("%s: pars-geth pid %d on %s", name, n.PID(), n.URL())
+	return &chain{name: name, id: id, ec: ec}
+}
+
+func ctx(t *testing.T) context.Context {
+	c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	return c
+}
+
+func pack(t *testing.T, name string, args ...any) []byte {
+	t.Helper()
+	b, err := precompile.ABI().Pack(name, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// send sends data to 0x0300 from key and waits for the receipt.
+func (c *chain) send(t *testing.T, key *ecdsa.PrivateKey, data []byte) *types.Receipt {
+	t.Helper()
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	nonce, err := c.ec.PendingNonceAt(ctx(t), from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := precompile.Address
+	id := new(big.Int).SetUint64(c.id)
+	tx, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{
+		ChainID: id, Nonce: nonce, To: &to, Gas: txGas, GasFeeCap: big.NewInt(50e9), GasTipCap: big.NewInt(1e9), Data: data,
+	}), types.LatestSignerForChainID(id), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.ec.SendTransaction(ctx(t), tx); err != nil {
+		t.Fatalf("%s: send: %v", c.name, err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		r, err := c.ec.TransactionReceipt(ctx(t), tx.Hash())
+		if err == nil {
+			return r
+		}
+		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
+			t.Fatalf("%s: receipt: %v", c.name, err)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: tx %v not mined", c.name, tx.Hash())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func (c *chain) mustSend(t *testing.T, key *ecdsa.PrivateKey, data []byte) *types.Receipt {
+	t.Helper()
+	r := c.send(t, key, data)
+	if r.Status != types.ReceiptStatusSuccessful {
+		_, rev := c.call(t, data)
+		t.Fatalf("%s: transaction failed (gas used %d): %v", c.name, r.GasUsed, rev)
+	}
+	return r
+}
+
+// call makes eth_call to 0x0300 and returns the output or the decoded refusal.
+func (c *chain) call(t *testing.T, data []byte) ([]byte, *precompile.Revert) {
+	t.Helper()
+	to := precompile.Address
+	out, err := c.ec.CallContract(ctx(t), ethereum.CallMsg{From: genesis.DevAddress, To: &to, Gas: txGas, Data: data}, nil)
+	if err != nil {
+		rev := relayer.RevertOf(err)
+		if rev == nil {
+			t.Fatalf("%s: eth_call: %v", c.name, err)
+		}
+		return nil, rev
+	}
+	return out, nil
+}
+
+func (c *chain) view(t *testing.T, name string, args ...any) []any {
+	t.Helper()
+	out, rev := c.call(t, pack(t, name, args...))
+	if rev != nil {
+		t.Fatalf("%s: %s: %v", c.name, name, rev)
+	}
+	v, err := precompile.ABI().Unpack(name, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func (c *chain) balance(t *testing.T, a common.Address) *big.Int {
+	return c.view(t, "miningBalance", a)[0].(*big.Int)
+}
+
+// TestTeleportParsToZoo moves a mined reward from Pars to Zoo through
+// three in-process signers (threshold 2, one of them offline) and two
+// relayers racing each other, then claims it, and checks both chains.
+func TestTeleportParsToZoo(t *testing.T) {
+	start := time.Now()
+	bin := parsGeth(t)
+	var pars, zoo *chain
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); pars = startChain(t, bin, "pars", genesis.ParsChainID) }()
+	go func() { defer wg.Done(); zoo = startChain(t, bin, "zoo", genesis.ZooChainID) }()
+	wg.Wait()
+	if pars == nil || zoo == nil {
+		t.FailNow()
+	}
+
+	// Governance on Zoo accepts Pars messages signed by 2 of these 3 keys.
+	keys := make([]*proof.PrivateKey, 3)
+	pks := make([][]byte, 3)
+	for i := range keys {
+		k, err := proof.NewKeyFromSeed(proof.MLDSA65, [32]byte{0: 0x7e, 1: byte(i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys[i], pks[i] = k, k.Public().Bytes()
+	}
+	zoo.mustSend(t, devKey, pack(t, "setTeleportSigners", uint32(genesis.ParsChainID), pks, uint8(2)))
+
+	// A miner earns a reward on Pars with a real work proof.
+	p := &proof.AIWorkProof{
+		Context: proof.WorkContext{
+			ChainID: genesis.ParsChainID, JobID: proof.Hash{1}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3},
+			DeviceID: proof.Hash{4}, Timestamp: uint64(time.Now().Unix()),
+		},
+		Beneficiary: genesis.DevAddress, OutputHash: proof.HashOutput([]byte("output")), ComputeUnits: 1000,
+	}
+	_, _ = rand.Read(p.Context.Nonce[:])
+	minerKey, err := proof.NewKeyFromSeed(proof.MLDSA65, [32]byte{0: 0x65, 1: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Sign(minerKey, false); err != nil {
+		t.Fatal(err)
+	}
+	pars.mustSend(t, devKey, pack(t, "submitWorkProof", p.Encode(), []byte{}))
+	mined := pars.balance(t, genesis.DevAddress)
+	if mined.Sign() <= 0 {
+		t.Fatalf("pars: mining balance %v after the proof", mined)
+	}
+
+	// Teleport two thirds of it to Zoo.
+	amount := new(big.Int).Div(new(big.Int).Mul(mined, big.NewInt(2)), big.NewInt(3))
+	r := pars.mustSend(t, devKey, pack(t, "teleport", uint32(genesis.ZooChainID), recipient, amount))
+	if len(r.Logs) != 1 || r.Logs[0].Topics[0] != precompile.ABI().Events["TeleportSent"].ID {
+		t.Fatalf("pars: teleport logs %+v", r.Logs)
+	}
+	id := r.Logs[0].Topics[1]
+	if got := pars.balance(t, genesis.DevAddress); got.Cmp(new(big.Int).Sub(mined, amount)) != 0 {
+		t.Fatalf("pars: balance %v after teleporting %v of %v", got, amount, mined)
+	}
+	t.Logf("teleport %v: %v wei from pars to zoo in block %d", id, amount, r.BlockNumber)
+
+	// Signers 0 and 2 run; signer 1 is offline (its URL answers nothing).
+	runCtx, stop := context.WithCancel(context.Background())
+	t.Cleanup(stop)
+	var urls []string
+	var signers []*signer.Signer
+	for i, k := range keys {
+		if i == 1 {
+			dead := httptest.NewServer(nil)
+			dead.Close()
+			urls = append(urls, dead.URL)
+			continue
+		}
+		s, err := signer.New(ctx(t), signer.Config{Source: pars.ec, Key: k, Confirmations: confirmations, StateDir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(s.Handler())
+		t.Cleanup(srv.Close)
+		go func() { _ = s.Run(runCtx, 200*time.Millisecond) }()
+		urls, signers = append(urls, srv.URL), append(signers, s)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for _, s := range signers {
+		for {
+			if _, ok := s.Signed(id); ok {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("signers did not sign within 30 s")
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+
+	// Two relayers race on the same message.
+	relayerState := t.TempDir()
+	newRelayer := func(k *ecdsa.PrivateKey, dir string) *relayer.Relayer {
+		rl, err := relayer.New(ctx(t), relayer.Config{
+			Source: pars.ec, Dest: zoo.ec, Signers: urls, Key: k, Confirmations: confirmations, StateDir: dir,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rl
+	}
+	relayers := []*relayer.Relayer{newRelayer(relayerKeys[0], relayerState), newRelayer(relayerKeys[1], t.TempDir())}
+	results := make([][]relayer.Result, 2)
+	errs := make([]error, 2)
+	wg.Add(2)
+	for i, rl := range relayers {
+		go func() { defer wg.Done(); results[i], errs[i] = rl.RunOnce(ctx(t)) }()
+	}
+	wg.Wait()
+	outcomes := map[relayer.Outcome]int{}
+	for i := range relayers {
+		if errs[i] != nil {
+			t.Fatalf("relayer %d: %v", i, errs[i])
+		}
+		if len(results[i]) != 1 || results[i][0].ID != id {
+			t.Fatalf("relayer %d: results %+v, want one for %v", i, results[i], id)
+		}
+		outcomes[results[i][0].Outcome]++
+		t.Logf("relayer %d: %+v", i, results[i][0])
+	}
+	if outcomes[relayer.Relayed] != 1 || outcomes[relayer.AlreadyRelayed] != 1 {
+		t.Fatalf("outcomes %v: want one relayed and one already relayed", outcomes)
+	}
+
+	// Exactly one pending teleport for the recipient, nothing credited yet.
+	if got := zoo.view(t, "pendingTeleports", recipient)[0].([][32]byte); len(got) != 1 || common.Hash(got[0]) != id {
+		t.Fatalf("zoo: pending %x, want [%v]", got, id)
+	}
+	st := zoo.view(t, "teleportStatus", [32]byte(id))
+	if st[0].(uint8) != teleport.StatusPending || st[1].(uint32) != genesis.ParsChainID || st[2].(common.Address) != recipient || st[3].(*big.Int).Cmp(amount) != 0 {
+		t.Fatalf("zoo: status %v", st)
+	}
+
+	// A restarted relayer (same state) and the other one find nothing to do twice.
+	for _, rl := range []*relayer.Relayer{newRelayer(relayerKeys[0], relayerState), relayers[1]} {
+		res, err := rl.RunOnce(ctx(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range res {
+			if x.Outcome != relayer.AlreadyRelayed {
+				t.Fatalf("rerun: %+v", x)
+			}
+		}
+	}
+
+	// Anyone claims for the recipient; the credit happens once.
+	zoo.mustSend(t, devKey, pack(t, "claimTeleport", [32]byte(id)))
+	if got := zoo.balance(t, recipient); got.Cmp(amount) != 0 {
+		t.Fatalf("zoo: recipient balance %v, want %v", got, amount)
+	}
+	if _, rev := zoo.call(t, pack(t, "claimTeleport", [32]byte(id))); rev == nil || rev.Name != "AlreadyClaimed" {
+		t.Fatalf("zoo: second claim: %v, want AlreadyClaimed", rev)
+	}
+	if got := zoo.view(t, "pendingTeleports", recipient)[0].([][32]byte); len(got) != 0 {
+		t.Fatalf("zoo: pending after claim %x", got)
+	}
+
+	// Burned on Pars = credited on Zoo.
+	_, sent := totals(t, pars)
+	zt := zoo.view(t, "teleportTotals")
+	if sent.Cmp(amount) != 0 || zt[2].(*big.Int).Cmp(amount) != 0 || zt[3].(*big.Int).Cmp(amount) != 0 {
+		t.Fatalf("totals: pars sent %v, zoo relayed %v claimed %v, want %v", sent, zt[2], zt[3], amount)
+	}
+	if got := pars.balance(t, genesis.DevAddress); got.Cmp(new(big.Int).Sub(mined, amount)) != 0 {
+		t.Fatalf("pars: balance %v", got)
+	}
+
+	// The signed message replayed to Pars itself is refused, by eth_call and
+	// in a mined transaction that changes nothing.
+	sm, _ := signers[0].Signed(id)
+	sm2, _ := signers[1].Signed(id)
+	replay := pack(t, "relayTeleport", []byte(sm.Message), []uint8{0, 2},
+		[][]byte{sm.PublicKey, sm2.PublicKey}, [][]byte{sm.Signature, sm2.Signature})
+	if _, rev := pars.call(t, replay); rev == nil || rev.Name != "WrongDestination" {
+		t.Fatalf("pars: replay: %v, want WrongDestination", rev)
+	}
+	if r := pars.send(t, devKey, replay); r.Status != types.ReceiptStatusFailed {
+		t.Fatal("pars: replay transaction succeeded")
+	}
+	// And to Zoo again it is a duplicate.
+	if _, rev := zoo.call(t, replay); rev == nil || rev.Name != "AlreadyRelayed" {
+		t.Fatalf("zoo: replay: %v, want AlreadyRelayed", rev)
+	}
+	if got := zoo.balance(t, recipient); got.Cmp(amount) != 0 {
+		t.Fatalf("zoo: recipient balance %v after replays", got)
+	}
+	t.Logf("done in %v", time.Since(start).Round(time.Millisecond))
+}
+
+func totals(t *testing.T, c *chain) (uint64, *big.Int) {
+	v := c.view(t, "teleportTotals")
+	return v[0].(uint64), v[1].(*big.Int)
+}
