@@ -151,8 +151,9 @@ type ModelConfig struct {
 
 // GPUConfig describes the devices.
 type GPUConfig struct {
-	// EnableNVTrust asks for NVIDIA NVTrust attestation of every proof. Not
-	// available yet: setting it is refused.
+	// EnableNVTrust asks for NVIDIA NVTrust attestation of every proof. The
+	// precompile verifies attestations of registered devices, but the miner
+	// cannot collect GPU evidence (NVML) yet: setting it is refused.
 	EnableNVTrust bool `toml:"enable_nvtrust"`
 	// DeviceIDs name the devices jobs run on (CUDA indices or GPU UUIDs);
 	// worker i uses DeviceIDs[i % len]. Default: ["cpu"] for the builtin
@@ -196,7 +197,7 @@ func (e *ConfigError) Error() string {
 var ErrGatewayUnavailable = errors.New("zap.gateway is set, but gateway mode is not available yet in this miner; remove zap.gateway to mine on jobs the miner makes itself (devnet mode)")
 
 // ErrNVTrustUnavailable is reported for gpu.enable_nvtrust = true.
-var ErrNVTrustUnavailable = errors.New("gpu.enable_nvtrust: NVTrust attestation is not available yet (the IAIMining precompile refuses attestations); set enable_nvtrust = false")
+var ErrNVTrustUnavailable = errors.New("gpu.enable_nvtrust: this miner cannot collect NVTrust evidence from the GPU yet (NVML support is not built in); set enable_nvtrust = false to mine at the software-only trust tier")
 
 // LoadConfig reads, decodes and validates the configuration file at path.
 func LoadConfig(path string) (*Config, error) {

@@ -129,7 +129,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"openai no hash", openai, `hash = "0x1111111111111111111111111111111111111111111111111111111111111111"`, "", "set weights (a file to hash) or hash"},
 		{"openai both", openai, "parameters = 122975", "parameters = 122975\nweights = \"w.bin\"", "set only one of weights and hash"},
 		{"openai bad hash", openai, "0x1111111111111111111111111111111111111111111111111111111111111111", "0x11", "is 1 bytes, want 32"},
-		{"nvtrust", validConfig, "[backend]", "[gpu]\nenable_nvtrust = true\n[backend]", "NVTrust attestation is not available yet"},
+		{"nvtrust", validConfig, "[backend]", "[gpu]\nenable_nvtrust = true\n[backend]", "cannot collect NVTrust evidence"},
 		{"device duplicate", validConfig, "[backend]", "[gpu]\ndevice_ids = [\"0\", \"0\"]\n[backend]", `gpu.device_ids lists "0" twice`},
 		{"device empty", validConfig, "[backend]", "[gpu]\ndevice_ids = [\" \"]\n[backend]", "gpu.device_ids[0] is empty"},
 		{"gateway url", validConfig, "[backend]", "[zap]\ngateway = \"zap.example.org\"\n[backend]", "zap.gateway \"zap.example.org\" must be"},
