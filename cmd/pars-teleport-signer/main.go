@@ -9,6 +9,12 @@
 // The key is an ML-DSA wallet as written by `pars-miner keygen`. Its public
 // key must be in the destination chains' signer sets for this source chain
 // (setTeleportSigners); GET /v1/info shows it.
+//
+// Each signature is stored under --state-dir before it is served, so a
+// restarted signer serves the same signatures and signs nothing twice. If
+// the chain ever shows a second message for a sequence already signed (a
+// reorganisation deeper than --confirmations, or a broken node), the
+// signer refuses it and exits with status 1.
 package main
 
 import (

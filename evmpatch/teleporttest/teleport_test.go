@@ -136,6 +136,14 @@ func pack(t *testing.T, name string, args ...any) []byte {
 // send sends data to 0x0300 from key and waits for the receipt.
 func (c *chain) send(t *testing.T, key *ecdsa.PrivateKey, data []byte) *types.Receipt {
 	t.Helper()
+	return c.sendAll(t, key, data)[0]
+}
+
+// sendAll sends one transaction per calldata to 0x0300 from key, with
+// consecutive nonces so that they can share a block, and waits for the
+// receipts.
+func (c *chain) sendAll(t *testing.T, key *ecdsa.PrivateKey, data ...[]byte) []*types.Receipt {
+	t.Helper()
 	from := crypto.PubkeyToAddress(key.PublicKey)
 	nonce, err := c.ec.PendingNonceAt(ctx(t), from)
 	if err != nil {
@@ -143,29 +151,38 @@ func (c *chain) send(t *testing.T, key *ecdsa.PrivateKey, data []byte) *types.Re
 	}
 	to := precompile.Address
 	id := new(big.Int).SetUint64(c.id)
-	tx, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{
-		ChainID: id, Nonce: nonce, To: &to, Gas: txGas, GasFeeCap: big.NewInt(50e9), GasTipCap: big.NewInt(1e9), Data: data,
-	}), types.LatestSignerForChainID(id), key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := c.ec.SendTransaction(ctx(t), tx); err != nil {
-		t.Fatalf("%s: send: %v", c.name, err)
+	var txs []*types.Transaction
+	for i, d := range data {
+		tx, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{
+			ChainID: id, Nonce: nonce + uint64(i), To: &to, Gas: txGas, GasFeeCap: big.NewInt(50e9), GasTipCap: big.NewInt(1e9), Data: d,
+		}), types.LatestSignerForChainID(id), key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.ec.SendTransaction(ctx(t), tx); err != nil {
+			t.Fatalf("%s: send: %v", c.name, err)
+		}
+		txs = append(txs, tx)
 	}
 	deadline := time.Now().Add(30 * time.Second)
-	for {
-		r, err := c.ec.TransactionReceipt(ctx(t), tx.Hash())
-		if err == nil {
-			return r
+	rs := make([]*types.Receipt, len(txs))
+	for i, tx := range txs {
+		for {
+			r, err := c.ec.TransactionReceipt(ctx(t), tx.Hash())
+			if err == nil {
+				rs[i] = r
+				break
+			}
+			if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
+				t.Fatalf("%s: receipt: %v", c.name, err)
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: tx %v not mined", c.name, tx.Hash())
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
-		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
-			t.Fatalf("%s: receipt: %v", c.name, err)
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: tx %v not mined", c.name, tx.Hash())
-		}
-		time.Sleep(100 * time.Millisecond)
 	}
+	return rs
 }
 
 func (c *chain) mustSend(t *testing.T, key *ecdsa.PrivateKey, data []byte) *types.Receipt {
@@ -210,10 +227,9 @@ func (c *chain) balance(t *testing.T, a common.Address) *big.Int {
 	return c.view(t, "miningBalance", a)[0].(*big.Int)
 }
 
-// TestTeleportParsToZoo moves a mined reward from Pars to Zoo through
-// three in-process signers (threshold 2, one of them offline) and two
-// relayers racing each other, then claims it, and checks both chains.
-func TestTeleportParsToZoo(t *testing.T) {
+// TestTeleport runs Teleport from Pars to Zoo on two real nodes. Zoo's
+// governance accepts Pars messages signed by 2 of 3 signer keys.
+func TestTeleport(t *testing.T) {
 	start := time.Now()
 	bin := parsGeth(t)
 	var pars, zoo *chain
@@ -225,8 +241,6 @@ func TestTeleportParsToZoo(t *testing.T) {
 	if pars == nil || zoo == nil {
 		t.FailNow()
 	}
-
-	// Governance on Zoo accepts Pars messages signed by 2 of these 3 keys.
 	keys := make([]*proof.PrivateKey, 3)
 	pks := make([][]byte, 3)
 	for i := range keys {
@@ -237,8 +251,18 @@ func TestTeleportParsToZoo(t *testing.T) {
 		keys[i], pks[i] = k, k.Public().Bytes()
 	}
 	zoo.mustSend(t, devKey, pack(t, "setTeleportSigners", uint32(genesis.ParsChainID), pks, uint8(2)))
+	t.Logf("nodes up and signer set configured in %v", time.Since(start).Round(time.Millisecond))
 
-	// A miner earns a reward on Pars with a real work proof.
+	t.Run("ParsToZoo", func(t *testing.T) { testParsToZoo(t, pars, zoo, keys) })
+	t.Run("RestartMidway", func(t *testing.T) { testRestartMidway(t, pars, zoo, keys) })
+	t.Logf("done in %v", time.Since(start).Round(time.Millisecond))
+}
+
+// mine earns a reward for the developer account on Pars with a real work
+// proof and returns it.
+func mine(t *testing.T, pars *chain) *big.Int {
+	t.Helper()
+	before := pars.balance(t, genesis.DevAddress)
 	p := &proof.AIWorkProof{
 		Context: proof.WorkContext{
 			ChainID: genesis.ParsChainID, JobID: proof.Hash{1}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3},
@@ -255,10 +279,22 @@ func TestTeleportParsToZoo(t *testing.T) {
 		t.Fatal(err)
 	}
 	pars.mustSend(t, devKey, pack(t, "submitWorkProof", p.Encode(), []byte{}))
-	mined := pars.balance(t, genesis.DevAddress)
+	mined := new(big.Int).Sub(pars.balance(t, genesis.DevAddress), before)
 	if mined.Sign() <= 0 {
-		t.Fatalf("pars: mining balance %v after the proof", mined)
+		t.Fatalf("pars: mining reward %v after the proof", mined)
 	}
+	return mined
+}
+
+// testParsToZoo moves a mined reward from Pars to Zoo through three
+// in-process signers (one of them offline) and two relayers racing each
+// other, then claims it, and checks both chains.
+func testParsToZoo(t *testing.T, pars, zoo *chain, keys []*proof.PrivateKey) {
+	start := time.Now()
+	before := pars.balance(t, genesis.DevAddress)
+	mined := mine(t, pars)
+	_, sentBefore := totals(t, pars)
+	zooBefore := zoo.view(t, "teleportTotals")
 
 	// Teleport two thirds of it to Zoo.
 	amount := new(big.Int).Div(new(big.Int).Mul(mined, big.NewInt(2)), big.NewInt(3))
@@ -267,14 +303,19 @@ func TestTeleportParsToZoo(t *testing.T) {
 		t.Fatalf("pars: teleport logs %+v", r.Logs)
 	}
 	id := r.Logs[0].Topics[1]
-	if got := pars.balance(t, genesis.DevAddress); got.Cmp(new(big.Int).Sub(mined, amount)) != 0 {
+	left := new(big.Int).Sub(new(big.Int).Add(before, mined), amount)
+	if got := pars.balance(t, genesis.DevAddress); got.Cmp(left) != 0 {
 		t.Fatalf("pars: balance %v after teleporting %v of %v", got, amount, mined)
 	}
 	t.Logf("teleport %v: %v wei from pars to zoo in block %d", id, amount, r.BlockNumber)
 
 	// Signers 0 and 2 run; signer 1 is offline (its URL answers nothing).
+	// Their state directories exist before the signers, so that they are
+	// removed after the signers stop.
+	stateDirs := []string{t.TempDir(), "", t.TempDir()}
 	runCtx, stop := context.WithCancel(context.Background())
-	t.Cleanup(stop)
+	var running sync.WaitGroup
+	t.Cleanup(func() { stop(); running.Wait() })
 	var urls []string
 	var signers []*signer.Signer
 	for i, k := range keys {
@@ -284,13 +325,13 @@ func TestTeleportParsToZoo(t *testing.T) {
 			urls = append(urls, dead.URL)
 			continue
 		}
-		s, err := signer.New(ctx(t), signer.Config{Source: pars.ec, Key: k, Confirmations: confirmations, StateDir: t.TempDir()})
+		s, err := signer.New(ctx(t), signer.Config{Source: pars.ec, Key: k, Confirmations: confirmations, StateDir: stateDirs[i]})
 		if err != nil {
 			t.Fatal(err)
 		}
 		srv := httptest.NewServer(s.Handler())
 		t.Cleanup(srv.Close)
-		go func() { _ = s.Run(runCtx, 200*time.Millisecond) }()
+		running.Go(func() { _ = s.Run(runCtx, 200*time.Millisecond) })
 		urls, signers = append(urls, srv.URL), append(signers, s)
 	}
 	deadline := time.Now().Add(30 * time.Second)
@@ -320,6 +361,7 @@ func TestTeleportParsToZoo(t *testing.T) {
 	relayers := []*relayer.Relayer{newRelayer(relayerKeys[0], relayerState), newRelayer(relayerKeys[1], t.TempDir())}
 	results := make([][]relayer.Result, 2)
 	errs := make([]error, 2)
+	var wg sync.WaitGroup
 	wg.Add(2)
 	for i, rl := range relayers {
 		go func() { defer wg.Done(); results[i], errs[i] = rl.RunOnce(ctx(t)) }()
@@ -375,12 +417,13 @@ func TestTeleportParsToZoo(t *testing.T) {
 	}
 
 	// Burned on Pars = credited on Zoo.
-	_, sent := totals(t, pars)
-	zt := zoo.view(t, "teleportTotals")
-	if sent.Cmp(amount) != 0 || zt[2].(*big.Int).Cmp(amount) != 0 || zt[3].(*big.Int).Cmp(amount) != 0 {
-		t.Fatalf("totals: pars sent %v, zoo relayed %v claimed %v, want %v", sent, zt[2], zt[3], amount)
+	_, sentAfter := totals(t, pars)
+	zooAfter := zoo.view(t, "teleportTotals")
+	sent, relayed, claimed := diff(sentAfter, sentBefore), diff(zooAfter[2], zooBefore[2]), diff(zooAfter[3], zooBefore[3])
+	if sent.Cmp(amount) != 0 || relayed.Cmp(amount) != 0 || claimed.Cmp(amount) != 0 {
+		t.Fatalf("totals: pars sent %v, zoo relayed %v claimed %v, want %v", sent, relayed, claimed, amount)
 	}
-	if got := pars.balance(t, genesis.DevAddress); got.Cmp(new(big.Int).Sub(mined, amount)) != 0 {
+	if got := pars.balance(t, genesis.DevAddress); got.Cmp(left) != 0 {
 		t.Fatalf("pars: balance %v", got)
 	}
 
@@ -405,6 +448,9 @@ func TestTeleportParsToZoo(t *testing.T) {
 	}
 	t.Logf("done in %v", time.Since(start).Round(time.Millisecond))
 }
+
+// diff returns a - b of two big.Int results.
+func diff(a, b any) *big.Int { return new(big.Int).Sub(a.(*big.Int), b.(*big.Int)) }
 
 func totals(t *testing.T, c *chain) (uint64, *big.Int) {
 	v := c.view(t, "teleportTotals")

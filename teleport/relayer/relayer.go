@@ -9,6 +9,16 @@
 // harmless refusal (AlreadyRelayed) that the relayer counts as done. The
 // cursor it stores only moves past a block once every message in it is
 // done, so a restart never skips one.
+//
+// The cursor is the relayer's only state: <state dir>/cursor-<source>-<dest>,
+// the first source block that may hold a message not yet done, written
+// through a temporary file and a rename. A relayer stopped anywhere between
+// reading the cursor and storing the next one (signatures collected but
+// nothing sent, a transaction sent but its receipt not seen) starts again
+// from the same block: a message relayed meanwhile, by its own lost
+// transaction or by anyone, reads as relayed on the destination and is
+// done without a transaction; one not relayed is relayed. Neither path can
+// credit a message twice, since the destination refuses a known id.
 package relayer
 
 import (
@@ -25,6 +35,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -32,7 +43,6 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
@@ -40,10 +50,23 @@ import (
 	"github.com/pars-network/aimining/teleport/watch"
 )
 
+// Dest is the part of an Ethereum client the relayer needs on the
+// destination chain; go-ethereum's *ethclient.Client satisfies it.
+type Dest interface {
+	ChainID(ctx context.Context) (*big.Int, error)
+	CallContract(ctx context.Context, call ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
+	EstimateGas(ctx context.Context, call ethereum.CallMsg) (uint64, error)
+	PendingNonceAt(ctx context.Context, account common.Address) (uint64, error)
+	SuggestGasTipCap(ctx context.Context) (*big.Int, error)
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	SendTransaction(ctx context.Context, tx *types.Transaction) error
+	TransactionReceipt(ctx context.Context, txHash common.Hash) (*types.Receipt, error)
+}
+
 // Config configures a Relayer.
 type Config struct {
 	Source         watch.LogSource   // the source chain
-	Dest           *ethclient.Client // the destination chain
+	Dest           Dest              // the destination chain
 	Signers        []string          // base URLs of the source chain's signers
 	Key            *ecdsa.PrivateKey // pays for relayTeleport on the destination
 	Confirmations  uint64            // source blocks on top of an event before relaying it
@@ -82,8 +105,9 @@ type Relayer struct {
 	cursor watch.Cursor
 	log    *slog.Logger
 
-	mu      sync.Mutex // one RunOnce at a time
-	scanned uint64     // first source block not yet scanned
+	mu      sync.Mutex    // one RunOnce at a time
+	scanned uint64        // first source block not yet scanned
+	stored  atomic.Uint64 // the cursor as stored
 	todo    []watch.Sent
 }
 
@@ -121,11 +145,16 @@ func New(ctx context.Context, cfg Config) (*Relayer, error) {
 	if r.scanned, err = r.cursor.Load(cfg.FromBlock); err != nil {
 		return nil, fmt.Errorf("relayer: %w", err)
 	}
+	r.stored.Store(r.scanned)
 	return r, nil
 }
 
 // Address returns the account that sends the relay transactions.
 func (r *Relayer) Address() common.Address { return r.from }
+
+// Cursor returns the first source block that may hold a message not yet
+// done, as last stored.
+func (r *Relayer) Cursor() uint64 { return r.stored.Load() }
 
 // RunOnce scans newly final source blocks, then tries every message not yet
 // done. It returns one Result per message it tried.
@@ -175,8 +204,11 @@ func (r *Relayer) RunOnce(ctx context.Context) ([]Result, error) {
 	for _, s := range r.todo {
 		cur = min(cur, s.Block)
 	}
-	if err := r.cursor.Store(cur); err != nil {
-		return results, err
+	if cur != r.stored.Load() {
+		if err := r.cursor.Store(cur); err != nil {
+			return results, fmt.Errorf("relayer: store cursor: %w", err)
+		}
+		r.stored.Store(cur)
 	}
 	return results, firstErr
 }
@@ -243,6 +275,11 @@ func (r *Relayer) relay(ctx context.Context, s watch.Sent, sets map[uint32]*tele
 	}
 	tx, err := r.send(ctx, data)
 	if err != nil {
+		// A relay that landed since the simulation makes gas estimation
+		// refuse; the state says whether that is what happened.
+		if status, serr := r.status(ctx, id); serr == nil && status != teleport.StatusUnknown {
+			return Result{ID: id, Outcome: AlreadyRelayed}, nil
+		}
 		return Result{}, err
 	}
 	rcpt, err := r.wait(ctx, tx.Hash())

@@ -3,9 +3,19 @@
 // number of confirmations deep) with the signer's ML-DSA key, and serves
 // the signatures over HTTP for relayers to collect.
 //
+// A message is signed once. The signature is stored in the state directory
+// before it is served (see store), so a restarted signer serves the same
+// bytes, and a second message for a (source chain, sequence) already signed
+// is refused with a ConflictError that stops the signer.
+//
+// State directory:
+//
+//	cursor                    first block not yet scanned
+//	signed/<chain>-<seq>.json one teleport.SignedMessage per signed sequence
+//
 // HTTP API (JSON):
 //
-//	GET /v1/info            {"chainId": 6133, "publicKey": "0x…", "signerId": "0x…", "nextBlock": 123}
+//	GET /v1/info            {"chainId": 6133, "publicKey": "0x…", "signerId": "0x…", "nextBlock": 123, "signed": 7}
 //	GET /v1/teleports/{id}  teleport.SignedMessage, or 404 while the message is unknown or not final
 package signer
 
@@ -16,9 +26,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -46,9 +54,11 @@ type Signer struct {
 	cursor watch.Cursor
 	log    *slog.Logger
 
-	mu     sync.Mutex
-	next   uint64 // first block not yet scanned
-	signed map[common.Hash]*teleport.SignedMessage
+	poll sync.Mutex // one Poll at a time
+
+	mu     sync.Mutex // guards next and signed
+	next   uint64     // first block not yet scanned
+	signed *store
 }
 
 // New connects to the source chain and loads stored state.
@@ -66,12 +76,15 @@ func New(ctx context.Context, cfg Config) (*Signer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("signer: %w", err)
 	}
-	s := &Signer{cfg: cfg, chain: chain, log: cfg.Logger, signed: map[common.Hash]*teleport.SignedMessage{}}
+	s := &Signer{cfg: cfg, chain: chain, log: cfg.Logger}
+	var dir string
 	if cfg.StateDir != "" {
 		s.cursor = watch.Cursor{Path: filepath.Join(cfg.StateDir, "cursor")}
-		if err := s.loadSigned(); err != nil {
-			return nil, err
-		}
+		dir = filepath.Join(cfg.StateDir, "signed")
+	}
+	s.signed = newStore(dir, chain, cfg.Key.Public().Bytes())
+	if err := s.signed.load(); err != nil {
+		return nil, err
 	}
 	if s.next, err = s.cursor.Load(cfg.FromBlock); err != nil {
 		return nil, fmt.Errorf("signer: %w", err)
@@ -82,40 +95,12 @@ func New(ctx context.Context, cfg Config) (*Signer, error) {
 // ChainID returns the source chain's id.
 func (s *Signer) ChainID() uint32 { return s.chain }
 
-func (s *Signer) signedDir() string { return filepath.Join(s.cfg.StateDir, "signed") }
-
-func (s *Signer) loadSigned() error {
-	entries, err := os.ReadDir(s.signedDir())
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("signer: %w", err)
-	}
-	own := s.cfg.Key.Public().Bytes()
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".json") {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(s.signedDir(), e.Name()))
-		if err != nil {
-			return fmt.Errorf("signer: %w", err)
-		}
-		var sm teleport.SignedMessage
-		if err := json.Unmarshal(b, &sm); err != nil {
-			return fmt.Errorf("signer: %s: %w", e.Name(), err)
-		}
-		if _, err := sm.Verify(); err != nil || string(sm.PublicKey) != string(own) {
-			return fmt.Errorf("signer: %s is not a valid signature by this key", e.Name())
-		}
-		s.signed[sm.ID] = &sm
-	}
-	return nil
-}
-
 // Poll scans the blocks that became final since the last call and signs
-// every new message in them. It returns how many messages it signed.
+// every new message in them. It returns how many messages it signed. A
+// *ConflictError leaves the cursor before the refused message.
 func (s *Signer) Poll(ctx context.Context) (int, error) {
+	s.poll.Lock()
+	defer s.poll.Unlock()
 	s.mu.Lock()
 	from := s.next
 	s.mu.Unlock()
@@ -146,31 +131,31 @@ func (s *Signer) Poll(ctx context.Context) (int, error) {
 	return n, s.cursor.Store(to + 1)
 }
 
-// sign signs ev unless it was signed before.
+// sign signs ev unless it was signed before. It refuses a message whose
+// sequence was signed for another message.
 func (s *Signer) sign(ev watch.Sent) (bool, error) {
 	id := common.Hash(ev.ID)
 	s.mu.Lock()
-	_, done := s.signed[id]
+	done, err := s.signed.check(ev)
 	s.mu.Unlock()
-	if done {
-		return false, nil
+	if done || err != nil {
+		return false, err
 	}
 	sig, err := proof.SignTeleport(ev.Message, s.cfg.Key, false)
 	if err != nil {
 		return false, fmt.Errorf("signer: sign %x: %w", id, err)
 	}
 	sm := &teleport.SignedMessage{ID: id, Message: ev.Encoded, PublicKey: s.cfg.Key.Public().Bytes(), Signature: sig}
-	if s.cfg.StateDir != "" {
-		b, _ := json.Marshal(sm)
-		if err := watch.WriteFileAtomic(filepath.Join(s.signedDir(), id.Hex()+".json"), b); err != nil {
-			return false, fmt.Errorf("signer: store signature: %w", err)
-		}
-	}
+	// Only Poll adds signatures and Poll runs alone, so the check above
+	// still holds; the lock only orders the map against readers.
 	s.mu.Lock()
-	s.signed[id] = sm
+	err = s.signed.put(ev.Message, sm)
 	s.mu.Unlock()
-	s.log.Info("signed teleport", "id", id, "block", ev.Block, "destination", ev.Message.DestinationChain,
-		"recipient", ev.Message.Recipient, "amount", ev.Message.Amount.Dec())
+	if err != nil {
+		return false, err
+	}
+	s.log.Info("signed teleport", "id", id, "sequence", ev.Message.Sequence, "block", ev.Block,
+		"destination", ev.Message.DestinationChain, "recipient", ev.Message.Recipient, "amount", ev.Message.Amount.Dec())
 	return true, nil
 }
 
@@ -178,16 +163,22 @@ func (s *Signer) sign(ev watch.Sent) (bool, error) {
 func (s *Signer) Signed(id common.Hash) (*teleport.SignedMessage, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sm, ok := s.signed[id]
+	sm, ok := s.signed.byID[id]
 	return sm, ok
 }
 
-// Run polls every interval until ctx ends. Errors are logged and retried.
+// Run polls every interval until ctx ends. Errors are logged and retried,
+// except a *ConflictError: Run logs it and returns it, since signing on
+// would mean signing a chain the signer can no longer trust.
 func (s *Signer) Run(ctx context.Context, interval time.Duration) error {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
 		if _, err := s.Poll(ctx); err != nil && ctx.Err() == nil {
+			if ce := (*ConflictError)(nil); errors.As(err, &ce) {
+				s.log.Error("conflicting teleport message; signer stopped", "err", err)
+				return err
+			}
 			s.log.Warn("poll failed; retrying", "err", err)
 		}
 		select {
@@ -204,6 +195,7 @@ type Info struct {
 	PublicKey teleport.HexBytes `json:"publicKey"`
 	SignerID  common.Hash       `json:"signerId"`
 	NextBlock uint64            `json:"nextBlock"`
+	Signed    int               `json:"signed"`
 }
 
 // Handler serves the HTTP API.
@@ -211,10 +203,10 @@ func (s *Signer) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/info", func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
-		next := s.next
+		next, n := s.next, len(s.signed.byID)
 		s.mu.Unlock()
 		pk := s.cfg.Key.Public().Bytes()
-		writeJSON(w, http.StatusOK, Info{ChainID: s.chain, PublicKey: pk, SignerID: common.Hash(teleport.SignerID(pk)), NextBlock: next})
+		writeJSON(w, http.StatusOK, Info{ChainID: s.chain, PublicKey: pk, SignerID: common.Hash(teleport.SignerID(pk)), NextBlock: next, Signed: n})
 	})
 	mux.HandleFunc("GET /v1/teleports/{id}", func(w http.ResponseWriter, r *http.Request) {
 		raw := r.PathValue("id")

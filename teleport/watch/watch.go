@@ -159,8 +159,9 @@ func (c Cursor) Store(n uint64) error {
 	return WriteFileAtomic(c.Path, []byte(strconv.FormatUint(n, 10)+"\n"))
 }
 
-// WriteFileAtomic writes data to path through a temporary file and a
-// rename, so a crash never leaves a half-written file.
+// WriteFileAtomic writes data to path through a temporary file in the same
+// folder, synced, and a rename, then syncs the folder: a crash leaves
+// either the old file or the new one, never a half-written one.
 func WriteFileAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
@@ -183,5 +184,22 @@ func WriteFileAtomic(path string, data []byte) error {
 		os.Remove(tmp.Name())
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
