@@ -48,6 +48,8 @@ var (
 	DomainTeleport = newDomain("Pars AI mining v1 teleport message")
 	// DomainStorage derives storage slots of the precompile's state.
 	DomainStorage = newDomain("Pars AI mining v1 storage slot")
+	// DomainJobTicket derives the id of a gateway job ticket.
+	DomainJobTicket = newDomain("Pars AI mining v1 job ticket")
 )
 
 // Context returns the domain's BLAKE3 derive-key context string.

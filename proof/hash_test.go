@@ -27,6 +27,11 @@ var hashDomains = []struct {
 	{"DomainMinerKey", DomainMinerKey},
 	{"DomainTeleport", DomainTeleport},
 	{"DomainStorage", DomainStorage},
+	{"DomainJobTicket", DomainJobTicket},
+	{"DomainFederatedUpdate", DomainFederatedUpdate},
+	{"DomainFederatedSelection", DomainFederatedSelection},
+	{"DomainFederatedRewardLeaf", DomainFederatedRewardLeaf},
+	{"DomainFederatedRewardNode", DomainFederatedRewardNode},
 }
 
 func TestDomainsDistinct(t *testing.T) {
