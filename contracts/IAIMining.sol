@@ -285,4 +285,146 @@ interface IAIMining {
 
     /// @notice Whether an item is on an allowlist, and how many items the list holds.
     function attestationAllowlist(uint8 kind, bytes32 item) external view returns (bool allowed, uint32 size);
+
+    // ------------------------------------------------------------------
+    // Gateway tickets
+    //
+    // A ZAP gateway signs a job ticket (proof.JobTicket: chain id, job id,
+    // model hash, input hash, compute-unit budget, expiry, the gateway's
+    // ML-DSA key and signature, under the FIPS 204 context
+    // "pars-aimining/v1/job-ticket") for every job it hands to a miner. The
+    // miner binds it into its WorkContext (jobId = ticketId). When
+    // governance requires tickets, only ticketed work of a registered
+    // gateway earns rewards, each ticket once, compute units capped by its
+    // budget; submitWorkProof and submitWorkProofs revert TicketRequired.
+    // ------------------------------------------------------------------
+
+    /// @notice Governance registered a gateway key.
+    event GatewayRegistered(bytes32 indexed gatewayId);
+    /// @notice Governance revoked a gateway key, for good.
+    event GatewayRevoked(bytes32 indexed gatewayId);
+    /// @notice Governance turned the ticket requirement on or off.
+    event TicketsRequiredChanged(bool required);
+    /// @notice Ticketed work was rewarded (emitted beside WorkAccepted).
+    event TicketRedeemed(
+        bytes32 indexed ticketId, bytes32 indexed gatewayId, bytes32 indexed workId, uint64 computeUnits, uint64 budget
+    );
+
+    error TicketRequired();
+    error UnknownGateway(bytes32 gatewayId);
+    error TicketExpired(uint64 expiry, uint64 blockTime);
+    error TicketMismatch(string field);
+    error TicketBudgetExceeded(uint64 computeUnits, uint64 budget);
+    error BadTicketSignature();
+    error TicketAlreadyRedeemed(bytes32 ticketId);
+
+    /// @notice Submit work done for a gateway's job, with its ticket.
+    /// @param ticket the encoded proof.JobTicket
+    /// @return reward credited to the proof's beneficiary
+    function submitTicketedWork(bytes calldata proof, bytes calldata attestation, bytes calldata ticket)
+        external
+        returns (uint256 reward);
+
+    /// @notice Governance: register a gateway's ML-DSA public key.
+    /// @return gatewayId BLAKE3 key id of the key (as for miner ids)
+    function registerGateway(bytes calldata publicKey) external returns (bytes32 gatewayId);
+
+    /// @notice Governance: revoke a gateway for good; its tickets stop earning.
+    function revokeGateway(bytes32 gatewayId) external;
+
+    /// @notice Governance: require (or stop requiring) tickets for rewards.
+    function setTicketsRequired(bool required) external;
+
+    /// @notice Whether rewards need tickets, and a gateway's status
+    /// (0 unknown, 1 registered, 2 revoked).
+    function gatewayStatus(bytes32 gatewayId) external view returns (bool ticketsRequired, uint8 status);
+
+    /// @notice The block number (plus one) that redeemed a ticket id, 0 if none.
+    function ticketRedeemedAt(bytes32 ticketId) external view returns (uint64);
+
+    // ---------------------------------------------------------------------
+    // Federated rounds (light mining)
+    //
+    // Phones train a model on their own data and send signed updates to an
+    // aggregate node. A governance-registered aggregator publishes each
+    // round once: the aggregate model hash and the root of a Merkle tree of
+    // (recipient, amount) rewards, whose total is at most the round pool.
+    // Each recipient's leaf is claimed once into its mining balance; anyone
+    // may send the claim, the reward always goes to the leaf's recipient.
+    //
+    //   leaf = BLAKE3-keyed(reward-leaf key, 0x01 ‖ chainId(4) ‖ roundId(8) ‖
+    //          recipient(20) ‖ amount(32))
+    //   node = BLAKE3-keyed(reward-node key, min(a, b) ‖ max(a, b))
+    //
+    // (keys: proof.DomainFederatedRewardLeaf / ...RewardNode; see
+    // rewardLeaf for the leaf). A proof lists siblings from the leaf up, at
+    // most 20 of them.
+    // ---------------------------------------------------------------------
+
+    /// @notice Governance registered an aggregator.
+    event AggregatorRegistered(address indexed aggregator);
+    /// @notice Governance revoked an aggregator.
+    event AggregatorRevoked(address indexed aggregator);
+    /// @notice Governance changed the largest total one round may pay.
+    event RoundPoolSet(uint256 oldPool, uint256 newPool);
+    /// @notice An aggregator published a round.
+    event RoundPublished(
+        uint64 indexed roundId, address indexed aggregator, bytes32 modelHash, bytes32 rewardsRoot, uint256 total
+    );
+    /// @notice A round reward was credited to recipient's mining balance.
+    event RoundRewardClaimed(uint64 indexed roundId, address indexed recipient, uint256 amount);
+
+    error NotAggregator(address caller);
+    error RoundAlreadyPublished(uint64 roundId);
+    error RoundNotPublished(uint64 roundId);
+    error RoundTotalOverPool(uint256 total, uint256 pool);
+    error RoundRewardAlreadyClaimed(uint64 roundId, address recipient);
+    error InvalidRewardProof(uint64 roundId, address recipient);
+    error RewardProofTooLong(uint256 length, uint256 maxLength);
+    error RoundOverClaimed(uint64 roundId, uint256 total, uint256 claimed);
+
+    /// @notice Governance: let an address publish rounds.
+    function registerAggregator(address aggregator) external;
+
+    /// @notice Governance: stop an address from publishing rounds.
+    function revokeAggregator(address aggregator) external;
+
+    /// @notice Governance: the largest total one round may pay (0 stops
+    /// every round that pays anything).
+    function setRoundPool(uint256 pool) external;
+
+    /// @notice Aggregator: publish a round's aggregate model and reward
+    /// root, once per round id; total must not exceed the round pool.
+    function publishRound(uint64 roundId, bytes32 modelHash, bytes32 rewardsRoot, uint256 total) external;
+
+    /// @notice Credit recipient's leaf of a published round, once.
+    /// @param proof sibling hashes from the leaf up (at most 20)
+    function claimRoundReward(uint64 roundId, address recipient, uint256 amount, bytes32[] calldata proof)
+        external
+        returns (uint256 credited);
+
+    /// @notice Whether an address may publish rounds.
+    function isAggregator(address account) external view returns (bool);
+
+    /// @notice The largest total one round may pay.
+    function roundPool() external view returns (uint256);
+
+    /// @notice A round as published (aggregator zero: not published).
+    function roundInfo(uint64 roundId)
+        external
+        view
+        returns (
+            address aggregator,
+            uint64 publishedAt,
+            bytes32 modelHash,
+            bytes32 rewardsRoot,
+            uint256 total,
+            uint256 claimed
+        );
+
+    /// @notice What recipient claimed in a round (0: nothing yet).
+    function roundClaimed(uint64 roundId, address recipient) external view returns (uint256);
+
+    /// @notice The reward leaf of (roundId, recipient, amount) on this chain.
+    function rewardLeaf(uint64 roundId, address recipient, uint256 amount) external view returns (bytes32);
 }

@@ -149,6 +149,8 @@ var methodSets = []func() map[string]*method{
 	coreMethods,
 	teleportMethods,
 	attestMethods,
+	ticketMethods,
+	federatedMethods,
 }
 
 // coreMethods are the mining, view and governance functions.

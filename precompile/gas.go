@@ -31,9 +31,9 @@ const (
 
 	// GasVerifyMLDSA44 is one ML-DSA-44 verification from bytes (public-key
 	// decoding included) of a short message.
-	GasVerifyMLDSA44 uint64 = 5500
+	GasVerifyMLDSA44 uint64 = 6500
 	// GasVerifyMLDSA65 is the same for ML-DSA-65.
-	GasVerifyMLDSA65 uint64 = 9000
+	GasVerifyMLDSA65 uint64 = 10500
 	// GasVerifyMLDSA87 is the same for ML-DSA-87.
 	GasVerifyMLDSA87 uint64 = 17000
 	// GasVerifyPerWord is the per-32-byte-word cost of hashing the message
@@ -42,7 +42,7 @@ const (
 
 	// GasProofChecks covers decoding a proof and deriving its work id,
 	// spent key, miner id and attestation hash.
-	GasProofChecks uint64 = 2500
+	GasProofChecks uint64 = 3000
 	// GasTeleportMessage covers encoding or decoding a teleport message
 	// and deriving its id.
 	GasTeleportMessage uint64 = 1000
@@ -69,6 +69,21 @@ const (
 	// GasAttestationPerWord is the per-word cost of hashing a report
 	// (SHA-384 for the signature, SHA-256 for the measurement digest).
 	GasAttestationPerWord uint64 = 6
+
+	// GasTicketChecks covers decoding a gateway job ticket, deriving its
+	// id and gateway id and checking it against the proof's WorkContext
+	// (BenchmarkGasTickets, gas_ticket_bench_test.go).
+	GasTicketChecks uint64 = 2500
+
+	// GasFederatedSlot is one derivation of a federated storage slot (a
+	// BLAKE3 hash of at most 60 bytes) and GasRewardHash one reward-tree
+	// hash (a leaf of 65 bytes or a node of 64), justified by
+	// BenchmarkGasFederated (gas_federated_bench_test.go).
+	GasFederatedSlot uint64 = 60
+	GasRewardHash    uint64 = 60
+	// GasRewardLeafView covers the rewardLeaf view: converting its
+	// arguments and hashing one leaf.
+	GasRewardLeafView uint64 = 1000
 
 	// GasEpochAdvance is the worst case of rolling the epoch forward
 	// (reward.MaxSkippedEpochSteps adjustment steps) plus the reward math.

@@ -26,7 +26,7 @@ func proofGas(encoded []byte) uint64 {
 
 // submitGas prices submitWorkProof(bytes proof, bytes attestation).
 func submitGas(args []any) uint64 {
-	return proofGas(args[0].([]byte)) + attestedGas(args[1].([]byte)) + GasEpochAdvance + gasSubmitStorage + gasViewParams
+	return proofGas(args[0].([]byte)) + attestedGas(args[1].([]byte)) + GasEpochAdvance + gasSubmitStorage + gasViewParams + GasColdSload
 }
 
 // attestedGas is the extra cost of a proof's attestation (none when empty).
@@ -40,7 +40,7 @@ func attestedGas(attestation []byte) uint64 {
 // submitBatchGas prices submitWorkProofs(bytes[] proofs, bytes[] attestations):
 // every item as a single submission, parameters read once.
 func submitBatchGas(args []any) uint64 {
-	var total uint64 = gasViewParams
+	var total uint64 = gasViewParams + GasColdSload // parameters and the ticket requirement, read once
 	atts := args[1].([][]byte)
 	for i, p := range args[0].([][]byte) {
 		total += proofGas(p) + GasEpochAdvance + gasSubmitStorage
@@ -53,6 +53,9 @@ func submitBatchGas(args []any) uint64 {
 
 // submitWorkProof(bytes proof, bytes attestation) returns (uint256 reward)
 func (c *call) submitWorkProof(args []any) ([]any, error) {
+	if err := c.requireNoTicket(); err != nil {
+		return nil, err
+	}
 	p := c.st.params()
 	r, err := c.submitOne(&p, args[0].([]byte), args[1].([]byte))
 	if err != nil {
@@ -64,6 +67,9 @@ func (c *call) submitWorkProof(args []any) ([]any, error) {
 // submitWorkProofs(bytes[] proofs, bytes[] attestations) returns (uint256 totalReward)
 func (c *call) submitWorkProofs(args []any) ([]any, error) {
 	proofs, atts := args[0].([][]byte), args[1].([][]byte)
+	if err := c.requireNoTicket(); err != nil {
+		return nil, err
+	}
 	if len(proofs) != len(atts) {
 		return nil, revert("MalformedInput", fmt.Sprintf("submitWorkProofs: %d proofs but %d attestations", len(proofs), len(atts)))
 	}

@@ -1,0 +1,221 @@
+package precompile
+
+import (
+	"encoding/binary"
+	"errors"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/pars-network/aimining/proof"
+)
+
+// Storage of gateway tickets (fixed slots 24..31 are reserved for them):
+//
+//	slot 24  tickets required (1 byte, right-aligned: 1 = required)
+//	DomainStorage("gateway/key" ‖ gatewayId)   status (1 registered, 2 revoked), right-aligned
+//	DomainStorage("gateway/ticket" ‖ ticketId) 1 + the block number that redeemed it
+const slotTicketsRequired = 24
+
+// Gateway status values.
+const (
+	gatewayUnknown    byte = 0
+	gatewayRegistered byte = 1
+	gatewayRevoked    byte = 2
+)
+
+// GatewaySlot returns the slot holding a gateway's status.
+func GatewaySlot(id [32]byte) common.Hash {
+	return common.Hash(proof.DomainStorage.Sum([]byte("gateway/key"), id[:]))
+}
+
+// TicketSlot returns the slot recording the redemption of a ticket id.
+func TicketSlot(id [32]byte) common.Hash {
+	return common.Hash(proof.DomainStorage.Sum([]byte("gateway/ticket"), id[:]))
+}
+
+func (s store) ticketsRequired() bool { return s.get(numSlot(slotTicketsRequired))[31] == 1 }
+
+func (s store) gatewayStatus(id [32]byte) byte { return s.get(GatewaySlot(id))[31] }
+
+// ticketMethods are the gateway-ticket functions.
+func ticketMethods() map[string]*method {
+	return map[string]*method{
+		"submitTicketedWork": {writes: true, gas: submitTicketedGas, run: (*call).submitTicketedWork},
+		"registerGateway":    {writes: true, gas: registerGatewayGas, run: (*call).registerGateway},
+		"revokeGateway":      {writes: true, gas: fixedGas(gasViewParams + GasColdSload + GasSstoreSet + logGas(2, 0)), run: (*call).revokeGateway},
+		"setTicketsRequired": {writes: true, gas: fixedGas(gasViewParams + GasColdSload + GasSstoreSet + logGas(1, 32)), run: (*call).setTicketsRequired},
+		"gatewayStatus":      {gas: fixedGas(2 * GasColdSload), run: (*call).gatewayStatusView},
+		"ticketRedeemedAt":   {gas: fixedGas(GasColdSload), run: (*call).ticketRedeemedAt},
+	}
+}
+
+// gasTicketStorage: three cold reads (requirement flag, gateway status,
+// ticket record), the ticket record set from zero and TicketRedeemed
+// (4 topics, 2 words).
+var gasTicketStorage = 3*GasColdSload + GasSstoreSet + logGas(4, 64)
+
+// ticketGas is the compute cost of checking an encoded ticket: decoding,
+// its id, and the gateway's signature under the scheme its length implies
+// (ML-DSA-87 for a length that fits none).
+func ticketGas(encoded []byte) uint64 {
+	s := proof.MLDSA87
+	for _, c := range []proof.Scheme{proof.MLDSA44, proof.MLDSA65} {
+		if len(encoded) == proof.MinTicketSize-proof.PublicKeySize44-proof.SignatureSize44+c.PublicKeySize()+c.SignatureSize() {
+			s = c
+		}
+	}
+	return GasTicketChecks + verifyGas(s, len(encoded)) + GasPerInputWord*words(len(encoded))
+}
+
+// submitTicketedGas prices submitTicketedWork(proof, attestation, ticket):
+// a submission, the proof decoded once more, the ticket, its storage.
+func submitTicketedGas(args []any) uint64 {
+	return submitGas(args[:2]) + GasProofChecks + ticketGas(args[2].([]byte)) + gasTicketStorage
+}
+
+// registerGatewayGas: governance read, the key decoded (charged as a
+// verification, its upper bound) and hashed, status read and set, a log.
+func registerGatewayGas(args []any) uint64 {
+	pk := args[0].([]byte)
+	s, err := proof.SchemeForPublicKeySize(len(pk))
+	if err != nil {
+		s = proof.MLDSA87
+	}
+	return gasViewParams + verifyGas(s, 0) + GasTeleportKeyIDPerWord*words(len(pk)) + GasColdSload + GasSstoreSet + logGas(2, 0)
+}
+
+// requireNoTicket refuses plain submissions while tickets are required.
+func (c *call) requireNoTicket() error {
+	if c.st.ticketsRequired() {
+		return revert("TicketRequired")
+	}
+	return nil
+}
+
+// submitTicketedWork(bytes proof, bytes attestation, bytes ticket) returns (uint256 reward)
+func (c *call) submitTicketedWork(args []any) ([]any, error) {
+	encoded, attestation := args[0].([]byte), args[1].([]byte)
+	t, err := proof.DecodeJobTicket(args[2].([]byte))
+	if err != nil {
+		return nil, revert("MalformedInput", err.Error())
+	}
+	wp, err := proof.DecodeAIWorkProof(encoded)
+	if err != nil {
+		return nil, revert("MalformedInput", err.Error())
+	}
+	gw := t.GatewayID()
+	if c.st.gatewayStatus(gw) != gatewayRegistered {
+		return nil, revert("UnknownGateway", [32]byte(gw))
+	}
+	if now := c.env.BlockTime(); t.Expiry < now {
+		return nil, revert("TicketExpired", t.Expiry, now)
+	}
+	if uint64(t.ChainID) != c.env.ChainID() {
+		return nil, revert("TicketMismatch", "chain id")
+	}
+	if err := t.CheckWork(&wp.Context); err != nil {
+		var me *proof.TicketMismatchError
+		if errors.As(err, &me) {
+			return nil, revert("TicketMismatch", me.Field)
+		}
+		return nil, revert("TicketMismatch", err.Error())
+	}
+	if wp.ComputeUnits > t.Budget {
+		return nil, revert("TicketBudgetExceeded", wp.ComputeUnits, t.Budget)
+	}
+	pk, err := proof.ParsePublicKey(t.GatewayKey)
+	if err != nil || t.VerifySignature(pk) != nil {
+		return nil, revert("BadTicketSignature")
+	}
+	id := t.ID()
+	slot := TicketSlot(id)
+	if c.st.get(slot) != (common.Hash{}) {
+		return nil, revert("TicketAlreadyRedeemed", [32]byte(id))
+	}
+	p := c.st.params()
+	r, err := c.submitOne(&p, encoded, attestation)
+	if err != nil {
+		return nil, err
+	}
+	var v common.Hash
+	binary.BigEndian.PutUint64(v[24:], c.env.BlockNumber()+1)
+	c.st.set(slot, v)
+	workID := wp.WorkID()
+	c.env.AddLog(
+		[]common.Hash{eventTopic("TicketRedeemed"), common.Hash(id), common.Hash(gw), common.Hash(workID)},
+		packEventData("TicketRedeemed", wp.ComputeUnits, t.Budget),
+	)
+	return []any{r.ToBig()}, nil
+}
+
+// registerGateway(bytes publicKey) returns (bytes32 gatewayId)
+func (c *call) registerGateway(args []any) ([]any, error) {
+	if err := c.onlyGovernance(); err != nil {
+		return nil, err
+	}
+	raw := args[0].([]byte)
+	pk, err := proof.ParsePublicKey(raw)
+	if err != nil {
+		return nil, revert("InvalidParameter", "gateway key: "+err.Error())
+	}
+	id := pk.ID()
+	switch c.st.gatewayStatus(id) {
+	case gatewayRevoked:
+		return nil, revert("InvalidParameter", "gateway key was revoked")
+	case gatewayRegistered:
+		return []any{[32]byte(id)}, nil
+	}
+	c.st.set(GatewaySlot(id), common.Hash{31: gatewayRegistered})
+	c.env.AddLog([]common.Hash{eventTopic("GatewayRegistered"), common.Hash(id)}, nil)
+	return []any{[32]byte(id)}, nil
+}
+
+// revokeGateway(bytes32 gatewayId)
+func (c *call) revokeGateway(args []any) ([]any, error) {
+	if err := c.onlyGovernance(); err != nil {
+		return nil, err
+	}
+	id := args[0].([32]byte)
+	if c.st.gatewayStatus(id) == gatewayRevoked {
+		return nil, nil
+	}
+	c.st.set(GatewaySlot(id), common.Hash{31: gatewayRevoked})
+	c.env.AddLog([]common.Hash{eventTopic("GatewayRevoked"), id}, nil)
+	return nil, nil
+}
+
+// setTicketsRequired(bool required)
+func (c *call) setTicketsRequired(args []any) ([]any, error) {
+	if err := c.onlyGovernance(); err != nil {
+		return nil, err
+	}
+	req := args[0].(bool)
+	if c.st.ticketsRequired() == req {
+		return nil, nil
+	}
+	var v common.Hash
+	if req {
+		v[31] = 1
+	}
+	c.st.set(numSlot(slotTicketsRequired), v)
+	c.env.AddLog([]common.Hash{eventTopic("TicketsRequiredChanged")}, packEventData("TicketsRequiredChanged", req))
+	return nil, nil
+}
+
+// gatewayStatus(bytes32 gatewayId) returns (bool ticketsRequired, uint8 status)
+func (c *call) gatewayStatusView(args []any) ([]any, error) {
+	return []any{c.st.ticketsRequired(), c.st.gatewayStatus(args[0].([32]byte))}, nil
+}
+
+// ticketRedeemedAt(bytes32 ticketId) returns (uint64)
+func (c *call) ticketRedeemedAt(args []any) ([]any, error) {
+	v := c.st.get(TicketSlot(args[0].([32]byte)))
+	return []any{binary.BigEndian.Uint64(v[24:])}, nil
+}
+
+func (c *call) onlyGovernance() error {
+	p := c.st.params()
+	if caller := c.env.Caller(); caller != p.Governance {
+		return revert("NotGovernance", caller)
+	}
+	return nil
+}
