@@ -8,21 +8,25 @@ GO ?= go
 FUZZ_TARGETS := \
 	./proof:FuzzDecodeAIWorkProof ./proof:FuzzDecodeWorkContext ./proof:FuzzParsePublicKey \
 	./proof:FuzzVerifySignature ./reward:FuzzReward ./reward:FuzzAdvance ./precompile:FuzzRun \
-	./attest/nvtrust:FuzzParseReport ./attest/nvtrust:FuzzParseChainDER ./proof:FuzzDecodeTeleportMessage
+	./attest/nvtrust:FuzzParseReport ./attest/nvtrust:FuzzParseChainDER ./proof:FuzzDecodeTeleportMessage \
+	./proof:FuzzDecodeFederatedUpdate ./proof:FuzzDecodeTensor ./proof:FuzzDecodeJobTicket
 FUZZTIME ?= 5s
 
-.PHONY: all build pars-geth pars-miner pars-devnet devnet test test-lib test-node e2e-deps \
+.PHONY: all build pars-geth pars-miner pars-gateway pars-devnet devnet test test-lib test-node e2e-deps \
 	lint abi bench fuzz clean
 
 all: build
 
-build: pars-geth pars-miner pars-devnet
+build: pars-geth pars-miner pars-gateway pars-devnet
 
 pars-geth:
 	$(MAKE) -C evmpatch pars-geth
 
 pars-miner:
 	$(GO) build -o bin/pars-miner ./cmd/pars-miner
+
+pars-gateway:
+	$(GO) build -o bin/pars-gateway ./cmd/pars-gateway
 
 pars-devnet: pars-geth
 	cd evmpatch && $(GO) build -o ../bin/pars-devnet ./cmd/pars-devnet
@@ -46,7 +50,7 @@ e2e-deps:
 	npm ci --prefix e2e --no-audit --no-fund
 
 # The patched node: its own tests, upstream subsets, the real binary end to end.
-test-node: pars-geth pars-miner e2e-deps
+test-node: pars-geth pars-miner pars-gateway e2e-deps
 	cd evmpatch && $(GO) vet ./...
 	$(MAKE) -C evmpatch test
 

@@ -151,10 +151,16 @@ type ModelConfig struct {
 
 // GPUConfig describes the devices.
 type GPUConfig struct {
-	// EnableNVTrust asks for NVIDIA NVTrust attestation of every proof. The
-	// precompile verifies attestations of registered devices, but the miner
-	// cannot collect GPU evidence (NVML) yet: setting it is refused.
+	// EnableNVTrust attaches NVIDIA NVTrust evidence (an SPDM report from
+	// the GPU, through NVML) to every proof, for the attested trust tier.
+	// Each device must be in confidential computing mode and registered on
+	// chain (`pars-miner attest register`). When evidence cannot be had the
+	// miner logs why and mines at the software-only tier.
 	EnableNVTrust bool `toml:"enable_nvtrust"`
+	// RequireNVTrust makes that fallback fatal: the miner refuses to start
+	// (and a proof fails) when the GPU cannot attest. It needs
+	// enable_nvtrust.
+	RequireNVTrust bool `toml:"require_nvtrust"`
 	// DeviceIDs name the devices jobs run on (CUDA indices or GPU UUIDs);
 	// worker i uses DeviceIDs[i % len]. Default: ["cpu"] for the builtin
 	// back-end, ["0"] otherwise.
@@ -163,9 +169,13 @@ type GPUConfig struct {
 
 // ZapConfig configures the ZAP gateway that hands out jobs.
 type ZapConfig struct {
-	// Gateway is the gateway's URL. Gateway mode is not available yet; when
-	// this is set the miner refuses to start.
+	// Gateway is the ZAP gateway's address, zap://host:port. When set, the
+	// miner registers with it and mines only the jobs it hands out (see
+	// zap.go); otherwise it makes its own jobs (devnet mode).
 	Gateway string `toml:"gateway"`
+	// GatewayID optionally pins the gateway's key id (0x-hex, 32 bytes):
+	// the miner refuses a gateway with another key.
+	GatewayID string `toml:"gateway_id"`
 }
 
 // MetricsConfig configures the Prometheus endpoint.
@@ -193,11 +203,11 @@ func (e *ConfigError) Error() string {
 	return where + ":\n  " + strings.Join(e.Problems, "\n  ")
 }
 
-// ErrGatewayUnavailable is returned by Open when zap.gateway is set.
-var ErrGatewayUnavailable = errors.New("zap.gateway is set, but gateway mode is not available yet in this miner; remove zap.gateway to mine on jobs the miner makes itself (devnet mode)")
-
-// ErrNVTrustUnavailable is reported for gpu.enable_nvtrust = true.
-var ErrNVTrustUnavailable = errors.New("gpu.enable_nvtrust: this miner cannot collect NVTrust evidence from the GPU yet (NVML support is not built in); set enable_nvtrust = false to mine at the software-only trust tier")
+// ErrGatewayUnavailable was returned by Open when zap.gateway was set,
+// before the miner had a gateway mode. Nothing returns it any more.
+//
+// Deprecated: gateway mode is available (zap.go).
+var ErrGatewayUnavailable = errors.New("zap.gateway is set, but gateway mode is not available in this miner")
 
 // LoadConfig reads, decodes and validates the configuration file at path.
 func LoadConfig(path string) (*Config, error) {
@@ -413,8 +423,8 @@ func (c *Config) validate() error {
 	}
 
 	// [gpu]
-	if c.GPU.EnableNVTrust {
-		problems = append(problems, ErrNVTrustUnavailable.Error())
+	if c.GPU.RequireNVTrust && !c.GPU.EnableNVTrust {
+		bad("gpu.require_nvtrust needs gpu.enable_nvtrust = true")
 	}
 	devSeen := map[string]bool{}
 	for i, d := range c.GPU.DeviceIDs {
@@ -436,8 +446,13 @@ func (c *Config) validate() error {
 
 	// [zap]
 	if c.Zap.Gateway != "" {
-		if u, err := url.Parse(c.Zap.Gateway); err != nil || u.Host == "" || !slices.Contains([]string{"http", "https", "ws", "wss"}, u.Scheme) {
-			bad("zap.gateway %q must be an http(s):// or ws(s):// URL", c.Zap.Gateway)
+		if u, err := url.Parse(c.Zap.Gateway); err != nil || u.Host == "" || u.Port() == "" || u.Scheme != "zap" {
+			bad("zap.gateway %q must be a zap://host:port address", c.Zap.Gateway)
+		}
+	}
+	if c.Zap.GatewayID != "" {
+		if _, err := parseHash(c.Zap.GatewayID); err != nil {
+			bad("zap.gateway_id: %v", err)
 		}
 	}
 

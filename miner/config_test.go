@@ -66,7 +66,7 @@ listen = ""
 [gpu]
 device_ids = ["0", "GPU-5f2c"]
 [zap]
-gateway = "https://zap.example.org"
+gateway = "zap://zap.example.org:9651"
 [backend]`, 1)+"max_tokens = 128\n"), "")
 	require.NoError(t, err)
 	require.Equal(t, 4, cfg.Mining.Concurrency)
@@ -74,7 +74,7 @@ gateway = "https://zap.example.org"
 	require.Equal(t, uint64(3), cfg.Mining.Confirmations)
 	require.Equal(t, "", cfg.Metrics.Listen, "an explicit empty listen turns metrics off")
 	require.Equal(t, []string{"0", "GPU-5f2c"}, cfg.GPU.DeviceIDs)
-	require.Equal(t, "https://zap.example.org", cfg.Zap.Gateway, "a gateway is accepted by the parser")
+	require.Equal(t, "zap://zap.example.org:9651", cfg.Zap.Gateway, "a gateway is accepted by the parser")
 	require.Equal(t, 128, cfg.Backend.MaxTokens)
 
 	cfg, err = miner.ParseConfig([]byte(strings.Replace(validConfig, "\n[backend]\nkind = \"builtin\"\n", openAIBackend, 1)), "")
@@ -129,7 +129,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"openai no hash", openai, `hash = "0x1111111111111111111111111111111111111111111111111111111111111111"`, "", "set weights (a file to hash) or hash"},
 		{"openai both", openai, "parameters = 122975", "parameters = 122975\nweights = \"w.bin\"", "set only one of weights and hash"},
 		{"openai bad hash", openai, "0x1111111111111111111111111111111111111111111111111111111111111111", "0x11", "is 1 bytes, want 32"},
-		{"nvtrust", validConfig, "[backend]", "[gpu]\nenable_nvtrust = true\n[backend]", "cannot collect NVTrust evidence"},
+		{"require without enable", validConfig, "[backend]", "[gpu]\nrequire_nvtrust = true\n[backend]", "gpu.require_nvtrust needs gpu.enable_nvtrust = true"},
 		{"device duplicate", validConfig, "[backend]", "[gpu]\ndevice_ids = [\"0\", \"0\"]\n[backend]", `gpu.device_ids lists "0" twice`},
 		{"device empty", validConfig, "[backend]", "[gpu]\ndevice_ids = [\" \"]\n[backend]", "gpu.device_ids[0] is empty"},
 		{"gateway url", validConfig, "[backend]", "[zap]\ngateway = \"zap.example.org\"\n[backend]", "zap.gateway \"zap.example.org\" must be"},

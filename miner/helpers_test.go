@@ -85,9 +85,9 @@ type setup struct {
 
 // newSetup starts a node whose genesis lies genesisAge in the past and
 // writes a configuration for it; extra is appended to [mining].
-func newSetup(t *testing.T, genesisAge time.Duration, extraMining string) *setup {
+func newSetup(t *testing.T, genesisAge time.Duration, extraMining string, popts ...precompile.Option) *setup {
 	t.Helper()
-	node, err := minertest.New(testChainID, precompile.DefaultParams(testGovernance), uint64(time.Now().Add(-genesisAge).Unix()))
+	node, err := minertest.New(testChainID, precompile.DefaultParams(testGovernance), uint64(time.Now().Add(-genesisAge).Unix()), popts...)
 	require.NoError(t, err)
 	url, stop := node.StartHTTP()
 	t.Cleanup(stop)

@@ -263,7 +263,6 @@ func TestOpenErrors(t *testing.T) {
 		wantErr string
 		wantIs  error
 	}{
-		{"gateway", func(c string) string { return c + "\n[zap]\ngateway = \"https://zap.example.org\"\n" }, miner.Options{}, "gateway mode is not available yet", miner.ErrGatewayUnavailable},
 		{"unreachable node", func(c string) string { return strings.Replace(c, s.url, "http://127.0.0.1:1", 1) }, miner.Options{}, "cannot reach the node at http://127.0.0.1:1", nil},
 		{"other chain", func(c string) string { return strings.Replace(c, "chain_id = 6133", "chain_id = 96369", 1) }, miner.Options{}, "is on chain 6133, but network.chain_id is 96369", nil},
 		{"wrong wallet passphrase", func(c string) string { return c }, miner.Options{WalletPassphrase: "nope"}, "wallet.json: wrong passphrase", miner.ErrWrongPassphrase},

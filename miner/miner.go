@@ -3,6 +3,7 @@ package miner
 import (
 	"context"
 	"crypto/ecdsa"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/pars-network/aimining/miner/gpuattest"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -47,6 +49,17 @@ type Options struct {
 	// accepted proofs (0: DefaultSummaryEvery; negative: never). Run logs
 	// one more when it stops.
 	SummaryEvery int
+	// Evidence opens a configured device's attestation evidence source
+	// (gpu.enable_nvtrust); nil means NVML (gpuattest.OpenNVML).
+	Evidence func(device string) (gpuattest.EvidenceSource, error)
+	// DeviceRoot is the pinned root GPU certificate chains are checked
+	// against before use; nil means NVIDIA's Device Identity root. It must
+	// be the chain's (precompile.WithDeviceRoot).
+	DeviceRoot *x509.Certificate
+	// SkipAttestation makes Open leave gpu.enable_nvtrust alone (no
+	// evidence is collected and no device is checked), as `attest
+	// register` needs before the device is registered.
+	SkipAttestation bool
 }
 
 // DefaultSummaryEvery is how many accepted proofs lie between two summary
@@ -60,7 +73,10 @@ const balanceReadTimeout = 10 * time.Second
 // Device is a compute device a worker runs jobs on.
 type Device struct {
 	Name string     // as configured (gpu.device_ids)
-	ID   proof.Hash // DeviceID(backend kind, Name)
+	ID   proof.Hash // DeviceID(backend kind, Name), or the registered id of an attested device
+	// Attest, when set, is the device's attestation: every proof carries a
+	// report answering its WorkContext.
+	Attest *AttestedDevice
 }
 
 // Miner mines: it makes (or, later, receives) jobs, runs inference, signs
@@ -183,14 +199,14 @@ func New(cfg *Config, deps Deps, opts Options) (*Miner, error) {
 	return m, nil
 }
 
-// Open builds a Miner from a configuration: it refuses gateway mode,
-// connects to the node and checks its chain id and the precompile, sets up
+// Open builds a Miner from a configuration: it connects to the node and checks its chain id and the precompile, sets up
 // the back-end, and unlocks the wallet and the gas account (prompting on the
-// terminal when no passphrase source is configured). Close it when done.
+// terminal when no passphrase source is configured). With
+// gpu.enable_nvtrust it then collects and verifies each device's evidence
+// and checks its registration on chain; a device that cannot attest is
+// logged and mines at the software-only tier (gpu.require_nvtrust: Open
+// fails instead). Close it when done.
 func Open(ctx context.Context, cfg *Config, opts Options) (*Miner, error) {
-	if cfg.Zap.Gateway != "" {
-		return nil, ErrGatewayUnavailable
-	}
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -244,6 +260,12 @@ func Open(ctx context.Context, cfg *Config, opts Options) (*Miner, error) {
 	m, err := New(cfg, Deps{Chain: node, Key: key, GasKey: gasKey, Backend: backend}, opts)
 	if err != nil {
 		return nil, err
+	}
+	if !opts.SkipAttestation {
+		if err := m.setupAttestation(ctx); err != nil {
+			m.Close()
+			return nil, err
+		}
 	}
 	m.closers = append(m.closers, node.Close)
 	ok = true
@@ -340,6 +362,9 @@ type ProveParams struct {
 	Device      Device
 	Timestamp   uint64    // WorkContext timestamp
 	Rand        io.Reader // WorkContext nonce source (crypto/rand when nil)
+	// RequireAttestation fails the job when Device.Attest cannot produce
+	// evidence; otherwise the proof goes without (Work.AttestError says why).
+	RequireAttestation bool
 }
 
 // Work is a signed proof with what went into it.
@@ -352,6 +377,11 @@ type Work struct {
 	Proof         *proof.AIWorkProof
 	Encoded       []byte     // Proof's canonical encoding
 	WorkID        proof.Hash // Proof's work id (the spent-set key)
+	// Attestation is the evidence sent beside the proof
+	// (precompile.EncodeAttestation), nil for a software-only proof;
+	// AttestError says why an attested device's proof has none.
+	Attestation []byte
+	AttestError error
 }
 
 // Prove does one job: it fixes the WorkContext before any compute, runs
@@ -369,6 +399,15 @@ func Prove(ctx context.Context, backend Backend, key *proof.PrivateKey, job Job,
 	if err != nil {
 		return nil, err
 	}
+	// The GPU attests before it computes, answering this WorkContext.
+	var attestation []byte
+	var attestErr error
+	if p.Device.Attest != nil {
+		attestation, attestErr = attest(ctx, p.Device.Attest, &wc)
+		if attestErr != nil && p.RequireAttestation {
+			return nil, fmt.Errorf("GPU attestation (gpu.require_nvtrust): %w", attestErr)
+		}
+	}
 	start := time.Now()
 	out, err := backend.Infer(ctx, job.Model, job.Input)
 	if err != nil {
@@ -376,13 +415,14 @@ func Prove(ctx context.Context, backend Backend, key *proof.PrivateKey, job Job,
 	}
 	elapsed := time.Since(start)
 	cu := ComputeUnits(info.Parameters, Tokens(len(job.Input), len(out), info.BytesPerToken))
-	pr, err := proof.SignWork(proof.Work{Context: wc, Beneficiary: p.Beneficiary, Output: out, ComputeUnits: cu}, key)
+	pr, err := proof.SignWork(proof.Work{Context: wc, Beneficiary: p.Beneficiary, Output: out, ComputeUnits: cu, Attestation: attestation}, key)
 	if err != nil {
 		return nil, err
 	}
 	return &Work{
 		Job: job, Model: info, Output: out, ComputeUnits: cu, InferenceTime: elapsed,
 		Proof: pr, Encoded: pr.Encode(), WorkID: pr.WorkID(),
+		Attestation: attestation, AttestError: attestErr,
 	}, nil
 }
 
@@ -479,15 +519,19 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 	work, err := Prove(ctx, m.backend, m.key, job, ProveParams{
 		ChainID: m.chainID, Beneficiary: m.beneficiary, Device: dev,
 		Timestamp: WorkTimestamp(head, m.clock()), Rand: m.opts.Rand,
+		RequireAttestation: m.cfg.GPU.RequireNVTrust,
 	})
 	if err != nil {
 		return fail("inference", err)
+	}
+	if work.AttestError != nil {
+		m.log.Warn("GPU attestation failed; sending this proof at the software-only tier", "device", dev.Name, "job_id", jobID, "err", work.AttestError)
 	}
 	m.metrics.InferenceSeconds.WithLabelValues(job.Model).Observe(work.InferenceTime.Seconds())
 
 	m.metrics.ProofsSubmitted.WithLabelValues(job.Model).Inc()
 	start := time.Now()
-	acc, err := m.sub.Submit(ctx, work.Encoded, nil, work.WorkID, work.Proof.Context.Timestamp)
+	acc, err := m.sub.Submit(ctx, work.Encoded, work.Attestation, work.WorkID, work.Proof.Context.Timestamp)
 	if err != nil {
 		if ref, ok := IsRefusal(err); ok {
 			m.metrics.ProofsRefused.WithLabelValues(ref.Reason).Inc()
@@ -529,6 +573,7 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 		"job_id", jobID,
 		"model", job.Model,
 		"device", dev.Name,
+		"attested", work.Attestation != nil,
 		"compute_units", acc.ComputeUnits,
 		"reward_wei", acc.Reward.String(),
 	}
@@ -559,7 +604,7 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 // normal stop and returns nil once the jobs in progress have ended.
 func (m *Miner) Run(ctx context.Context) error {
 	if m.cfg.Zap.Gateway != "" {
-		return ErrGatewayUnavailable
+		return m.runGateway(ctx)
 	}
 	workers := m.cfg.Mining.Concurrency
 	jobs := make(chan Job)

@@ -342,29 +342,66 @@ func (s *Submitter) Submit(ctx context.Context, encodedProof, attestation []byte
 	if err != nil {
 		return nil, fmt.Errorf("pack submitWorkProof: %w", err)
 	}
+	var acc *Accepted
+	err = s.transact(ctx, data, workTime, "proof", []any{"work_id", hexutil.Encode(workID[:])}, func(rcpt *types.Receipt, resubmits int) error {
+		a, err := accepted(rcpt, workID)
+		if err == nil {
+			a.Resubmits = resubmits
+			acc = a
+		}
+		return err
+	}, func(resubmits int) bool {
+		a, ferr := s.findAccepted(ctx, workID)
+		if ferr != nil {
+			return false
+		}
+		a.Resubmits = resubmits
+		acc = a
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return acc, nil
+}
+
+// Transact sends a transaction with data to the precompile and waits for
+// its receipt, with the same gas estimation, retries, resubmission and
+// refusal decoding as Submit. what names it in logs ("device registration").
+func (s *Submitter) Transact(ctx context.Context, data []byte, what string) (*types.Receipt, error) {
+	var out *types.Receipt
+	err := s.transact(ctx, data, 0, what, nil, func(rcpt *types.Receipt, _ int) error {
+		out = rcpt
+		return nil
+	}, nil)
+	return out, err
+}
+
+// transact sends data until a receipt with the configured confirmations
+// arrives and done accepts it. alreadySpent, when set, is asked whether a
+// resubmitted transaction refused as AlreadySpent had made it earlier.
+func (s *Submitter) transact(ctx context.Context, data []byte, workTime uint64, what string, logAttrs []any,
+	done func(rcpt *types.Receipt, resubmits int) error, alreadySpent func(resubmits int) bool) error {
 	gasPct := 100 + s.cfg.GasMarginPct
 	for resubmits := 0; ; resubmits++ {
 		tx, err := s.send(ctx, data, workTime, gasPct)
-		if ref, ok := IsRefusal(err); ok && resubmits > 0 && ref.Reason == "AlreadySpent" {
-			if acc, ferr := s.findAccepted(ctx, workID); ferr == nil {
-				acc.Resubmits = resubmits
-				return acc, nil
-			}
+		if ref, ok := IsRefusal(err); ok && resubmits > 0 && ref.Reason == "AlreadySpent" && alreadySpent != nil && alreadySpent(resubmits) {
+			return nil
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
-		s.log.Debug("proof transaction sent", "tx", tx.Hash().Hex(), "nonce", tx.Nonce(), "gas", tx.Gas(), "work_id", hexutil.Encode(workID[:]))
-		acc, err := s.await(ctx, tx, data, workID)
+		s.log.Debug(what+" transaction sent", append([]any{"tx", tx.Hash().Hex(), "nonce", tx.Nonce(), "gas", tx.Gas()}, logAttrs...)...)
+		rcpt, err := s.await(ctx, tx, data)
 		var rs *errResubmit
 		if !errors.As(err, &rs) {
-			if acc != nil {
-				acc.Resubmits = resubmits
+			if err != nil {
+				return err
 			}
-			return acc, err
+			return done(rcpt, resubmits)
 		}
 		if resubmits >= s.cfg.MaxResubmits {
-			return nil, fmt.Errorf("proof transaction %s: %s, and it was already sent again %d times; giving up", tx.Hash().Hex(), rs.reason, resubmits)
+			return fmt.Errorf("%s transaction %s: %s, and it was already sent again %d times; giving up", what, tx.Hash().Hex(), rs.reason, resubmits)
 		}
 		if s.cfg.Metrics != nil {
 			s.cfg.Metrics.Resubmits.Inc()
@@ -375,7 +412,7 @@ func (s *Submitter) Submit(ctx context.Context, encodedProof, attestation []byte
 		if rs.resetNon {
 			s.resetNonce()
 		}
-		s.log.Warn("sending proof again", "reason", rs.reason, "tx", tx.Hash().Hex(), "work_id", hexutil.Encode(workID[:]), "resubmit", resubmits+1)
+		s.log.Warn("sending "+what+" again", append([]any{"reason", rs.reason, "tx", tx.Hash().Hex(), "resubmit", resubmits + 1}, logAttrs...)...)
 	}
 }
 
@@ -500,7 +537,7 @@ func (s *Submitter) broadcast(ctx context.Context, tx *types.Transaction) error 
 }
 
 // await polls for tx's receipt until it has the configured confirmations.
-func (s *Submitter) await(ctx context.Context, tx *types.Transaction, data []byte, workID proof.Hash) (*Accepted, error) {
+func (s *Submitter) await(ctx context.Context, tx *types.Transaction, data []byte) (*types.Receipt, error) {
 	sentAt := time.Now()
 	seen := false
 	for {
@@ -519,7 +556,7 @@ func (s *Submitter) await(ctx context.Context, tx *types.Transaction, data []byt
 						s.cfg.Metrics.Reorgs.Inc()
 					}
 				}
-				s.log.Warn("broadcasting proof transaction again", "tx", tx.Hash().Hex(), "reason", reason)
+				s.log.Warn("broadcasting transaction again", "tx", tx.Hash().Hex(), "reason", reason)
 				if err := s.broadcast(ctx, tx); err != nil {
 					if isNonceError(err) {
 						// The nonce is used: either our transaction is in a
@@ -562,7 +599,7 @@ func (s *Submitter) await(ctx context.Context, tx *types.Transaction, data []byt
 				}
 			}
 			if done {
-				return accepted(rcpt, workID)
+				return rcpt, nil
 			}
 		}
 		if err := sleepCtx(ctx, s.cfg.PollInterval); err != nil {

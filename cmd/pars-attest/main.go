@@ -11,14 +11,12 @@
 package main
 
 import (
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/pars-network/aimining/attest/nvtrust"
@@ -55,12 +53,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		opts.Time = t
 	}
 	if *nonceHex != "" {
-		n, err := hex.DecodeString(strings.TrimPrefix(*nonceHex, "0x"))
-		if err != nil || len(n) != nvtrust.NonceSize {
-			fmt.Fprintln(stderr, "pars-attest verify: --nonce must be 32 bytes of hex")
+		n, err := nvtrust.ParseNonceHex(*nonceHex)
+		if err != nil {
+			fmt.Fprintf(stderr, "pars-attest verify: --%v\n", err)
 			return 2
 		}
-		opts.Nonce = (*[nvtrust.NonceSize]byte)(n)
+		opts.Nonce = n
 	}
 	if *policyPath != "" {
 		p, err := nvtrust.LoadPolicy(*policyPath)
@@ -70,69 +68,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Policy = p
 	}
-	report, err := readReport(*reportPath)
-	if err != nil {
+	claims, err := nvtrust.VerifyFiles(*reportPath, *certsPath, opts)
+	var ferr *nvtrust.FileError
+	if errors.As(err, &ferr) {
 		fmt.Fprintf(stderr, "pars-attest verify: %v\n", err)
 		return 2
 	}
-	pemChain, err := os.ReadFile(*certsPath)
-	if err != nil {
-		fmt.Fprintf(stderr, "pars-attest verify: %v\n", err)
-		return 2
-	}
-	claims, err := verify(report, pemChain, opts)
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
+	_ = enc.Encode(nvtrust.NewResult(claims, err))
 	if err != nil {
-		_ = enc.Encode(map[string]any{"valid": false, "error": err.Error(), "reason": reason(err)})
 		return 1
 	}
-	_ = enc.Encode(struct {
-		Valid bool `json:"valid"`
-		*nvtrust.Claims
-	}{true, claims})
 	return 0
-}
-
-func verify(report, pemChain []byte, opts nvtrust.Options) (*nvtrust.Claims, error) {
-	chain, err := nvtrust.ParseChainPEM(pemChain)
-	if err != nil {
-		return nil, err
-	}
-	return nvtrust.Verify(report, chain, opts)
-}
-
-// readReport accepts hex text (whitespace ignored) or raw bytes.
-func readReport(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	if s := strings.Join(strings.Fields(string(b)), ""); len(s) > 0 {
-		if raw, err := hex.DecodeString(s); err == nil {
-			return raw, nil
-		}
-	}
-	return b, nil
-}
-
-// reason names the failed check for scripts.
-func reason(err error) string {
-	for _, r := range []struct {
-		err  error
-		name string
-	}{
-		{nvtrust.ErrMalformedReport, "malformed-report"},
-		{nvtrust.ErrBadSignature, "bad-signature"},
-		{nvtrust.ErrNonceMismatch, "nonce-mismatch"},
-		{nvtrust.ErrChain, "certificate-chain"},
-		{nvtrust.ErrFWIDMismatch, "fwid-mismatch"},
-		{nvtrust.ErrPolicy, "policy"},
-		{nvtrust.ErrUnsupportedDevice, "unsupported-device"},
-	} {
-		if errors.Is(err, r.err) {
-			return r.name
-		}
-	}
-	return "other"
 }

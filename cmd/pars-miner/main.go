@@ -10,6 +10,7 @@
 //	pars-miner proof verify --chain-id N [--time UNIX] HEX
 //	pars-miner balance (--config config.toml | --rpc URL --address 0x…)
 //	pars-miner status --config config.toml [--last N]
+//	pars-miner attest status | register --config config.toml | verify --report F --certs F
 //	pars-miner serve-builtin [--listen 127.0.0.1:8080]
 //
 // Every command describes itself with --help.
@@ -83,6 +84,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			"pars-miner proof verify --chain-id N [--time UNIX] (HEX | --file F)\n" +
 			"pars-miner balance (--config config.toml | --rpc URL --address 0x…)\n" +
 			"pars-miner status --config config.toml [--last N]\n" +
+			"pars-miner attest (status | register --config config.toml | verify --report F --certs F)\n" +
 			"pars-miner serve-builtin [--listen 127.0.0.1:8080]",
 		Reader:         stdin,
 		Writer:         stdout,
@@ -114,6 +116,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			proveCommand(),
 			proofCommand(),
 			balanceCommand(),
+			attestCommand(),
 			{
 				Name:      "status",
 				Usage:     "show the beneficiary's mining balance and its last accepted proofs",
@@ -174,12 +177,8 @@ func mineCmd(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if cfg.Zap.Gateway != "" {
-		log.Error("gateway mode is not available yet; refusing to start", "gateway", cfg.Zap.Gateway)
-		return miner.ErrGatewayUnavailable
-	}
 	metrics := miner.NewMetrics()
-	m, err := miner.Open(c.Context, cfg, miner.Options{Logger: log, Metrics: metrics, MaxJobs: c.Int(maxJobs.Name)})
+	m, err := miner.Open(c.Context, cfg, attestOptions(miner.Options{Logger: log, Metrics: metrics, MaxJobs: c.Int(maxJobs.Name)}))
 	if err != nil {
 		return err
 	}

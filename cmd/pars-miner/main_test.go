@@ -95,13 +95,12 @@ func TestCommandErrors(t *testing.T) {
 	require.Equal(t, 1, code)
 	require.Contains(t, stderr, `unknown command "mine"`)
 
-	cfg := strings.Replace(exampleConfig(t), "# gateway = ", "gateway = ", 1)
+	cfg := strings.Replace(strings.Replace(exampleConfig(t), "# gateway = ", "gateway = ", 1), "zap://127.0.0.1:9651", "https://zap.pars.network", 1)
 	path := filepath.Join(t.TempDir(), "c.toml")
 	require.NoError(t, os.WriteFile(path, []byte(cfg), 0o600))
 	code, _, stderr = runCLI(t, "--config", path)
 	require.Equal(t, 1, code)
-	require.Contains(t, stderr, "gateway mode is not available yet; refusing to start")
-	require.Contains(t, stderr, "remove zap.gateway")
+	require.Contains(t, stderr, "must be a zap://host:port address", "the example's gateway line needs a ZAP address")
 
 	code, _, stderr = runCLI(t, "--config", "config.example.toml", "--log-level", "loud")
 	require.Equal(t, 1, code)

@@ -82,12 +82,14 @@ type Node struct {
 }
 
 // New returns a node on chainID whose precompile holds params p, with a
-// genesis block at genesisTime.
-func New(chainID uint64, p precompile.Params, genesisTime uint64) (*Node, error) {
+// genesis block at genesisTime. opts build the precompile, e.g.
+// precompile.WithDeviceRoot for test GPUs (nvtrusttest).
+func New(chainID uint64, p precompile.Params, genesisTime uint64, opts ...precompile.Option) (*Node, error) {
 	c, err := precompiletest.NewChain(chainID, p, genesisTime)
 	if err != nil {
 		return nil, err
 	}
+	c.Contract = precompile.New(opts...)
 	n := &Node{
 		chainID:  new(big.Int).SetUint64(chainID),
 		chain:    c,
@@ -324,7 +326,7 @@ func (n *Node) simulate(b *block, num, tm uint64, from common.Address, to *commo
 	if gasCap < gas {
 		return 0, nil, errors.New("intrinsic gas too low")
 	}
-	tmp := &precompiletest.Chain{State: b.state.Copy(), Config: n.chain.Config}
+	tmp := &precompiletest.Chain{State: b.state.Copy(), Config: n.chain.Config, Contract: n.chain.Contract}
 	tmp.SetBlock(num, tm)
 	res := tmp.Call(precompiletest.Frame{Caller: from, Gas: gasCap - gas}, data)
 	if res.Err != nil {

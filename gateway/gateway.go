@@ -1,0 +1,518 @@
+package gateway
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/bits"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/pars-network/aimining/proof"
+)
+
+// Model is a model the gateway accepts jobs for. Tickets fix its hash, so a
+// miner can only be rewarded for running exactly these weights.
+type Model struct {
+	Name          string
+	Hash          proof.Hash // proof.HashModel of the weights
+	Parameters    uint64     // for the compute-unit budget
+	BytesPerToken uint64     // bytes per metric token (1 for byte-level models); 0 means 4
+	MaxTokens     uint32     // output tokens a job may ask for at most; 0 means 256
+}
+
+// Config configures a Gateway.
+type Config struct {
+	ChainID uint32
+	Key     *proof.PrivateKey // signs tickets; its id is the gateway id
+	Models  []Model
+	// QueueSize bounds the jobs waiting for a miner (default 256); a full
+	// queue answers ErrBusy.
+	QueueSize int
+	// LeaseTimeout is how long a miner has to answer a job before it is
+	// reassigned (default 30 s).
+	LeaseTimeout time.Duration
+	// MaxAttempts is how many leases a job gets before it fails (default 3).
+	MaxAttempts int
+	// RequestTimeout bounds how long a client waits (default 2 min).
+	RequestTimeout time.Duration
+	// TicketTTL is how long a ticket stays redeemable (default 10 min).
+	TicketTTL time.Duration
+	// Attested decides whether a miner's attestation evidence (bound to the
+	// registration challenge) is good; nil ranks no miner as attested.
+	Attested func(minerKey []byte, challenge proof.Hash, evidence []byte) bool
+	Logger   *slog.Logger
+	Clock    func() time.Time
+	Rand     io.Reader
+}
+
+// Errors a client sees when the gateway cannot take or finish a job.
+var (
+	ErrBusy         = errors.New("gateway: every miner is busy and the queue is full; retry later")
+	ErrNoMiner      = errors.New("gateway: no registered miner offers this model")
+	ErrTimeout      = errors.New("gateway: the job did not finish in time")
+	ErrJobFailed    = errors.New("gateway: the job failed on every miner it was given to")
+	ErrUnknownModel = errors.New("gateway: unknown model")
+	ErrClosed       = errors.New("gateway: closed")
+)
+
+// Request is one job a client asks for.
+type Request struct {
+	Kind      Capability
+	Model     string
+	Input     []byte
+	MaxTokens uint32
+	Tensors   []Tensor
+}
+
+// Answer is a finished job.
+type Answer struct {
+	Result
+	JobID    proof.Hash // the gateway's job id
+	TicketID proof.Hash
+	MinerID  proof.Hash
+	Attempts int
+}
+
+// job is a request in the gateway.
+type job struct {
+	req      Request
+	model    Model
+	ticket   *proof.JobTicket
+	encoded  []byte
+	attempts int
+	lease    *lease
+	done     chan *Answer // buffered 1; closed never
+	failed   chan error   // buffered 1
+	finished bool
+}
+
+// lease is a job given to one session until a deadline.
+type lease struct {
+	id    uint64
+	job   *job
+	sess  *session
+	timer *time.Timer
+}
+
+// minerState is what the gateway knows of one miner key.
+type minerState struct {
+	id       proof.Hash
+	attested bool
+	inFlight int
+	sessions int
+}
+
+// Gateway routes jobs from clients to miners over ZAP.
+type Gateway struct {
+	cfg    Config
+	log    *slog.Logger
+	id     proof.Hash
+	models map[string]Model
+
+	mu      sync.Mutex
+	closed  bool
+	queue   []*job
+	waiting []*session
+	miners  map[proof.Hash]*minerState
+	leases  map[uint64]*lease
+	nextID  uint64
+	stats   Stats
+	lns     []net.Listener
+	conns   map[net.Conn]struct{}
+	live    map[*session]struct{}
+	quit    chan struct{} // closed by Close
+	wg      sync.WaitGroup
+}
+
+// Stats counts what the gateway did.
+type Stats struct {
+	Accepted, Completed, Failed, TimedOut, Busy, Reassigned uint64
+}
+
+// New returns a gateway; Serve its ZAP listener and mount Handler.
+func New(cfg Config) (*Gateway, error) {
+	if cfg.Key == nil {
+		return nil, errors.New("gateway: a signing key is required")
+	}
+	if cfg.ChainID == 0 {
+		return nil, errors.New("gateway: chain id is zero")
+	}
+	if cfg.QueueSize <= 0 {
+		cfg.QueueSize = 256
+	}
+	if cfg.LeaseTimeout <= 0 {
+		cfg.LeaseTimeout = 30 * time.Second
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 3
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = 2 * time.Minute
+	}
+	if cfg.TicketTTL <= 0 {
+		cfg.TicketTTL = 10 * time.Minute
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
+	if cfg.Rand == nil {
+		cfg.Rand = rand.Reader
+	}
+	g := &Gateway{cfg: cfg, log: cfg.Logger, id: cfg.Key.Public().ID(), models: map[string]Model{},
+		miners: map[proof.Hash]*minerState{}, leases: map[uint64]*lease{}, conns: map[net.Conn]struct{}{}, live: map[*session]struct{}{}, quit: make(chan struct{})}
+	for _, m := range cfg.Models {
+		if m.BytesPerToken == 0 {
+			m.BytesPerToken = 4
+		}
+		if m.MaxTokens == 0 {
+			m.MaxTokens = 256
+		}
+		if m.Name == "" || m.Parameters == 0 {
+			return nil, fmt.Errorf("gateway: model %q needs a name and a parameter count", m.Name)
+		}
+		g.models[m.Name] = m
+	}
+	return g, nil
+}
+
+// ID returns the gateway id (the key id registered on chain).
+func (g *Gateway) ID() proof.Hash { return g.id }
+
+// Stats returns the counters.
+func (g *Gateway) Stats() Stats {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.stats
+}
+
+// Budget returns the compute-unit budget of a job: the miner's metric
+// (max(1, ceil(2 × parameters × tokens / 1e9))) for the input and the most
+// output tokens the job allows.
+func Budget(m Model, inputBytes int, maxTokens uint32) uint64 {
+	bpt := m.BytesPerToken
+	if bpt == 0 {
+		bpt = 4
+	}
+	tokens := (uint64(inputBytes)+bpt-1)/bpt + uint64(maxTokens)
+	hi, lo := bits.Mul64(2*m.Parameters, tokens)
+	if hi >= 1e9 {
+		return ^uint64(0)
+	}
+	q, r := bits.Div64(hi, lo, 1e9)
+	if r != 0 {
+		q++
+	}
+	return max(q, 1)
+}
+
+// Do runs one request to completion: it signs a ticket, queues the job,
+// and waits for a miner's answer, the request timeout or ctx.
+func (g *Gateway) Do(ctx context.Context, req Request) (*Answer, error) {
+	m, ok := g.models[req.Model]
+	if !ok {
+		return nil, fmt.Errorf("%w %q", ErrUnknownModel, req.Model)
+	}
+	if req.MaxTokens == 0 || req.MaxTokens > m.MaxTokens {
+		req.MaxTokens = m.MaxTokens
+	}
+	if len(req.Input) == 0 {
+		return nil, errors.New("gateway: empty input")
+	}
+	t := &proof.JobTicket{
+		ChainID:   g.cfg.ChainID,
+		ModelHash: m.Hash,
+		InputHash: proof.HashInput(req.Input),
+		Budget:    Budget(m, len(req.Input), req.MaxTokens),
+		Expiry:    uint64(g.cfg.Clock().Add(g.cfg.TicketTTL).Unix()),
+	}
+	if _, err := io.ReadFull(g.cfg.Rand, t.JobID[:]); err != nil {
+		return nil, fmt.Errorf("gateway: job id: %w", err)
+	}
+	// Admission is checked before signing, so a busy gateway answers fast.
+	if err := g.admit(req.Kind, m.Name); err != nil {
+		return nil, err
+	}
+	if err := t.Sign(g.cfg.Key, false); err != nil {
+		return nil, err
+	}
+	j := &job{req: req, model: m, ticket: t, encoded: t.Encode(), done: make(chan *Answer, 1), failed: make(chan error, 1)}
+	if err := g.enqueue(j); err != nil {
+		return nil, err
+	}
+	timer := time.NewTimer(g.cfg.RequestTimeout)
+	defer timer.Stop()
+	select {
+	case a := <-j.done:
+		return a, nil
+	case err := <-j.failed:
+		return nil, err
+	case <-timer.C:
+		g.abandon(j)
+		return nil, ErrTimeout
+	case <-ctx.Done():
+		g.abandon(j)
+		return nil, ctx.Err()
+	}
+}
+
+// eligible reports whether a session's miner offers kind for model.
+func (s *session) offers(kind Capability, model string) bool {
+	for _, o := range s.models {
+		if o.Name == model {
+			for _, c := range o.Capabilities {
+				if c == kind {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// admit refuses a job no miner could take, or one the queue has no room for.
+func (g *Gateway) admit(kind Capability, model string) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.closed {
+		return ErrClosed
+	}
+	if !g.anyOffers(kind, model) {
+		return ErrNoMiner
+	}
+	if len(g.queue) >= g.cfg.QueueSize {
+		g.stats.Busy++
+		return ErrBusy
+	}
+	return nil
+}
+
+// anyOffers: some live session serves (kind, model). Caller holds mu.
+func (g *Gateway) anyOffers(kind Capability, model string) bool {
+	for s := range g.live {
+		if s.offers(kind, model) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *Gateway) enqueue(j *job) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.closed {
+		return ErrClosed
+	}
+	if len(g.queue) >= g.cfg.QueueSize {
+		g.stats.Busy++
+		return ErrBusy
+	}
+	g.stats.Accepted++
+	g.queue = append(g.queue, j)
+	g.match()
+	return nil
+}
+
+// abandon removes a job the client stopped waiting for. Caller must not hold mu.
+func (g *Gateway) abandon(j *job) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if j.finished {
+		return
+	}
+	j.finished = true
+	g.stats.TimedOut++
+	g.dequeue(j)
+	if l := j.lease; l != nil {
+		g.endLease(l)
+	}
+}
+
+func (g *Gateway) dequeue(j *job) {
+	for i, q := range g.queue {
+		if q == j {
+			g.queue = append(g.queue[:i], g.queue[i+1:]...)
+			return
+		}
+	}
+}
+
+// better reports whether session a should get a job before b: attested
+// miners first, then the least loaded miner, then the longest waiting.
+func better(a, b *session) bool {
+	if a.miner.attested != b.miner.attested {
+		return a.miner.attested
+	}
+	return a.miner.inFlight < b.miner.inFlight
+}
+
+// match hands queued jobs to waiting sessions, oldest job first. Caller holds mu.
+func (g *Gateway) match() {
+	for qi := 0; qi < len(g.queue); {
+		j := g.queue[qi]
+		best := -1
+		for i, s := range g.waiting {
+			if s.offers(j.req.Kind, j.req.Model) && (best < 0 || better(s, g.waiting[best])) {
+				best = i
+			}
+		}
+		if best < 0 {
+			qi++
+			continue
+		}
+		s := g.waiting[best]
+		g.waiting = append(g.waiting[:best], g.waiting[best+1:]...)
+		g.queue = append(g.queue[:qi], g.queue[qi+1:]...)
+		g.nextID++
+		l := &lease{id: g.nextID, job: j, sess: s}
+		j.lease = l
+		j.attempts++
+		g.leases[l.id] = l
+		s.miner.inFlight++
+		l.timer = time.AfterFunc(g.cfg.LeaseTimeout+leaseGrace, func() { g.expire(l) })
+		s.assign <- l // buffered 1; a waiting session holds no other lease
+	}
+}
+
+// leaseGrace is added to the lease the miner is told, for transit.
+const leaseGrace = 2 * time.Second
+
+// endLease removes a lease. Caller holds mu.
+func (g *Gateway) endLease(l *lease) {
+	if _, ok := g.leases[l.id]; !ok {
+		return
+	}
+	delete(g.leases, l.id)
+	l.timer.Stop()
+	l.sess.miner.inFlight--
+	if l.job.lease == l {
+		l.job.lease = nil
+	}
+}
+
+// retry gives a job whose lease ended without an answer to another miner,
+// at the head of the queue, or fails it after MaxAttempts. Caller holds mu.
+func (g *Gateway) retry(j *job, why string) {
+	if j.finished {
+		return
+	}
+	if j.attempts >= g.cfg.MaxAttempts {
+		j.finished = true
+		g.stats.Failed++
+		j.failed <- fmt.Errorf("%w (%d attempts; last: %s)", ErrJobFailed, j.attempts, why)
+		return
+	}
+	g.stats.Reassigned++
+	g.log.Info("job reassigned", "ticket", hex.EncodeToString(j.ticket.JobID[:8]), "attempt", j.attempts, "why", why)
+	g.queue = append([]*job{j}, g.queue...)
+	g.match()
+}
+
+// expire ends a lease whose deadline passed.
+func (g *Gateway) expire(l *lease) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if _, ok := g.leases[l.id]; !ok {
+		return
+	}
+	g.endLease(l)
+	g.retry(l.job, "lease expired")
+}
+
+// complete records a session's result for a lease; it reports whether it
+// was accepted and why not.
+func (g *Gateway) complete(s *session, r *Result) (bool, string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	l, ok := g.leases[r.LeaseID]
+	if !ok || l.sess != s {
+		return false, "no such lease (expired or reassigned)"
+	}
+	g.endLease(l)
+	j := l.job
+	if j.finished {
+		return false, "the client stopped waiting"
+	}
+	if !r.OK {
+		g.retry(j, "miner error: "+r.Error)
+		return true, ""
+	}
+	if j.req.Kind == Embedding && len(r.Tensors) == 0 {
+		g.retry(j, "embedding result without a tensor")
+		return false, "an embedding result needs a tensor"
+	}
+	j.finished = true
+	g.stats.Completed++
+	// Copy out of the frame: the message is released after the ack.
+	res := *r
+	res.Output = append([]byte(nil), r.Output...)
+	res.Tensors = make([]Tensor, len(r.Tensors))
+	for i, t := range r.Tensors {
+		res.Tensors[i] = Tensor{DType: t.DType, Shape: append([]uint64(nil), t.Shape...), Data: append([]byte(nil), t.Data...)}
+	}
+	j.done <- &Answer{Result: res, JobID: j.ticket.JobID, TicketID: j.ticket.ID(), MinerID: s.miner.id, Attempts: j.attempts}
+	return true, ""
+}
+
+// Close stops the listeners, closes every miner connection and fails every
+// job in the gateway with ErrClosed.
+func (g *Gateway) Close() error {
+	g.mu.Lock()
+	if g.closed {
+		g.mu.Unlock()
+		return nil
+	}
+	g.closed = true
+	close(g.quit)
+	for _, ln := range g.lns {
+		ln.Close()
+	}
+	for c := range g.conns {
+		c.Close()
+	}
+	for _, j := range g.queue {
+		if !j.finished {
+			j.finished = true
+			j.failed <- ErrClosed
+		}
+	}
+	g.queue = nil
+	for _, l := range g.leases {
+		if !l.job.finished {
+			l.job.finished = true
+			l.job.failed <- ErrClosed
+		}
+	}
+	g.mu.Unlock()
+	g.wg.Wait()
+	return nil
+}
+
+// MinerInfo describes a registered miner.
+type MinerInfo struct {
+	ID       proof.Hash
+	Attested bool
+	InFlight int
+	Sessions int
+}
+
+// Miners lists the registered miners.
+func (g *Gateway) Miners() []MinerInfo {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	var out []MinerInfo
+	for _, m := range g.miners {
+		if m.sessions > 0 {
+			out = append(out, MinerInfo{ID: m.id, Attested: m.attested, InFlight: m.inFlight, Sessions: m.sessions})
+		}
+	}
+	return out
+}

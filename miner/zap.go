@@ -1,0 +1,326 @@
+package miner
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"net/url"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/pars-network/aimining/gateway"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/proof"
+)
+
+// Gateway mode: with zap.gateway set, each of mining.concurrency workers
+// keeps a ZAP connection to the gateway, registers (signing the gateway's
+// challenge with the mining key), and loops nextJob → verify the ticket →
+// compute → send the result → submit the proof with the ticket
+// (submitTicketedWork). The WorkContext's JobID is the ticket's id, its
+// model and input hashes are the ticket's, and the compute units never
+// exceed the ticket's budget, so the precompile rewards exactly the work
+// the gateway asked for.
+
+// gatewayWait is how long a nextJob request may be held open.
+const gatewayWait = 20 * time.Second
+
+// gatewayAddr returns host:port of a zap:// address.
+func gatewayAddr(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "zap" || u.Port() == "" {
+		return "", fmt.Errorf("zap.gateway %q must be a zap://host:port address", s)
+	}
+	return u.Host, nil
+}
+
+// modelOffers lists the configured models for the gateway.
+func (m *Miner) modelOffers() []gateway.ModelOffer {
+	var out []gateway.ModelOffer
+	for _, name := range m.cfg.Mining.Models {
+		info, ok := m.backend.Model(name)
+		if !ok {
+			continue
+		}
+		out = append(out, gateway.ModelOffer{Name: name, Hash: info.Hash, Capabilities: []gateway.Capability{gateway.LLMInference}})
+	}
+	return out
+}
+
+// runGateway mines the gateway's jobs until ctx ends (or MaxJobs are done).
+func (m *Miner) runGateway(ctx context.Context) error {
+	addr, err := gatewayAddr(m.cfg.Zap.Gateway)
+	if err != nil {
+		return err
+	}
+	var pin *proof.Hash
+	if m.cfg.Zap.GatewayID != "" {
+		h, err := parseHash(m.cfg.Zap.GatewayID)
+		if err != nil {
+			return err
+		}
+		pin = &h
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	minerID := m.MinerID()
+	m.log.Info("mining in gateway mode", "gateway", m.cfg.Zap.Gateway, "chain_id", m.chainID,
+		"miner_id", hexutil.Encode(minerID[:]), "beneficiary", m.beneficiary.Hex(), "models", m.cfg.Mining.Models,
+		"workers", m.cfg.Mining.Concurrency)
+	var (
+		wg, subs    sync.WaitGroup
+		taken, fail atomic.Int64
+	)
+	maxJobs := int64(m.opts.MaxJobs)
+	for w := 0; w < m.cfg.Mining.Concurrency; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			m.gatewayWorker(ctx, addr, pin, w, func() bool {
+				return maxJobs == 0 || taken.Add(1) <= maxJobs
+			}, func(run func() error) {
+				subs.Add(1)
+				go func() {
+					defer subs.Done()
+					if err := run(); err != nil {
+						fail.Add(1)
+					}
+					if maxJobs > 0 && taken.Load() >= maxJobs {
+						cancel()
+					}
+				}()
+			})
+		}(w)
+	}
+	wg.Wait()
+	subs.Wait()
+	m.logStats("mining stopped")
+	if n := fail.Load(); maxJobs > 0 && n > 0 {
+		return fmt.Errorf("%d of %d jobs failed", n, min(taken.Load(), maxJobs))
+	}
+	return nil
+}
+
+// gatewayWorker keeps one connection, reconnecting with backoff. take
+// reserves a job slot (false: stop); submit runs a proof submission in
+// the background.
+func (m *Miner) gatewayWorker(ctx context.Context, addr string, pin *proof.Hash, w int, take func() bool, submit func(func() error)) {
+	dev := m.devices[w%len(m.devices)]
+	delay := time.Second
+	for ctx.Err() == nil {
+		cl, err := gateway.Dial(ctx, addr, gateway.ClientOptions{
+			ChainID: m.chainID, Key: m.key, Models: m.modelOffers(), GatewayID: pin,
+			GPU: gateway.GPUInfo{Name: dev.Name, Count: 1}, Agent: "pars-miner",
+		})
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			m.log.Warn("cannot register with the gateway; retrying", "gateway", addr, "err", err, "retry_in", delay.String())
+			if sleepCtx(ctx, delay) != nil {
+				return
+			}
+			delay = min(2*delay, 30*time.Second)
+			continue
+		}
+		delay = time.Second
+		m.log.Info("registered with the gateway", "gateway", addr, "worker", w, "gateway_id", hexutil.Encode(ptr(cl.GatewayKey().ID())[:]))
+		err = m.serveGateway(ctx, cl, dev, take, submit)
+		cl.Close()
+		if err == nil || ctx.Err() != nil {
+			return
+		}
+		m.log.Warn("gateway connection lost; reconnecting", "gateway", addr, "err", err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// serveGateway takes jobs on one connection; nil means stop.
+func (m *Miner) serveGateway(ctx context.Context, cl *gateway.Client, dev Device, take func() bool, submit func(func() error)) error {
+	for {
+		job, err := cl.NextJob(ctx, gatewayWait)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+		if job == nil {
+			continue
+		}
+		if !take() {
+			// Over MaxJobs: hand the lease back by closing the connection.
+			return nil
+		}
+		res, work, tk := m.gatewayJob(ctx, cl, dev, job)
+		ok, reason, err := cl.SendResult(ctx, res)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			m.log.Warn("the gateway refused the result", "reason", reason, "lease", job.LeaseID)
+		}
+		if work == nil {
+			continue
+		}
+		submit(func() error { return m.submitTicketed(ctx, work, tk, dev) })
+	}
+}
+
+// gatewayJob runs one leased job. It returns the result for the gateway
+// and, when the work succeeded, the signed work and its ticket.
+func (m *Miner) gatewayJob(ctx context.Context, cl *gateway.Client, dev Device, job *gateway.Job) (*gateway.Result, *Work, *proof.JobTicket) {
+	failed := func(stage string, err error) (*gateway.Result, *Work, *proof.JobTicket) {
+		m.metrics.JobsFailed.WithLabelValues(stage).Inc()
+		m.tally.mu.Lock()
+		m.tally.failed++
+		m.tally.mu.Unlock()
+		m.log.Error("gateway job failed", "stage", stage, "lease", job.LeaseID, "model", job.Model, "err", err)
+		return &gateway.Result{LeaseID: job.LeaseID, Error: err.Error()}, nil, nil
+	}
+	if job.Kind != gateway.LLMInference {
+		return failed("inference", fmt.Errorf("job kind %v is not supported by this miner", job.Kind))
+	}
+	info, ok := m.backend.Model(job.Model)
+	if !ok {
+		return failed("ticket", fmt.Errorf("the back-end does not offer model %q", job.Model))
+	}
+	tk, err := cl.VerifyTicket(job, info.Hash, m.clock())
+	if err != nil {
+		return failed("ticket", err)
+	}
+	var head uint64
+	if err := m.sub.call(ctx, func(ctx context.Context) error {
+		h, err := m.chain.HeaderByNumber(ctx, nil)
+		if err == nil {
+			head = h.Time
+		}
+		return err
+	}); err != nil {
+		return failed("chain", fmt.Errorf("read latest block: %w", err))
+	}
+	work, err := Prove(ctx, m.backend, m.key, Job{ID: tk.ID(), Model: job.Model, Input: job.Input}, ProveParams{
+		ChainID: m.chainID, Beneficiary: m.beneficiary, Device: dev,
+		Timestamp: WorkTimestamp(head, m.clock()), Rand: m.opts.Rand,
+		RequireAttestation: m.cfg.GPU.RequireNVTrust,
+	})
+	if err != nil {
+		return failed("inference", err)
+	}
+	if err := capToTicket(work, tk, m.key); err != nil {
+		return failed("inference", err)
+	}
+	m.metrics.InferenceSeconds.WithLabelValues(job.Model).Observe(work.InferenceTime.Seconds())
+	bpt := max(info.BytesPerToken, 1)
+	return &gateway.Result{
+		LeaseID: job.LeaseID, OK: true, Output: work.Output, WorkID: work.WorkID, ComputeUnits: work.ComputeUnits,
+		PromptTokens:     uint32(min((uint64(len(job.Input))+bpt-1)/bpt, 1<<31)),
+		CompletionTokens: uint32(min((uint64(len(work.Output))+bpt-1)/bpt, 1<<31)),
+	}, work, tk
+}
+
+// capToTicket lowers the work's compute units to the ticket's budget (a
+// miner may claim less than it computed, never more than the gateway
+// allows) and signs the proof again when it had to.
+func capToTicket(w *Work, tk *proof.JobTicket, key *proof.PrivateKey) error {
+	if err := tk.CheckWork(&w.Proof.Context); err != nil {
+		return err
+	}
+	if w.ComputeUnits <= tk.Budget {
+		return nil
+	}
+	w.ComputeUnits = tk.Budget
+	w.Proof.ComputeUnits = tk.Budget
+	if err := w.Proof.Sign(key, false); err != nil {
+		return err
+	}
+	w.Encoded = w.Proof.Encode()
+	return nil
+}
+
+// SubmitTicketed sends submitTicketedWork(proof, attestation, ticket) and
+// waits for its acceptance, as Submit does for submitWorkProof.
+func (s *Submitter) SubmitTicketed(ctx context.Context, encodedProof, attestation, ticket []byte, workID proof.Hash, workTime uint64) (*Accepted, error) {
+	data, err := precompile.ABI().Pack("submitTicketedWork", encodedProof, attestation, ticket)
+	if err != nil {
+		return nil, fmt.Errorf("pack submitTicketedWork: %w", err)
+	}
+	var acc *Accepted
+	err = s.transact(ctx, data, workTime, "ticketed proof", []any{"work_id", hexutil.Encode(workID[:])}, func(rcpt *types.Receipt, resubmits int) error {
+		a, err := accepted(rcpt, workID)
+		if err == nil {
+			a.Resubmits = resubmits
+			acc = a
+		}
+		return err
+	}, func(resubmits int) bool {
+		a, ferr := s.findAccepted(ctx, workID)
+		if ferr != nil {
+			return false
+		}
+		a.Resubmits = resubmits
+		acc = a
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return acc, nil
+}
+
+// submitTicketed submits one ticketed proof and records the outcome.
+func (m *Miner) submitTicketed(ctx context.Context, work *Work, tk *proof.JobTicket, dev Device) error {
+	ticketID := tk.ID()
+	m.metrics.ProofsSubmitted.WithLabelValues(work.Job.Model).Inc()
+	start := time.Now()
+	acc, err := m.sub.SubmitTicketed(ctx, work.Encoded, work.Attestation, tk.Encode(), work.WorkID, work.Proof.Context.Timestamp)
+	if err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		if ref, ok := IsRefusal(err); ok {
+			m.metrics.ProofsRefused.WithLabelValues(ref.Reason).Inc()
+			m.tally.mu.Lock()
+			m.tally.refused++
+			m.tally.mu.Unlock()
+			m.log.Warn("proof refused", "reason", ref.Reason, "err", err, "ticket_id", hexutil.Encode(ticketID[:]), "work_id", hexutil.Encode(work.WorkID[:]))
+			return err
+		}
+		m.metrics.JobsFailed.WithLabelValues("submit").Inc()
+		m.tally.mu.Lock()
+		m.tally.failed++
+		m.tally.mu.Unlock()
+		m.log.Error("job failed", "stage", "submit", "ticket_id", hexutil.Encode(ticketID[:]), "err", err)
+		return err
+	}
+	m.metrics.SubmitSeconds.Observe(time.Since(start).Seconds())
+	m.metrics.ProofsAccepted.WithLabelValues(work.Job.Model).Inc()
+	m.metrics.ComputeUnits.Add(float64(acc.ComputeUnits))
+	m.metrics.addReward(acc.Reward)
+	bal, balErr := m.balanceAt(ctx, acc.BlockNumber)
+	if balErr != nil {
+		bal = nil
+	}
+	t := &m.tally
+	t.mu.Lock()
+	t.accepted++
+	t.computeUnits += acc.ComputeUnits
+	t.reward.Add(&t.reward, acc.Reward)
+	if bal != nil && (t.balance == nil || acc.BlockNumber >= t.balanceBlock) {
+		t.balance, t.balanceBlock = new(big.Int).Set(bal), acc.BlockNumber
+	}
+	t.mu.Unlock()
+	attrs := []any{"work_id", hexutil.Encode(acc.WorkID[:]), "ticket_id", hexutil.Encode(ticketID[:]),
+		"model", work.Job.Model, "device", dev.Name, "compute_units", acc.ComputeUnits, "budget", tk.Budget,
+		"reward_wei", acc.Reward.String()}
+	if bal != nil {
+		attrs = append(attrs, "balance_wei", bal.String())
+	}
+	attrs = append(attrs, "block", acc.BlockNumber, "tx", acc.TxHash.Hex(), "gas_used", acc.Receipt.GasUsed)
+	m.log.Info("proof accepted", attrs...)
+	return nil
+}
