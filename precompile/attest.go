@@ -3,7 +3,6 @@ package precompile
 import (
 	"crypto/sha256"
 	"crypto/x509"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"time"
@@ -63,13 +62,7 @@ func EncodeAttestation(deviceID [32]byte, report []byte) []byte {
 // minerID on chainID must answer, where generation is the device's
 // registration count plus one (registrationNonce on chain returns it).
 func RegistrationNonce(chainID uint64, deviceID, minerID [32]byte, generation uint32) [32]byte {
-	var b []byte
-	b = append(b, "Pars AI mining v1 device registration"...)
-	b = binary.BigEndian.AppendUint64(b, chainID)
-	b = append(b, deviceID[:]...)
-	b = append(b, minerID[:]...)
-	b = binary.BigEndian.AppendUint32(b, generation)
-	return proof.DomainAttestationNonce.Sum(b)
+	return proof.DeviceRegistrationNonce(chainID, deviceID, minerID, generation)
 }
 
 // FirmwareItem is a driver or VBIOS version as an allowlist item: its text

@@ -32,6 +32,9 @@ var hashDomains = []struct {
 	{"DomainFederatedSelection", DomainFederatedSelection},
 	{"DomainFederatedRewardLeaf", DomainFederatedRewardLeaf},
 	{"DomainFederatedRewardNode", DomainFederatedRewardNode},
+	{"DomainDeviceID", DomainDeviceID},
+	{"DomainSoftwareDevice", DomainSoftwareDevice},
+	{"DomainDeviceRegistration", DomainDeviceRegistration},
 }
 
 func TestDomainsDistinct(t *testing.T) {

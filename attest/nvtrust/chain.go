@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/ecdsa"
 	"crypto/elliptic"
-	"crypto/sha256"
 	"crypto/x509"
 	_ "embed"
 	"encoding/asn1"
@@ -12,6 +11,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/pars-network/aimining/proof"
 )
 
 // MaxChainCerts is the most certificates a chain may hold below the root
@@ -138,12 +139,9 @@ type Chain struct {
 // DeviceID identifies a GPU by the certificate that issued its attestation
 // key: the device identity ("GSP BROM") certificate, which is unique to the
 // chip and survives firmware updates (the attestation key does not). It is
-// SHA-256("Pars AI mining v1 device id" ‖ SubjectPublicKeyInfo DER).
+// proof.DeviceID of that certificate's SubjectPublicKeyInfo.
 func DeviceID(identity *x509.Certificate) [32]byte {
-	h := sha256.New()
-	h.Write([]byte("Pars AI mining v1 device id"))
-	h.Write(identity.RawSubjectPublicKeyInfo)
-	return [32]byte(h.Sum(nil))
+	return proof.DeviceID(identity.RawSubjectPublicKeyInfo)
 }
 
 // VerifyChain checks certs (leaf first, root excluded) against the pinned
