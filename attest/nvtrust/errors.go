@@ -6,7 +6,8 @@ import (
 )
 
 // Sentinel errors. Every verification failure wraps exactly one of them, so
-// callers can tell the reasons apart with errors.Is.
+// callers can tell the reasons apart with errors.Is (ErrManifestSignature and
+// ErrManifestDigest are finer kinds of ErrMalformedManifest).
 var (
 	// ErrMalformedReport: the SPDM request/response does not parse strictly.
 	ErrMalformedReport = errors.New("nvtrust: malformed attestation report")
@@ -24,6 +25,13 @@ var (
 	ErrUnsupportedDevice = errors.New("nvtrust: unsupported device")
 	// ErrMalformedManifest: a reference manifest (RIM) does not parse or verify.
 	ErrMalformedManifest = errors.New("nvtrust: invalid reference manifest")
+	// ErrManifestSignature: a reference manifest's signature over SignedInfo
+	// does not verify with its signer's key. It wraps ErrMalformedManifest.
+	ErrManifestSignature = fmt.Errorf("%w: signature does not verify", ErrMalformedManifest)
+	// ErrManifestDigest: a reference manifest's content does not match the
+	// digest its signed SignedInfo carries (it was edited after signing). It
+	// wraps ErrMalformedManifest.
+	ErrManifestDigest = fmt.Errorf("%w: document digest does not match", ErrMalformedManifest)
 )
 
 // FormatError locates a parse failure in a report.
