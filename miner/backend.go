@@ -12,7 +12,6 @@ import (
 	"github.com/pars-network/aimining/miner/builtin"
 	"github.com/pars-network/aimining/miner/openai"
 	"github.com/pars-network/aimining/proof"
-	"lukechampine.com/blake3"
 )
 
 // ModelInfo identifies a model and carries what the compute-unit metric
@@ -30,6 +29,16 @@ type Backend interface {
 	Model(name string) (ModelInfo, bool)
 	// Infer runs model on input and returns the output bytes.
 	Infer(ctx context.Context, model string, input []byte) ([]byte, error)
+}
+
+// Embedder is a back-end that also computes embeddings (the gateway's
+// embedding capability). The canonical output of an embedding job, the
+// bytes its proof hashes, is builtin.EncodeEmbedding of the vector.
+type Embedder interface {
+	// Embeds reports whether Embed serves model.
+	Embeds(model string) bool
+	// Embed returns the embedding of input under model.
+	Embed(ctx context.Context, model string, input []byte) ([]float32, error)
 }
 
 // BuiltinBackend runs the built-in CPU model in-process.
@@ -58,6 +67,17 @@ func (b *BuiltinBackend) Infer(ctx context.Context, model string, input []byte) 
 		return nil, fmt.Errorf("builtin back-end has no model %q", model)
 	}
 	return b.model.Generate(ctx, input, b.maxTokens)
+}
+
+// Embeds implements Embedder.
+func (b *BuiltinBackend) Embeds(model string) bool { return model == builtin.Name }
+
+// Embed implements Embedder: the built-in model's pooled hidden state.
+func (b *BuiltinBackend) Embed(ctx context.Context, model string, input []byte) ([]float32, error) {
+	if model != builtin.Name {
+		return nil, fmt.Errorf("builtin back-end has no model %q", model)
+	}
+	return b.model.Embed(ctx, input)
 }
 
 // OpenAIBackend runs inference on an OpenAI-compatible server.
@@ -156,16 +176,10 @@ func (b *OpenAIBackend) Check(ctx context.Context) (missing []string, err error)
 	return missing, nil
 }
 
-// deviceIDContext is the BLAKE3 derive-key context of device ids.
-const deviceIDContext = "Pars AI mining v1 miner device id"
-
 // DeviceID returns the 32-byte device id placed in WorkContexts computed by
-// the device named name on a back-end of kind backendKind:
-// BLAKE3-derive_key(deviceIDContext, backendKind ‖ "/" ‖ name). Without
-// attestation it only tells a miner's devices apart; with NVTrust it will
-// be the hash of the GPU's attestation key.
+// the device named name on a back-end of kind backendKind, when the device
+// does not attest: proof.SoftwareDeviceID(backendKind, name). An attested
+// GPU uses its registered device id instead.
 func DeviceID(backendKind, name string) proof.Hash {
-	var out proof.Hash
-	blake3.DeriveKey(out[:], deviceIDContext, []byte(backendKind+"/"+name))
-	return out
+	return proof.SoftwareDeviceID(backendKind, name)
 }
