@@ -43,8 +43,11 @@ type Config struct {
 	RequestTimeout time.Duration
 	// TicketTTL is how long a ticket stays redeemable (default 10 min).
 	TicketTTL time.Duration
-	// Attested decides whether a miner's attestation evidence (bound to the
-	// registration challenge) is good; nil ranks no miner as attested.
+	// Attested decides, once per registration, whether a miner's
+	// attestation evidence (for the registration challenge) is good; nil
+	// ranks no miner as attested. ChainAttestation builds one from the
+	// chain's device registry. It runs during the handshake, so it should
+	// return within a few seconds.
 	Attested func(minerKey []byte, challenge proof.Hash, evidence []byte) bool
 	Logger   *slog.Logger
 	Clock    func() time.Time
@@ -103,7 +106,7 @@ type lease struct {
 // minerState is what the gateway knows of one miner key.
 type minerState struct {
 	id       proof.Hash
-	attested bool
+	attested int // sessions registered as attested
 	inFlight int
 	sessions int
 }
@@ -348,8 +351,8 @@ func (g *Gateway) dequeue(j *job) {
 // better reports whether session a should get a job before b: attested
 // miners first, then the least loaded miner, then the longest waiting.
 func better(a, b *session) bool {
-	if a.miner.attested != b.miner.attested {
-		return a.miner.attested
+	if a.attested != b.attested {
+		return a.attested
 	}
 	return a.miner.inFlight < b.miner.inFlight
 }
@@ -499,7 +502,7 @@ func (g *Gateway) Close() error {
 // MinerInfo describes a registered miner.
 type MinerInfo struct {
 	ID       proof.Hash
-	Attested bool
+	Attested bool // at least one of its connections ranks as attested
 	InFlight int
 	Sessions int
 }
@@ -511,7 +514,7 @@ func (g *Gateway) Miners() []MinerInfo {
 	var out []MinerInfo
 	for _, m := range g.miners {
 		if m.sessions > 0 {
-			out = append(out, MinerInfo{ID: m.id, Attested: m.attested, InFlight: m.inFlight, Sessions: m.sessions})
+			out = append(out, MinerInfo{ID: m.id, Attested: m.attested > 0, InFlight: m.inFlight, Sessions: m.sessions})
 		}
 	}
 	return out

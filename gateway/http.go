@@ -284,6 +284,9 @@ func float32Vector(t Tensor) ([]float32, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
+	if len(t.Shape) == 0 || len(t.Shape) > 2 || (len(t.Shape) == 2 && t.Shape[0] != 1) {
+		return nil, fmt.Errorf("embedding tensor has shape %v, want [n] or [1, n]", t.Shape)
+	}
 	n := len(t.Data) / 4
 	v := make([]float32, n)
 	for i := range v {

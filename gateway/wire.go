@@ -31,6 +31,9 @@ const (
 // DType is a tensor element type.
 type DType = zap.DType
 
+// Float32 is the dtype of embeddings.
+const Float32 = zap.DType_float32
+
 // Tensor is a dense, row-major tensor of little-endian elements.
 type Tensor struct {
 	DType DType

@@ -26,6 +26,7 @@ type session struct {
 	miner     *minerState
 	models    []ModelOffer
 	challenge proof.Hash
+	attested  bool // decided once, at registration
 	assign    chan *lease
 }
 
@@ -117,7 +118,10 @@ func (g *Gateway) handle(c net.Conn) error {
 		ms = &minerState{id: msg.MinerID}
 		g.miners[msg.MinerID] = ms
 	}
-	ms.attested = attested
+	s.attested = attested
+	if attested {
+		ms.attested++
+	}
 	ms.sessions++
 	s.miner = ms
 	g.live[s] = struct{}{}
@@ -227,6 +231,9 @@ func (g *Gateway) drop(s *session) {
 	defer g.mu.Unlock()
 	delete(g.live, s)
 	s.miner.sessions--
+	if s.attested {
+		s.miner.attested--
+	}
 	for i, w := range g.waiting {
 		if w == s {
 			g.waiting = append(g.waiting[:i], g.waiting[i+1:]...)

@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/pars-network/aimining/gateway"
+	"github.com/pars-network/aimining/miner/builtin"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -24,6 +25,15 @@ import (
 // model and input hashes are the ticket's, and the compute units never
 // exceed the ticket's budget, so the precompile rewards exactly the work
 // the gateway asked for.
+//
+// Embedding jobs run on a back-end that implements Embedder: the result
+// carries the vector as a float32 tensor, and the proof's output is its
+// canonical bytes (builtin.EncodeEmbedding). A device that attests
+// (gpu.enable_nvtrust) is named in the registration (gateway.DeviceClaim)
+// so that a gateway reading the chain's device registry ranks it first.
+// A result the gateway refuses (its lease expired and the job went to
+// another miner) is not submitted: the ticket belongs to the answer the
+// client got.
 
 // gatewayWait is how long a nextJob request may be held open.
 const gatewayWait = 20 * time.Second
@@ -45,7 +55,11 @@ func (m *Miner) modelOffers() []gateway.ModelOffer {
 		if !ok {
 			continue
 		}
-		out = append(out, gateway.ModelOffer{Name: name, Hash: info.Hash, Capabilities: []gateway.Capability{gateway.LLMInference}})
+		caps := []gateway.Capability{gateway.LLMInference}
+		if e, ok := m.backend.(Embedder); ok && e.Embeds(name) {
+			caps = append(caps, gateway.Embedding)
+		}
+		out = append(out, gateway.ModelOffer{Name: name, Hash: info.Hash, Capabilities: caps})
 	}
 	return out
 }
@@ -109,12 +123,19 @@ func (m *Miner) runGateway(ctx context.Context) error {
 // the background.
 func (m *Miner) gatewayWorker(ctx context.Context, addr string, pin *proof.Hash, w int, take func() bool, submit func(func() error)) {
 	dev := m.devices[w%len(m.devices)]
+	opts := gateway.ClientOptions{
+		ChainID: m.chainID, Key: m.key, Models: m.modelOffers(), GatewayID: pin,
+		GPU: gateway.GPUInfo{Name: dev.Name, Count: 1}, Agent: "pars-miner",
+	}
+	if dev.Attest != nil {
+		// The device registered on chain to this miner id; the gateway
+		// checks the registry before ranking the connection as attested.
+		claim := gateway.DeviceClaim(dev.ID)
+		opts.Attestation = func(proof.Hash) []byte { return claim }
+	}
 	delay := time.Second
 	for ctx.Err() == nil {
-		cl, err := gateway.Dial(ctx, addr, gateway.ClientOptions{
-			ChainID: m.chainID, Key: m.key, Models: m.modelOffers(), GatewayID: pin,
-			GPU: gateway.GPUInfo{Name: dev.Name, Count: 1}, Agent: "pars-miner",
-		})
+		cl, err := gateway.Dial(ctx, addr, opts)
 		if err != nil {
 			if ctx.Err() != nil {
 				return
@@ -127,7 +148,8 @@ func (m *Miner) gatewayWorker(ctx context.Context, addr string, pin *proof.Hash,
 			continue
 		}
 		delay = time.Second
-		m.log.Info("registered with the gateway", "gateway", addr, "worker", w, "gateway_id", hexutil.Encode(ptr(cl.GatewayKey().ID())[:]))
+		m.log.Info("registered with the gateway", "gateway", addr, "worker", w, "gateway_id", hexutil.Encode(ptr(cl.GatewayKey().ID())[:]),
+			"attested", cl.Attested())
 		err = m.serveGateway(ctx, cl, dev, take, submit)
 		cl.Close()
 		if err == nil || ctx.Err() != nil {
@@ -161,10 +183,15 @@ func (m *Miner) serveGateway(ctx context.Context, cl *gateway.Client, dev Device
 		if err != nil {
 			return err
 		}
-		if !ok {
-			m.log.Warn("the gateway refused the result", "reason", reason, "lease", job.LeaseID)
-		}
 		if work == nil {
+			continue
+		}
+		if !ok {
+			// Typically a lease that expired: the job went to another
+			// miner, whose answer the client gets and whose proof
+			// redeems the ticket.
+			m.log.Warn("the gateway refused the result; not submitting its proof", "reason", reason, "lease", job.LeaseID,
+				"work_id", hexutil.Encode(work.WorkID[:]))
 			continue
 		}
 		submit(func() error { return m.submitTicketed(ctx, work, tk, dev) })
@@ -182,7 +209,16 @@ func (m *Miner) gatewayJob(ctx context.Context, cl *gateway.Client, dev Device, 
 		m.log.Error("gateway job failed", "stage", stage, "lease", job.LeaseID, "model", job.Model, "err", err)
 		return &gateway.Result{LeaseID: job.LeaseID, Error: err.Error()}, nil, nil
 	}
-	if job.Kind != gateway.LLMInference {
+	backend := m.backend
+	switch job.Kind {
+	case gateway.LLMInference:
+	case gateway.Embedding:
+		e, ok := m.backend.(Embedder)
+		if !ok || !e.Embeds(job.Model) {
+			return failed("inference", fmt.Errorf("the back-end does not embed with model %q", job.Model))
+		}
+		backend = embeddingBackend{m.backend, e}
+	default:
 		return failed("inference", fmt.Errorf("job kind %v is not supported by this miner", job.Kind))
 	}
 	info, ok := m.backend.Model(job.Model)
@@ -203,7 +239,7 @@ func (m *Miner) gatewayJob(ctx context.Context, cl *gateway.Client, dev Device, 
 	}); err != nil {
 		return failed("chain", fmt.Errorf("read latest block: %w", err))
 	}
-	work, err := Prove(ctx, m.backend, m.key, Job{ID: tk.ID(), Model: job.Model, Input: job.Input}, ProveParams{
+	work, err := Prove(ctx, backend, m.key, Job{ID: tk.ID(), Model: job.Model, Input: job.Input}, ProveParams{
 		ChainID: m.chainID, Beneficiary: m.beneficiary, Device: dev,
 		Timestamp: WorkTimestamp(head, m.clock()), Rand: m.opts.Rand,
 		RequireAttestation: m.cfg.GPU.RequireNVTrust,
@@ -216,11 +252,34 @@ func (m *Miner) gatewayJob(ctx context.Context, cl *gateway.Client, dev Device, 
 	}
 	m.metrics.InferenceSeconds.WithLabelValues(job.Model).Observe(work.InferenceTime.Seconds())
 	bpt := max(info.BytesPerToken, 1)
+	if job.Kind == gateway.Embedding {
+		return &gateway.Result{
+			LeaseID: job.LeaseID, OK: true, WorkID: work.WorkID, ComputeUnits: work.ComputeUnits,
+			Tensors:      []gateway.Tensor{{DType: gateway.Float32, Shape: []uint64{uint64(len(work.Output) / 4)}, Data: work.Output}},
+			PromptTokens: uint32(min((uint64(len(job.Input))+bpt-1)/bpt, 1<<31)),
+		}, work, tk
+	}
 	return &gateway.Result{
 		LeaseID: job.LeaseID, OK: true, Output: work.Output, WorkID: work.WorkID, ComputeUnits: work.ComputeUnits,
 		PromptTokens:     uint32(min((uint64(len(job.Input))+bpt-1)/bpt, 1<<31)),
 		CompletionTokens: uint32(min((uint64(len(work.Output))+bpt-1)/bpt, 1<<31)),
 	}, work, tk
+}
+
+// embeddingBackend runs an embedding job through Prove: its output is the
+// canonical bytes of the embedding.
+type embeddingBackend struct {
+	Backend
+	e Embedder
+}
+
+// Infer implements Backend with the embedding's canonical bytes.
+func (b embeddingBackend) Infer(ctx context.Context, model string, input []byte) ([]byte, error) {
+	v, err := b.e.Embed(ctx, model, input)
+	if err != nil {
+		return nil, err
+	}
+	return builtin.EncodeEmbedding(v), nil
 }
 
 // capToTicket lowers the work's compute units to the ticket's budget (a

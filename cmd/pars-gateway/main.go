@@ -5,7 +5,13 @@
 //	pars-gateway keygen --out gateway.key [--scheme 65]
 //	pars-gateway --key gateway.key --chain-id 6133 \
 //	    [--zap-listen 127.0.0.1:9651] [--http-listen 127.0.0.1:8651] \
-//	    [--model NAME=0xHASH:PARAMETERS[:BYTES_PER_TOKEN[:MAX_TOKENS]]]...
+//	    [--model NAME=0xHASH:PARAMETERS[:BYTES_PER_TOKEN[:MAX_TOKENS]]]... \
+//	    [--rpc http://127.0.0.1:8545]
+//
+// With --rpc, a miner that names an attested GPU when it registers ranks
+// first if the chain's device registry has that GPU active, at the
+// attested tier and bound to the miner's id (gateway.ChainAttestation);
+// without it every miner ranks as software-only.
 package main
 
 import (
@@ -82,6 +88,8 @@ func run(args []string) error {
 	ttl := fs.Duration("ticket-ttl", 10*time.Minute, "time a ticket stays redeemable on chain")
 	noBuiltin := fs.Bool("no-builtin-model", false, "do not serve the built-in model "+builtin.Name)
 	logJSON := fs.Bool("log-json", false, "log JSON lines")
+	rpcURL := fs.String("rpc", "", "node JSON-RPC URL; when set, miners whose GPU the chain's device registry attests rank first")
+	rpcTimeout := fs.Duration("rpc-timeout", 5*time.Second, "time a device registry read at miner registration may take")
 	var models modelFlags
 	fs.Var(&models, "model", "a model to serve: NAME=0xHASH:PARAMETERS[:BYTES_PER_TOKEN[:MAX_TOKENS]] (repeatable)")
 	if err := fs.Parse(args); err != nil {
@@ -106,10 +114,22 @@ func run(args []string) error {
 		h = slog.NewJSONHandler(os.Stderr, nil)
 	}
 	log := slog.New(h)
-	g, err := gateway.New(gateway.Config{
+	cfg := gateway.Config{
 		ChainID: uint32(*chainID), Key: key, Models: models, QueueSize: *queue, LeaseTimeout: *lease,
 		MaxAttempts: *attempts, RequestTimeout: *reqTimeout, TicketTTL: *ttl, Logger: log,
-	})
+	}
+	if *rpcURL != "" {
+		dctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		reg, err := gateway.DialRegistry(dctx, *rpcURL, uint32(*chainID))
+		cancel()
+		if err != nil {
+			return err
+		}
+		defer reg.Close()
+		cfg.Attested = gateway.ChainAttestation(reg, *rpcTimeout, log)
+		log.Info("attested miners rank first: device registry read from the chain", "rpc", *rpcURL)
+	}
+	g, err := gateway.New(cfg)
 	if err != nil {
 		return err
 	}

@@ -232,7 +232,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 	httpPort, _ := devnode.FreePort()
 	gw := startProcess(t, "pars-gateway", gatewayBin, "--key", keyPath, "--chain-id", fmt.Sprint(chainID),
 		"--zap-listen", fmt.Sprintf("127.0.0.1:%d", zapPort), "--http-listen", fmt.Sprintf("127.0.0.1:%d", httpPort),
-		"--lease-timeout", "20s", "--request-timeout", "30s")
+		"--lease-timeout", "20s", "--request-timeout", "30s", "--rpc", node.URL())
 	base := fmt.Sprintf("http://127.0.0.1:%d", httpPort)
 	waitFor(t, "gateway /healthz", stepLimit, func() bool {
 		resp, err := http.Get(base + "/healthz")
@@ -307,28 +307,73 @@ listen = ""
 	}
 	t.Logf("answer %q in %v (ticket %s)", answer.Choices[0].Message.Content, time.Since(reqStart).Round(time.Millisecond), answer.Pars.TicketID.Hex())
 
-	// The proof lands on chain with the ticket: WorkAccepted and
-	// TicketRedeemed, in the same transaction.
+	// An embeddings request: the miner's builtin model embeds the input
+	// (its pooled hidden state) and proves the embedding's bytes.
+	embStart := time.Now()
+	body, _ = json.Marshal(map[string]any{"model": "pars-tiny-rnn-v1", "input": "Why is the sky blue?"})
+	resp, err = http.Post(base+"/v1/embeddings", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("embeddings: %d %s", resp.StatusCode, raw)
+	}
+	var emb struct {
+		Object string `json:"object"`
+		Data   []struct {
+			Object    string    `json:"object"`
+			Embedding []float32 `json:"embedding"`
+		} `json:"data"`
+		Usage struct {
+			PromptTokens int `json:"prompt_tokens"`
+		} `json:"usage"`
+		Pars []struct {
+			TicketID common.Hash `json:"ticket_id"`
+			WorkID   common.Hash `json:"work_id"`
+		} `json:"pars"`
+	}
+	if err := json.Unmarshal(raw, &emb); err != nil || emb.Object != "list" || len(emb.Data) != 1 || len(emb.Data[0].Embedding) != 256 ||
+		emb.Usage.PromptTokens != len("Why is the sky blue?") || len(emb.Pars) != 1 {
+		t.Fatalf("embeddings answer %s (%v)", raw, err)
+	}
+	var norm float64
+	for _, f := range emb.Data[0].Embedding {
+		norm += float64(f) * float64(f)
+	}
+	if norm < 0.999 || norm > 1.001 {
+		t.Fatalf("embedding has squared norm %v, want 1", norm)
+	}
+	t.Logf("embedding of %d floats in %v (ticket %s)", len(emb.Data[0].Embedding), time.Since(embStart).Round(time.Millisecond), emb.Pars[0].TicketID.Hex())
+
+	// Both proofs land on chain with their tickets: WorkAccepted and
+	// TicketRedeemed, each pair in one transaction.
 	accepted, redeemed := precompile.ABI().Events["WorkAccepted"].ID, precompile.ABI().Events["TicketRedeemed"].ID
 	var logs []types.Log
-	waitFor(t, "ticketed proof accepted on chain", stepLimit, func() bool {
+	waitFor(t, "ticketed proofs accepted on chain", stepLimit, func() bool {
 		err := node.Call(ctx, &logs, "eth_getLogs", map[string]any{"fromBlock": "0x0", "toBlock": "latest",
 			"address": precompile.Address, "topics": []any{[]common.Hash{accepted, redeemed}}})
-		return err == nil && len(logs) >= 2
+		return err == nil && len(logs) >= 4
 	})
-	var sawAccepted, sawRedeemed bool
-	for _, l := range logs {
-		switch l.Topics[0] {
-		case accepted:
-			sawAccepted = sawAccepted || l.Topics[1] == answer.Pars.WorkID
-		case redeemed:
-			sawRedeemed = sawRedeemed || (l.Topics[1] == answer.Pars.TicketID && l.Topics[2] == gk.GatewayID && l.Topics[3] == answer.Pars.WorkID)
+	for _, job := range []struct {
+		what             string
+		ticketID, workID common.Hash
+	}{{"chat", answer.Pars.TicketID, answer.Pars.WorkID}, {"embedding", emb.Pars[0].TicketID, emb.Pars[0].WorkID}} {
+		var sawAccepted, sawRedeemed bool
+		for _, l := range logs {
+			switch l.Topics[0] {
+			case accepted:
+				sawAccepted = sawAccepted || l.Topics[1] == job.workID
+			case redeemed:
+				sawRedeemed = sawRedeemed || (l.Topics[1] == job.ticketID && l.Topics[2] == gk.GatewayID && l.Topics[3] == job.workID)
+			}
+		}
+		if !sawAccepted || !sawRedeemed {
+			t.Fatalf("logs %+v: want WorkAccepted of %s work %s and TicketRedeemed of ticket %s", logs, job.what, job.workID.Hex(), job.ticketID.Hex())
 		}
 	}
-	if !sawAccepted || !sawRedeemed {
-		t.Fatalf("logs %+v: want WorkAccepted of work %s and TicketRedeemed of ticket %s", logs, answer.Pars.WorkID.Hex(), answer.Pars.TicketID.Hex())
-	}
-	t.Logf("WorkAccepted and TicketRedeemed on chain %v after the request", time.Since(reqStart).Round(time.Millisecond))
+	t.Logf("WorkAccepted and TicketRedeemed of both jobs on chain %v after the first request", time.Since(reqStart).Round(time.Millisecond))
 
 	// A job the miner invents itself earns nothing: tickets are required.
 	proofHex, err := exec.CommandContext(ctx, minerBin, "prove", "--config", cfg, "--input", "a job nobody asked for").Output()
@@ -346,7 +391,13 @@ listen = ""
 	t.Logf("self-invented job refused with TicketRequired; total %v", time.Since(started).Round(time.Millisecond))
 	mn.stop(t)
 	gw.stop(t)
-	if !strings.Contains(gw.output(), "completed=1") {
-		t.Fatalf("gateway log has no completed=1 stop line:\n%s", gw.output())
+	if !strings.Contains(gw.output(), "completed=2") {
+		t.Fatalf("gateway log has no completed=2 stop line:\n%s", gw.output())
+	}
+	// With --rpc the gateway reads the device registry; this miner names
+	// no attested GPU, so it ranks as software-only. (Registering a GPU
+	// needs device evidence; the decision is covered by gateway's tests.)
+	if !strings.Contains(gw.output(), "device registry read from the chain") || !strings.Contains(gw.output(), "attested=false") {
+		t.Fatalf("gateway log does not show the device registry in use:\n%s", gw.output())
 	}
 }

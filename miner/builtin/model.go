@@ -15,6 +15,12 @@
 // and always emits exactly the requested number of tokens, each a printable
 // ASCII byte, so outputs are valid UTF-8 and travel unchanged through JSON.
 //
+// The model also embeds text (Embed): the mean of the hidden states
+// h_1..h_n over the input, scaled to unit length. Pooling and the squared
+// norm are exact integer sums; the only floating-point steps are one
+// square root and one division per element at the end, both correctly
+// rounded in IEEE 754, so embeddings are bit-identical everywhere too.
+//
 // The weights are generated once from a fixed seed with ChaCha8 and have a
 // canonical byte encoding (Weights); the model is identified on chain by
 // proof.HashModel of those bytes.
@@ -25,7 +31,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"sync"
 
@@ -226,4 +234,62 @@ func (m *Model) Generate(ctx context.Context, input []byte, maxTokens int) ([]by
 		}
 	}
 	return out, nil
+}
+
+// EmbeddingDim is the length of an embedding (one element per hidden unit).
+const EmbeddingDim = HiddenDim
+
+// MaxEmbedInput bounds the input of Embed: below it the pooled sums and
+// their squared norm fit a uint64 exactly.
+const MaxEmbedInput = 1 << 21
+
+// Embed returns the embedding of input: the hidden states of the network
+// over every input byte, mean-pooled and scaled to unit Euclidean length
+// (all zeros if every hidden state is zero). The result depends only on
+// input and is bit-identical on every platform.
+func (m *Model) Embed(ctx context.Context, input []byte) ([]float32, error) {
+	if len(input) == 0 {
+		return nil, errors.New("builtin: empty embedding input")
+	}
+	if len(input) > MaxEmbedInput {
+		return nil, fmt.Errorf("builtin: embedding input of %d bytes exceeds %d", len(input), MaxEmbedInput)
+	}
+	h := make([]int32, HiddenDim)
+	scratch := make([]int32, HiddenDim)
+	sums := make([]uint64, HiddenDim)
+	for _, x := range input {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		m.step(h, scratch, x)
+		for i, v := range h {
+			sums[i] += uint64(v) // 0..HiddenMax
+		}
+	}
+	// Scaling to unit length makes the division by n of the mean moot.
+	var sq uint64
+	for _, s := range sums {
+		sq += s * s // ≤ 256 × (127 × 2²¹)² < 2⁶⁴
+	}
+	out := make([]float32, HiddenDim)
+	if sq == 0 {
+		return out, nil
+	}
+	norm := math.Sqrt(float64(sq))
+	for i, s := range sums {
+		out[i] = float32(float64(s) / norm)
+	}
+	return out, nil
+}
+
+// EncodeEmbedding returns the canonical bytes of an embedding: its
+// elements as little-endian IEEE 754 float32, in order. Proofs of
+// embedding work hash these bytes as the output, and they are the data of
+// the float32 tensor a miner returns to the gateway.
+func EncodeEmbedding(v []float32) []byte {
+	b := make([]byte, 0, 4*len(v))
+	for _, f := range v {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(f))
+	}
+	return b
 }

@@ -3,6 +3,7 @@ package builtin_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"testing"
 
@@ -91,3 +92,50 @@ func TestGenerateErrors(t *testing.T) {
 	_, err = m.Generate(context.Background(), []byte("hi"), -1)
 	require.Error(t, err)
 }
+
+func TestEmbed(t *testing.T) {
+	m := builtin.Default()
+	ctx := context.Background()
+	a, err := m.Embed(ctx, []byte("Why is the sky blue?"))
+	require.NoError(t, err)
+	require.Len(t, a, builtin.EmbeddingDim)
+	again, err := m.Embed(ctx, []byte("Why is the sky blue?"))
+	require.NoError(t, err)
+	require.Equal(t, builtin.EncodeEmbedding(a), builtin.EncodeEmbedding(again), "same input, same bytes")
+	var sq float64
+	for _, f := range a {
+		require.GreaterOrEqual(t, f, float32(0))
+		sq += float64(f) * float64(f)
+	}
+	require.InDelta(t, 1.0, sq, 1e-5, "unit length")
+	b, err := m.Embed(ctx, []byte("What is the capital of France?"))
+	require.NoError(t, err)
+	require.NotEqual(t, a, b)
+
+	// Golden: the canonical bytes (little-endian float32) of two inputs.
+	for in, want := range map[string]string{
+		"Hello, world": goldenEmbedHello,
+		"a":            goldenEmbedA,
+	} {
+		v, err := m.Embed(ctx, []byte(in))
+		require.NoError(t, err)
+		enc := builtin.EncodeEmbedding(v)
+		require.Len(t, enc, 4*builtin.EmbeddingDim)
+		sum := sha256.Sum256(enc)
+		require.Equal(t, want, hex.EncodeToString(sum[:]), "input %q", in)
+	}
+
+	_, err = m.Embed(ctx, nil)
+	require.Error(t, err)
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	_, err = m.Embed(cctx, []byte("hi"))
+	require.ErrorIs(t, err, context.Canceled)
+}
+
+// SHA-256 of the canonical embedding bytes; they change only with the
+// model.
+const (
+	goldenEmbedHello = "5d71ceca7c37e1c96733cf394a900e7429693a6e16ae51b4cc64c3ea1ad81674"
+	goldenEmbedA     = "d2270f7f91327afb0065adeb07c6758e14c2025aa74a724aebce92728d35937b"
+)

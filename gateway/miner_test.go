@@ -1,0 +1,170 @@
+package gateway_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/pars-network/aimining/gateway"
+	"github.com/pars-network/aimining/miner"
+	"github.com/pars-network/aimining/miner/builtin"
+	"github.com/pars-network/aimining/miner/minertest"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/proof"
+	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
+	"github.com/stretchr/testify/require"
+)
+
+const chainID = 6133
+
+// TestRealMinerChatAndEmbeddings runs the gateway with a real pars-miner
+// (in-process, gateway mode, builtin back-end) on a minertest chain: an
+// OpenAI chat completion and an embeddings request come back with the
+// builtin model's output, and the miner's proofs are accepted on chain
+// with the gateway's tickets.
+func TestRealMinerChatAndEmbeddings(t *testing.T) {
+	gasKey, err := crypto.ToECDSA(bytes.Repeat([]byte{0x42}, 32))
+	require.NoError(t, err)
+	gasAddr := crypto.PubkeyToAddress(gasKey.PublicKey)
+	node, err := minertest.New(chainID, precompile.DefaultParams(gasAddr), uint64(time.Now().Unix()))
+	require.NoError(t, err)
+	url, stopNode := node.StartHTTP()
+	t.Cleanup(stopNode)
+
+	// The miner's home: wallet, gas keystore (also governance), passphrases.
+	dir := t.TempDir()
+	var seed [proof.SeedSize]byte
+	copy(seed[:], "gateway test miner")
+	mk, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
+	require.NoError(t, err)
+	w, err := miner.EncryptWallet(mk, "pw", miner.LightScryptN, miner.LightScryptP)
+	require.NoError(t, err)
+	require.NoError(t, miner.WriteWallet(filepath.Join(dir, "wallet.json"), w))
+	ks := keystore.NewKeyStore(filepath.Join(dir, "keystore"), keystore.LightScryptN, keystore.LightScryptP)
+	_, err = ks.ImportECDSA(gasKey, "pw")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "pass.txt"), []byte("pw\n"), 0o600))
+
+	// The gateway, registered on chain by governance.
+	copy(seed[:], "gateway test gateway")
+	gk, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
+	require.NoError(t, err)
+	b := builtin.Default()
+	g, err := gateway.New(gateway.Config{ChainID: chainID, Key: gk, RequestTimeout: 30 * time.Second,
+		Models: []gateway.Model{{Name: builtin.Name, Hash: b.Hash(), Parameters: b.Parameters(), BytesPerToken: 1, MaxTokens: 16}}})
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	go g.Serve(ln)
+	srv := httptest.NewServer(g.Handler())
+	t.Cleanup(func() { srv.Close(); g.Close() })
+
+	id := g.ID()
+	cfgPath := filepath.Join(dir, "config.toml")
+	require.NoError(t, os.WriteFile(cfgPath, []byte(fmt.Sprintf(`
+[network]
+chain_id = %d
+rpc_endpoint = %q
+
+[mining]
+wallet_path = "wallet.json"
+models = [%q]
+beneficiary = "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
+gas_keystore = "keystore"
+gas_account = %q
+passphrase_file = "pass.txt"
+gas_passphrase_file = "pass.txt"
+
+[backend]
+kind = "builtin"
+max_tokens = 16
+
+[zap]
+gateway = "zap://%s"
+gateway_id = %q
+
+[metrics]
+listen = ""
+`, chainID, url, builtin.Name, gasAddr.Hex(), ln.Addr(), hexutil.Encode(id[:]))), 0o600))
+	cfg, err := miner.LoadConfig(cfgPath)
+	require.NoError(t, err)
+	m, err := miner.Open(t.Context(), cfg, miner.Options{PollInterval: 2 * time.Millisecond})
+	require.NoError(t, err)
+	t.Cleanup(m.Close)
+
+	rc := node.Client()
+	t.Cleanup(rc.Close)
+	sub, err := miner.NewSubmitter(miner.NewNodeClient(rc), gasKey, miner.SubmitterConfig{ChainID: big.NewInt(chainID), PollInterval: time.Millisecond})
+	require.NoError(t, err)
+	data, err := precompile.ABI().Pack("registerGateway", gk.Public().Bytes())
+	require.NoError(t, err)
+	_, err = sub.Transact(t.Context(), data, "gateway registration")
+	require.NoError(t, err)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	t.Cleanup(func() { cancel(); require.NoError(t, <-done) })
+	require.Eventually(t, func() bool { return len(g.Miners()) == 1 }, 15*time.Second, 10*time.Millisecond)
+	require.Equal(t, m.MinerID(), g.Miners()[0].ID)
+
+	post := func(path string, body any) map[string]any {
+		raw, _ := json.Marshal(body)
+		resp, err := http.Post(srv.URL+path, "application/json", bytes.NewReader(raw))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		var out map[string]any
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+		require.Equal(t, 200, resp.StatusCode, "%v", out)
+		return out
+	}
+
+	out := post("/v1/chat/completions", map[string]any{"model": builtin.Name, "max_tokens": 16,
+		"messages": []map[string]string{{"role": "user", "content": "Why is the sky blue?"}}})
+	want, err := b.Generate(ctx, []byte("Why is the sky blue?"), 16)
+	require.NoError(t, err)
+	require.Equal(t, string(want), out["choices"].([]any)[0].(map[string]any)["message"].(map[string]any)["content"])
+
+	out = post("/v1/embeddings", map[string]any{"model": builtin.Name, "input": []string{"Hello, world", "a"}})
+	require.Equal(t, "list", out["object"])
+	items := out["data"].([]any)
+	require.Len(t, items, 2)
+	for i, in := range []string{"Hello, world", "a"} {
+		item := items[i].(map[string]any)
+		require.Equal(t, "embedding", item["object"])
+		require.Equal(t, float64(i), item["index"])
+		vec, err := b.Embed(ctx, []byte(in))
+		require.NoError(t, err)
+		got := item["embedding"].([]any)
+		require.Len(t, got, builtin.EmbeddingDim)
+		for k, f := range vec {
+			// JSON carries float32 values exactly (shortest round-trip).
+			require.Equal(t, f, float32(got[k].(float64)), "input %q element %d", in, k)
+		}
+	}
+	usage := out["usage"].(map[string]any)
+	require.Equal(t, float64(len("Hello, world")+len("a")), usage["prompt_tokens"])
+	require.Equal(t, usage["prompt_tokens"], usage["total_tokens"])
+	require.Len(t, out["pars"].([]any), 2)
+
+	// Three ticketed proofs (one chat, two embeddings) are accepted.
+	require.Eventually(t, func() bool {
+		var v dto.Metric
+		var c prometheus.Metric = m.Metrics().ProofsAccepted.WithLabelValues(builtin.Name)
+		return c.Write(&v) == nil && v.GetCounter().GetValue() == 3
+	}, 15*time.Second, 10*time.Millisecond)
+	require.Equal(t, 4, node.SentTransactions(), "gateway registration and three ticketed proofs")
+}
