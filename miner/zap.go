@@ -10,10 +10,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/pars-network/aimining/gateway"
 	"github.com/pars-network/aimining/miner/builtin"
-	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
 
@@ -304,31 +302,7 @@ func capToTicket(w *Work, tk *proof.JobTicket, key *proof.PrivateKey) error {
 // SubmitTicketed sends submitTicketedWork(proof, attestation, ticket) and
 // waits for its acceptance, as Submit does for submitWorkProof.
 func (s *Submitter) SubmitTicketed(ctx context.Context, encodedProof, attestation, ticket []byte, workID proof.Hash, workTime uint64) (*Accepted, error) {
-	data, err := precompile.ABI().Pack("submitTicketedWork", encodedProof, attestation, ticket)
-	if err != nil {
-		return nil, fmt.Errorf("pack submitTicketedWork: %w", err)
-	}
-	var acc *Accepted
-	err = s.transact(ctx, data, workTime, "ticketed proof", []any{"work_id", hexutil.Encode(workID[:])}, func(rcpt *types.Receipt, resubmits int) error {
-		a, err := accepted(rcpt, workID)
-		if err == nil {
-			a.Resubmits = resubmits
-			acc = a
-		}
-		return err
-	}, func(resubmits int) bool {
-		a, ferr := s.findAccepted(ctx, workID)
-		if ferr != nil {
-			return false
-		}
-		a.Resubmits = resubmits
-		acc = a
-		return true
-	})
-	if err != nil {
-		return nil, err
-	}
-	return acc, nil
+	return s.submitWork(ctx, "ticketed proof", workID, workTime, "submitTicketedWork", encodedProof, attestation, ticket)
 }
 
 // submitTicketed submits one ticketed proof and records the outcome.
