@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/holiman/uint256"
 	"github.com/pars-network/aimining/proof"
 )
@@ -13,7 +12,7 @@ import (
 //
 //	GET  /v1/round                    RoundInfo of the current round
 //	GET  /v1/round/model              the base model, proof.Tensor encoding (application/octet-stream)
-//	POST /v1/enrol                    EnrolRequest → EnrolReply (while the round is open)
+//	POST /v1/enrol                    a proof.FederatedEnrolment (application/octet-stream) → EnrolReply (while the round is open)
 //	POST /v1/update                   a proof.FederatedUpdate envelope (application/octet-stream) → UpdateReply
 //	GET  /v1/rounds/{id}/result       Result of a published round
 //	GET  /v1/rounds/{id}/claim/{addr} ClaimInfo: the recipient's amount and Merkle proof
@@ -47,11 +46,6 @@ type PublishedRef struct {
 	RewardsRoot common.Hash  `json:"rewards_root"`
 	Total       *uint256.Int `json:"total"`
 	TxHash      common.Hash  `json:"tx_hash"`
-}
-
-// EnrolRequest enrols an ML-DSA public key.
-type EnrolRequest struct {
-	PublicKey hexutil.Bytes `json:"public_key"`
 }
 
 // EnrolReply returns the participant id.

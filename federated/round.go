@@ -95,6 +95,9 @@ const (
 	RefuseDuplicateUpdate      = "duplicate-update"
 	RefuseRoundClosed          = "round-closed"
 	RefuseRoundFull            = "round-full"
+	RefuseNotEnrolled          = "not-enrolled"
+	RefuseRecipientMismatch    = "recipient-mismatch"
+	RefuseAlreadyEnrolled      = "already-enrolled"
 )
 
 // Refusal says why an update was not admitted.
@@ -220,8 +223,9 @@ type Round struct {
 	mu       sync.Mutex
 	params   Params
 	state    State
-	enrolled map[proof.Hash]bool
+	enrolled map[proof.Hash]*proof.FederatedEnrolment
 	order    []proof.Hash // enrolment order, for Select's input
+	enrolEnc [][]byte     // the enrolments' encodings, in order
 	seed     proof.Hash
 	selected map[proof.Hash]bool
 	byID     map[proof.Hash]*Admitted
@@ -234,7 +238,7 @@ func NewRound(p Params) (*Round, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	return &Round{params: p, state: StateOpen, enrolled: map[proof.Hash]bool{},
+	return &Round{params: p, state: StateOpen, enrolled: map[proof.Hash]*proof.FederatedEnrolment{},
 		byID: map[proof.Hash]*Admitted{}, byHash: map[proof.Hash]proof.Hash{}}, nil
 }
 
@@ -248,23 +252,58 @@ func (r *Round) State() State {
 	return r.state
 }
 
-// Enrol registers an ML-DSA public key while the round is open and returns
-// its participant id.
-func (r *Round) Enrol(publicKey []byte) (proof.Hash, error) {
-	if _, err := proof.ParsePublicKey(publicKey); err != nil {
-		return proof.Hash{}, err
+// Enrol admits one encoded proof.FederatedEnrolment while the round is
+// open and returns the participant id. The enrolment must be signed by the
+// key it enrols (so nobody enrols a key on its holder's behalf), for this
+// round on this chain, naming a non-zero recipient; the participant's
+// update must later pay that recipient. Sending the same enrolment again
+// is harmless; enrolling one key with another recipient is refused.
+func (r *Round) Enrol(enc []byte) (proof.Hash, *Refusal) {
+	e, ref := CheckEnrolment(&r.params, enc)
+	if ref != nil {
+		return proof.Hash{}, ref
 	}
-	id := proof.MinerID(publicKey)
+	id := e.ParticipantID()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.state != StateOpen {
-		return proof.Hash{}, fmt.Errorf("federated: round %d is %s, enrolment is closed", r.params.RoundID, r.state)
+		return proof.Hash{}, refuse(RefuseRoundClosed, "round %d is %s, enrolment is closed", r.params.RoundID, r.state)
 	}
-	if !r.enrolled[id] {
-		r.enrolled[id] = true
-		r.order = append(r.order, id)
+	if prev := r.enrolled[id]; prev != nil {
+		if prev.Recipient != e.Recipient {
+			return proof.Hash{}, refuse(RefuseAlreadyEnrolled, "participant %x is already enrolled in round %d paying %v", id[:8], r.params.RoundID, prev.Recipient)
+		}
+		return id, nil
 	}
+	r.enrolled[id] = e
+	r.order = append(r.order, id)
+	r.enrolEnc = append(r.enrolEnc, bytes.Clone(enc))
 	return id, nil
+}
+
+// CheckEnrolment decodes one encoded enrolment and checks it against the
+// round parameters: chain, round, recipient and the signature by the key
+// it enrols.
+func CheckEnrolment(p *Params, enc []byte) (*proof.FederatedEnrolment, *Refusal) {
+	if len(enc) > proof.MaxFederatedEnrolmentSize {
+		return nil, refuse(RefuseTooLarge, "enrolment is %d bytes, at most %d", len(enc), proof.MaxFederatedEnrolmentSize)
+	}
+	e, err := proof.DecodeFederatedEnrolment(enc)
+	if err != nil {
+		return nil, refuse(RefuseMalformed, "%v", err)
+	}
+	switch {
+	case e.ChainID != p.ChainID:
+		return nil, refuse(RefuseWrongChain, "enrolment is for chain %d, this round pays on chain %d", e.ChainID, p.ChainID)
+	case e.RoundID != p.RoundID:
+		return nil, refuse(RefuseWrongRound, "enrolment is for round %d, this is round %d", e.RoundID, p.RoundID)
+	case e.Recipient == (common.Address{}):
+		return nil, refuse(RefuseZeroRecipient, "recipient is the zero address")
+	}
+	if err := e.Verify(uint64(p.ChainID), p.RoundID); err != nil {
+		return nil, refuse(RefuseBadSignature, "enrolment: %v", err)
+	}
+	return e, nil
 }
 
 // StartCollecting closes enrolment, selects the participants with seed and
@@ -303,7 +342,7 @@ func (r *Round) Selected() ([]proof.Hash, proof.Hash) {
 // the updates it takes.
 func (r *Round) Submit(enc []byte) (a *Admitted, full bool, ref *Refusal) {
 	r.mu.Lock()
-	st, selected := r.state, r.selected
+	st, selected, enrolled := r.state, r.selected, r.enrolled
 	r.mu.Unlock()
 	if st != StateCollecting {
 		return nil, false, refuse(RefuseRoundClosed, "round %d is %s, not collecting updates", r.params.RoundID, st)
@@ -311,6 +350,9 @@ func (r *Round) Submit(enc []byte) (a *Admitted, full bool, ref *Refusal) {
 	// The expensive checks (signature, norm) run outside the lock.
 	a, ref = Admit(&r.params, selected, enc)
 	if ref != nil {
+		return nil, false, ref
+	}
+	if ref := checkRecipient(enrolled, a); ref != nil {
 		return nil, false, ref
 	}
 	r.mu.Lock()
@@ -349,7 +391,10 @@ func (r *Round) Close() (*Transcript, error) {
 		return nil, fmt.Errorf("federated: round %d has %d updates, needs %d", r.params.RoundID, len(r.byID), r.params.MinParticipants)
 	}
 	r.state = StateAggregating
-	t := &Transcript{Params: r.params, Seed: r.seed}
+	t := &Transcript{Params: r.params, Seed: r.seed, Enrolled: slices.Clone(r.order)}
+	for _, e := range r.enrolEnc {
+		t.Enrolments = append(t.Enrolments, bytes.Clone(e))
+	}
 	ids := make([]proof.Hash, 0, len(r.byID))
 	for id := range r.byID {
 		ids = append(ids, id)
@@ -377,4 +422,21 @@ func (r *Round) Result() *Result {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.result
+}
+
+// checkRecipient refuses an update whose participant did not enrol (when
+// enrolments are known) or that pays another address than its enrolment
+// named.
+func checkRecipient(enrolled map[proof.Hash]*proof.FederatedEnrolment, a *Admitted) *Refusal {
+	if enrolled == nil {
+		return nil
+	}
+	e := enrolled[a.Participant]
+	switch {
+	case e == nil:
+		return refuse(RefuseNotEnrolled, "participant %x did not enrol", a.Participant[:8])
+	case e.Recipient != a.Update.Recipient:
+		return refuse(RefuseRecipientMismatch, "update pays %v, the participant enrolled paying %v", a.Update.Recipient, e.Recipient)
+	}
+	return nil
 }

@@ -103,6 +103,14 @@ func (s *sim) update(t testing.TB, p *phone, round uint64, base *proof.Tensor) [
 	return u.Encode()
 }
 
+// enrol enrols phone p in round with its signed enrolment.
+func (s *sim) enrol(t testing.TB, round *federated.Round, p *phone, roundID uint64) {
+	e, err := participant.SignEnrolment(p.key, simChain, roundID, p.recipient)
+	require.NoError(t, err)
+	_, ref := round.Enrol(e.Encode())
+	require.Nil(t, ref)
+}
+
 type roundLog struct {
 	accuracy float64
 	result   *federated.Result
@@ -123,8 +131,7 @@ func (s *sim) run(t testing.TB, rule string, rounds int) []roundLog {
 		round, err := federated.NewRound(p)
 		require.NoError(t, err)
 		for _, ph := range s.phones {
-			_, err := round.Enrol(ph.key.Public().Bytes())
-			require.NoError(t, err)
+			s.enrol(t, round, ph, r)
 		}
 		_, err = round.StartCollecting(proof.HashInput([]byte(fmt.Sprint("block", r))))
 		require.NoError(t, err)
@@ -246,8 +253,7 @@ func TestReplayGivesSameBytes(t *testing.T) {
 		r, err := federated.NewRound(p)
 		require.NoError(t, err)
 		for _, ph := range s.phones {
-			_, err := r.Enrol(ph.key.Public().Bytes())
-			require.NoError(t, err)
+			s.enrol(t, r, ph, 1)
 		}
 		_, err = r.StartCollecting(proof.Hash{1})
 		require.NoError(t, err)

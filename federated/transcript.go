@@ -20,8 +20,13 @@ import (
 type Transcript struct {
 	Params   Params
 	Seed     proof.Hash
-	Enrolled []proof.Hash // nil: selection was not restricted
-	Updates  [][]byte
+	Enrolled []proof.Hash // in enrolment order; nil: selection was not restricted
+	// Enrolments are the signed proof.FederatedEnrolment encodings behind
+	// Enrolled, in the same order (nil: not recorded). With them Recompute
+	// checks every enrolment's signature and that every update pays the
+	// recipient its participant enrolled with.
+	Enrolments [][]byte
+	Updates    [][]byte
 }
 
 // Contribution is one admitted update's outcome.
@@ -113,6 +118,10 @@ func Recompute(t *Transcript, model Linear, validation []Example) (*Result, erro
 	if err != nil {
 		return nil, err
 	}
+	enrolled, err := t.enrolments()
+	if err != nil {
+		return nil, err
+	}
 	var selected map[proof.Hash]bool
 	if t.Enrolled != nil {
 		selected = map[proof.Hash]bool{}
@@ -128,6 +137,9 @@ func Recompute(t *Transcript, model Linear, validation []Example) (*Result, erro
 	for i, enc := range t.Updates {
 		a, ref := Admit(p, selected, enc)
 		if ref != nil {
+			return nil, fmt.Errorf("federated: transcript update %d: %w", i, ref)
+		}
+		if ref := checkRecipient(enrolled, a); ref != nil {
 			return nil, fmt.Errorf("federated: transcript update %d: %w", i, ref)
 		}
 		if i > 0 && bytes.Compare(admitted[i-1].Participant[:], a.Participant[:]) >= 0 {
@@ -270,6 +282,34 @@ func Recompute(t *Transcript, model Linear, validation []Example) (*Result, erro
 	}
 	res.Root = common.Hash(proof.RewardRoot(leaves))
 	return res, nil
+}
+
+// enrolments checks the recorded enrolments, which must name exactly
+// Enrolled in order, and returns them by participant (nil if none are
+// recorded).
+func (t *Transcript) enrolments() (map[proof.Hash]*proof.FederatedEnrolment, error) {
+	if t.Enrolments == nil {
+		return nil, nil
+	}
+	if len(t.Enrolments) != len(t.Enrolled) {
+		return nil, fmt.Errorf("federated: transcript has %d enrolments for %d enrolled participants", len(t.Enrolments), len(t.Enrolled))
+	}
+	out := make(map[proof.Hash]*proof.FederatedEnrolment, len(t.Enrolments))
+	for i, enc := range t.Enrolments {
+		e, ref := CheckEnrolment(&t.Params, enc)
+		if ref != nil {
+			return nil, fmt.Errorf("federated: transcript enrolment %d: %w", i, ref)
+		}
+		id := e.ParticipantID()
+		if id != t.Enrolled[i] {
+			return nil, fmt.Errorf("federated: transcript enrolment %d is participant %x, the list names %x", i, id[:8], t.Enrolled[i][:8])
+		}
+		if out[id] != nil {
+			return nil, fmt.Errorf("federated: transcript enrolment %d enrols participant %x twice", i, id[:8])
+		}
+		out[id] = e
+	}
+	return out, nil
 }
 
 // alignment is the cosine between delta and (model − base), the aggregate

@@ -3,6 +3,7 @@ package proof
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 
@@ -419,6 +420,137 @@ func (u *FederatedUpdate) Verify(chainID uint64) error {
 		return fmt.Errorf("%w: %v", ErrBadSignature, err)
 	}
 	return u.VerifySignature(pk)
+}
+
+// ErrWrongRound: a federated enrolment is bound to another round.
+var ErrWrongRound = errors.New("proof: bound to another round")
+
+// FederatedEnrolmentSigningSize is the size of the message an enrolling
+// participant signs.
+const FederatedEnrolmentSigningSize = 1 + 4 + 8 + common.AddressLength + 32
+
+// federatedEnrolmentFixedSize is the enrolment before the public key.
+const federatedEnrolmentFixedSize = 1 + 4 + 8 + common.AddressLength + 2
+
+// MaxFederatedEnrolmentSize bounds an encoded enrolment: the largest key and
+// signature.
+const MaxFederatedEnrolmentSize = federatedEnrolmentFixedSize + PublicKeySize87 + SignatureSize87
+
+// FederatedEnrolment is a participant's signed request to take part in one
+// round. The signature proves possession of the private key, so an
+// aggregator cannot enrol a key on its holder's behalf, and binds the
+// enrolment to one chain, one round and the address the participant's
+// reward is paid to, so it cannot be replayed for another round or chain.
+type FederatedEnrolment struct {
+	ChainID        uint32         // the chain whose IAIMining pays the round
+	RoundID        uint64         // the aggregator's round number
+	Recipient      common.Address // the EVM address the participant's updates pay
+	ParticipantKey []byte         // encoded ML-DSA public key; its length selects the parameter set
+	Signature      []byte         // ML-DSA signature under ContextFederatedEnrolment
+}
+
+// ParticipantID is the id of the participant's key (MinerID).
+func (e *FederatedEnrolment) ParticipantID() Hash { return MinerID(e.ParticipantKey) }
+
+// SigningMessage returns the 65 bytes the signature covers:
+//
+//	version(1) chain_id(4) round_id(8) recipient(20) participant_id(32)
+func (e *FederatedEnrolment) SigningMessage() []byte {
+	b := make([]byte, 0, FederatedEnrolmentSigningSize)
+	b = append(b, Version)
+	b = binary.BigEndian.AppendUint32(b, e.ChainID)
+	b = binary.BigEndian.AppendUint64(b, e.RoundID)
+	b = append(b, e.Recipient[:]...)
+	id := e.ParticipantID()
+	return append(b, id[:]...)
+}
+
+// Encode returns the canonical enrolment:
+//
+//	version(1) chain_id(4) round_id(8) recipient(20) public_key_length(2)
+//	public_key signature (the size the key's parameter set implies)
+//
+// It does not check the enrolment; DecodeFederatedEnrolment does.
+func (e *FederatedEnrolment) Encode() []byte {
+	b := make([]byte, 0, federatedEnrolmentFixedSize+len(e.ParticipantKey)+len(e.Signature))
+	b = append(b, Version)
+	b = binary.BigEndian.AppendUint32(b, e.ChainID)
+	b = binary.BigEndian.AppendUint64(b, e.RoundID)
+	b = append(b, e.Recipient[:]...)
+	b = binary.BigEndian.AppendUint16(b, uint16(len(e.ParticipantKey)))
+	b = append(b, e.ParticipantKey...)
+	return append(b, e.Signature...)
+}
+
+// DecodeFederatedEnrolment decodes an enrolment strictly: version, a
+// public-key length of one ML-DSA parameter set, a signature of exactly the
+// parameter set's size and no trailing bytes. It does not verify the
+// signature; Verify does.
+func DecodeFederatedEnrolment(b []byte) (*FederatedEnrolment, error) {
+	if len(b) > MaxFederatedEnrolmentSize {
+		return nil, &DecodeError{What: "FederatedEnrolment", Field: "length",
+			Reason: fmt.Sprintf("%d bytes, at most %d allowed", len(b), MaxFederatedEnrolmentSize)}
+	}
+	d := decoder{what: "FederatedEnrolment", b: b}
+	e := new(FederatedEnrolment)
+	d.version()
+	e.ChainID = d.u32("chain id")
+	e.RoundID = d.u64("round id")
+	if v := d.take("recipient", common.AddressLength); v != nil {
+		copy(e.Recipient[:], v)
+	}
+	pkLen := d.u16("public key length")
+	if d.err != nil {
+		return nil, d.err
+	}
+	scheme, err := SchemeForPublicKeySize(int(pkLen))
+	if err != nil {
+		d.off -= 2
+		d.fail("public key length", err.Error())
+		return nil, d.err
+	}
+	e.ParticipantKey = bytes.Clone(d.take("public key", int(pkLen)))
+	e.Signature = bytes.Clone(d.take("signature", scheme.SignatureSize()))
+	d.end()
+	if d.err != nil {
+		return nil, d.err
+	}
+	return e, nil
+}
+
+// Sign fills in ParticipantKey from sk and signs the enrolment under
+// ContextFederatedEnrolment. Participants sign hedged; deterministic
+// signing is for golden vectors and tests.
+func (e *FederatedEnrolment) Sign(sk *PrivateKey, deterministic bool) error {
+	e.ParticipantKey = sk.Public().Bytes()
+	sig, err := sk.Sign(e.SigningMessage(), ContextFederatedEnrolment, deterministic)
+	if err != nil {
+		return err
+	}
+	e.Signature = sig
+	return nil
+}
+
+// Verify checks the enrolment's binding to chainID and roundID, its
+// recipient and its signature.
+func (e *FederatedEnrolment) Verify(chainID, roundID uint64) error {
+	if uint64(e.ChainID) != chainID {
+		return &WrongChainError{Want: chainID, Got: e.ChainID}
+	}
+	if e.RoundID != roundID {
+		return fmt.Errorf("%w: enrolment is for round %d, not round %d", ErrWrongRound, e.RoundID, roundID)
+	}
+	if e.Recipient == (common.Address{}) {
+		return ErrZeroBeneficiary
+	}
+	pk, err := ParsePublicKey(e.ParticipantKey)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrBadSignature, err)
+	}
+	if !pk.Verify(e.SigningMessage(), ContextFederatedEnrolment, e.Signature) {
+		return ErrBadSignature
+	}
+	return nil
 }
 
 // SelectionRank is a participant's rank for a round: lower ranks are

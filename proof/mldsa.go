@@ -37,6 +37,9 @@ var (
 	ContextDeviceRegistration = []byte("pars-aimining/v1/device-registration")
 	// ContextFederatedUpdate signs a federated-learning model update.
 	ContextFederatedUpdate = []byte("pars-aimining/v1/federated-update")
+	// ContextFederatedEnrolment signs a participant's enrolment in a
+	// federated-learning round (proof of possession of its key).
+	ContextFederatedEnrolment = []byte("pars-aimining/v1/federated-enrolment")
 )
 
 // Key and signature sizes in bytes, from FIPS 204.

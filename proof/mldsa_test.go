@@ -247,6 +247,7 @@ var signingContexts = []struct {
 	{"ContextMinerRegistration", ContextMinerRegistration},
 	{"ContextDeviceRegistration", ContextDeviceRegistration},
 	{"ContextFederatedUpdate", ContextFederatedUpdate},
+	{"ContextFederatedEnrolment", ContextFederatedEnrolment},
 }
 
 func TestSigningContextsDistinct(t *testing.T) {

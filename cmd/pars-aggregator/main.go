@@ -3,9 +3,10 @@
 // publishes each round's reward root to IAIMining, and the reference
 // participant that trains a small model on local data and takes part.
 //
-//	pars-aggregator serve --rpc http://127.0.0.1:8545 --key-file agg.hex --rounds 5
+//	pars-aggregator serve --rpc http://127.0.0.1:8545 --key-file agg.hex --rounds 5 --data-dir rounds
 //	pars-aggregator participant --aggregator http://127.0.0.1:7460 --key-seed-file phone.seed \
 //	    --recipient 0x… --data local.csv
+//	pars-aggregator verify --transcript rounds/round-00000000000000000001.json
 package main
 
 import (
@@ -56,6 +57,11 @@ func task(c *cli.Context) *federated.Synthetic {
 	return federated.NewSynthetic(c.Uint64("task-seed"), c.Int("classes"), c.Int("features"), 2, 1)
 }
 
+// validationSet is the aggregate node's held-out set for the task.
+func validationSet(tk *federated.Synthetic, taskSeed uint64) []federated.Example {
+	return tk.Balanced(taskSeed+1, 500)
+}
+
 func run(ctx context.Context, args []string, stderr io.Writer) int {
 	app := &cli.App{
 		Name:      "pars-aggregator",
@@ -81,8 +87,17 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 					&cli.DurationFlag{Name: "enrol", Value: 30 * time.Second, Usage: "how long enrolment stays open"},
 					&cli.DurationFlag{Name: "collect", Value: 2 * time.Minute, Usage: "deadline for updates"},
 					&cli.IntFlag{Name: "queue", Value: 64, Usage: "pending updates before answering 503"},
+					&cli.StringFlag{Name: "data-dir", Usage: "directory keeping each published round's transcript and result, reloaded on restart (empty: memory only)", TakesFile: true},
 				}, taskFlags...),
 				Action: serve,
+			},
+			{
+				Name:  "verify",
+				Usage: "recompute a round from its recorded transcript and compare with the recorded result",
+				Flags: append([]cli.Flag{
+					&cli.StringFlag{Name: "transcript", Required: true, Usage: "round record file written by serve --data-dir", TakesFile: true},
+				}, taskFlags...),
+				Action: verify,
 			},
 			{
 				Name:  "participant",
@@ -148,7 +163,7 @@ func serve(c *cli.Context) error {
 		return err
 	}
 	tk := task(c)
-	validation := tk.Balanced(c.Uint64("task-seed")+1, 500)
+	validation := validationSet(tk, c.Uint64("task-seed"))
 	cfg := aggregator.Config{Model: tk.Model(), Validation: validation, QueueSize: c.Int("queue"), Log: log}
 	chainID := uint32(6133)
 	if tx != nil {
@@ -158,7 +173,11 @@ func serve(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("--pool: %w", err)
 	}
-	srv := aggregator.New(cfg)
+	cfg.DataDir = c.String("data-dir")
+	srv, err := aggregator.Open(cfg)
+	if err != nil {
+		return err
+	}
 	go srv.Run(ctx)
 	hs := &http.Server{Addr: c.String("listen"), Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go func() { <-ctx.Done(); _ = hs.Close() }()
@@ -170,8 +189,14 @@ func serve(c *cli.Context) error {
 	log.Info("aggregate node listening", "addr", c.String("listen"), "chain", chainID)
 
 	base := federated.QuantizeModel(tk.Model().Shape(), make([]float64, tk.Model().Size()))
+	first := c.Uint64("first-round")
+	if last, res, ok := srv.LastPublished(); ok && last >= first {
+		// Restarted on a data directory: go on from the last recorded round.
+		log.Info("resuming after the last recorded round", "round", last, "model", res.ModelHash)
+		first, base = last+1, res.Model
+	}
 	for k := 0; k < c.Int("rounds"); k++ {
-		id := c.Uint64("first-round") + uint64(k)
+		id := first + uint64(k)
 		p := federated.Params{
 			ChainID: chainID, RoundID: id, BaseModel: base, Rule: c.String("rule"),
 			Limits:          federated.Limits{ClipNorm: c.Float64("clip-norm"), RejectNorm: c.Float64("reject-norm"), FreeRiderNorm: 1e-6, MinAlignment: 0.1},
@@ -311,7 +336,7 @@ func participate(c *cli.Context) error {
 		data = tk.NonIID(s, 200, []int{int(s) % tk.Classes, int(s+1) % tk.Classes}, 0.8)
 	}
 	cl := &participant.Client{BaseURL: c.String("aggregator")}
-	id, err := cl.Enrol(ctx, key)
+	id, err := cl.Enrol(ctx, key, recipient)
 	if err != nil {
 		return err
 	}
@@ -359,5 +384,29 @@ func participate(c *cli.Context) error {
 		return err
 	}
 	fmt.Fprintf(c.App.Writer, "claimed in transaction %v\n", r.TxHash)
+	return nil
+}
+
+// verify recomputes a recorded round and prints its aggregate model hash
+// and reward root; it fails when they, or anything else recorded, differ.
+func verify(c *cli.Context) error {
+	rec, err := federated.ReadRecord(c.String("transcript"))
+	if err != nil {
+		return err
+	}
+	tk := task(c)
+	validation := validationSet(tk, c.Uint64("task-seed"))
+	res, err := rec.Check(tk.Model(), validation)
+	if res == nil {
+		// Recompute failed; still say what the record claims.
+		fmt.Fprintf(c.App.Writer, "round %d recorded: model %v rewards root %v\n", rec.Result.RoundID, rec.Result.ModelHash, rec.Result.Root)
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "round %d chain %d: %d updates, %d rewards, total %v\n", res.RoundID, res.ChainID, len(rec.Transcript.Updates), len(res.Rewards), res.Total)
+	fmt.Fprintf(c.App.Writer, "aggregate model hash %v\nrewards root %v\n", res.ModelHash, res.Root)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.App.Writer, "OK: the recomputed result matches the recorded one")
 	return nil
 }

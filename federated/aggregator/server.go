@@ -12,6 +12,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 
@@ -32,7 +34,11 @@ type Config struct {
 	Publisher  Publisher           // nil: results are kept but not published
 	QueueSize  int                 // pending updates before 503 (default 64)
 	Workers    int                 // updates verified concurrently (default 2)
-	Log        *slog.Logger
+	// DataDir keeps one federated.Record file per published round
+	// (federated.RecordFileName); Open reloads them. Empty: rounds are
+	// kept in memory only.
+	DataDir string
+	Log     *slog.Logger
 }
 
 type job struct {
@@ -72,6 +78,66 @@ func New(cfg Config) *Server {
 	}
 	return &Server{cfg: cfg, queue: make(chan job, cfg.QueueSize),
 		published: map[uint64]*federated.Result{}, refs: map[uint64]*federated.PublishedRef{}}
+}
+
+// Open returns a server that keeps its rounds in cfg.DataDir (created if
+// missing), with every round recorded there reloaded: each record is
+// recomputed from its transcript and must reproduce its recorded result,
+// so a restarted node answers for its published rounds.
+func Open(cfg Config) (*Server, error) {
+	s := New(cfg)
+	if cfg.DataDir == "" {
+		return s, nil
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+		return nil, err
+	}
+	paths, err := filepath.Glob(filepath.Join(cfg.DataDir, "round-*.json"))
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range paths {
+		rec, err := federated.ReadRecord(path)
+		if err != nil {
+			return nil, err
+		}
+		res, err := rec.Check(cfg.Model, cfg.Validation)
+		if err != nil {
+			return nil, fmt.Errorf("aggregator: %s: %w", path, err)
+		}
+		if filepath.Base(path) != federated.RecordFileName(res.RoundID) {
+			return nil, fmt.Errorf("aggregator: %s holds round %d", path, res.RoundID)
+		}
+		ref := rec.Published
+		if ref == nil {
+			ref = &federated.PublishedRef{ModelHash: res.ModelHash, RewardsRoot: res.Root, Total: res.Total}
+		}
+		s.published[res.RoundID], s.refs[res.RoundID] = res, ref
+		s.cfg.Log.Info("round reloaded", "round", res.RoundID, "model", res.ModelHash, "root", res.Root, "file", path)
+	}
+	return s, nil
+}
+
+// Published returns the published result of a round (nil if none).
+func (s *Server) Published(roundID uint64) *federated.Result {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.published[roundID]
+}
+
+// LastPublished returns the highest published round id and its result
+// (false if none).
+func (s *Server) LastPublished() (uint64, *federated.Result, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var last uint64
+	var res *federated.Result
+	for id, r := range s.published {
+		if res == nil || id > last {
+			last, res = id, r
+		}
+	}
+	return last, res, res != nil
 }
 
 // Run verifies queued updates until ctx ends.
@@ -130,6 +196,9 @@ func (s *Server) OpenRound(p federated.Params, deadline int64) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.published[p.RoundID] != nil {
+		return fmt.Errorf("aggregator: round %d is already published", p.RoundID)
+	}
 	if s.round != nil {
 		if st := s.round.State(); st == federated.StateCollecting || st == federated.StateAggregating {
 			return fmt.Errorf("aggregator: round %d is still %s", s.round.Params().RoundID, st)
@@ -182,6 +251,12 @@ func (s *Server) Finish(ctx context.Context) (*federated.Result, *federated.Tran
 	s.mu.Lock()
 	s.published[res.RoundID], s.refs[res.RoundID] = res, ref
 	s.mu.Unlock()
+	if s.cfg.DataDir != "" {
+		path := filepath.Join(s.cfg.DataDir, federated.RecordFileName(res.RoundID))
+		if err := federated.WriteRecord(path, &federated.Record{Transcript: tr, Result: res, Published: ref}); err != nil {
+			return res, tr, fmt.Errorf("aggregator: round %d published but not recorded: %w", res.RoundID, err)
+		}
+	}
 	s.cfg.Log.Info("round published", "round", res.RoundID, "model", res.ModelHash, "root", res.Root, "total", res.Total, "updates", len(tr.Updates))
 	return res, tr, nil
 }
@@ -242,8 +317,8 @@ func (s *Server) handleModel(w http.ResponseWriter, _ *http.Request) {
 }
 
 func (s *Server) handleEnrol(w http.ResponseWriter, req *http.Request) {
-	var er federated.EnrolRequest
-	if err := json.NewDecoder(io.LimitReader(req.Body, 16<<10)).Decode(&er); err != nil {
+	body, err := io.ReadAll(io.LimitReader(req.Body, proof.MaxFederatedEnrolmentSize+1))
+	if err != nil {
 		writeError(w, http.StatusBadRequest, federated.RefuseMalformed, "enrol body: "+err.Error())
 		return
 	}
@@ -252,9 +327,11 @@ func (s *Server) handleEnrol(w http.ResponseWriter, req *http.Request) {
 		writeError(w, http.StatusConflict, federated.RefuseRoundClosed, "no round is open")
 		return
 	}
-	id, err := r.Enrol(er.PublicKey)
-	if err != nil {
-		writeError(w, http.StatusConflict, "enrol", err.Error())
+	// The signature check is one ML-DSA verification, cheaper than an
+	// update's; it runs on the request's goroutine.
+	id, ref := r.Enrol(body)
+	if ref != nil {
+		writeError(w, refusalStatus(ref.Code), ref.Code, ref.Reason)
 		return
 	}
 	writeJSON(w, http.StatusOK, federated.EnrolReply{Participant: common.Hash(id)})
@@ -267,9 +344,9 @@ func refusalStatus(code string) int {
 		return http.StatusRequestEntityTooLarge
 	case federated.RefuseMalformed:
 		return http.StatusBadRequest
-	case federated.RefuseBadSignature, federated.RefuseNotSelected:
+	case federated.RefuseBadSignature, federated.RefuseNotSelected, federated.RefuseNotEnrolled, federated.RefuseRecipientMismatch:
 		return http.StatusForbidden
-	case federated.RefuseDuplicateParticipant, federated.RefuseDuplicateUpdate, federated.RefuseRoundClosed,
+	case federated.RefuseAlreadyEnrolled, federated.RefuseDuplicateParticipant, federated.RefuseDuplicateUpdate, federated.RefuseRoundClosed,
 		federated.RefuseRoundFull, federated.RefuseStaleBaseModel, federated.RefuseWrongRound:
 		return http.StatusConflict
 	}

@@ -22,7 +22,8 @@ import (
 func setup(t *testing.T, cfg aggregator.Config) (*aggregator.Server, *httptest.Server, *federated.Synthetic, federated.Params) {
 	task := federated.NewSynthetic(3, 4, 6, 2, 1)
 	cfg.Model, cfg.Validation = task.Model(), task.Balanced(9, 200)
-	s := aggregator.New(cfg)
+	s, err := aggregator.Open(cfg)
+	require.NoError(t, err)
 	hs := httptest.NewServer(s.Handler())
 	t.Cleanup(hs.Close)
 	p := federated.Params{
@@ -40,6 +41,8 @@ func key(t *testing.T, i int) *proof.PrivateKey {
 	return k
 }
 
+func recipientOf(i int) common.Address { return common.BytesToAddress([]byte{0xee, byte(i + 1)}) }
+
 // TestRoundOverHTTP: ten phones enrol, eight are selected by the seed, the
 // selected ones train and submit over HTTP, the round closes on full and
 // every paid phone's claim proves into the published root.
@@ -50,10 +53,11 @@ func TestRoundOverHTTP(t *testing.T) {
 	go s.Run(ctx)
 	c := &participant.Client{BaseURL: hs.URL}
 	keys := map[common.Hash]*proof.PrivateKey{}
+	recipients := map[common.Hash]common.Address{}
 	for i := 0; i < 10; i++ {
-		id, err := c.Enrol(ctx, key(t, i))
+		id, err := c.Enrol(ctx, key(t, i), recipientOf(i))
 		require.NoError(t, err)
-		keys[id] = key(t, i)
+		keys[id], recipients[id] = key(t, i), recipientOf(i)
 	}
 	sel, err := s.StartCollecting(proof.Hash{0xb1})
 	require.NoError(t, err)
@@ -70,7 +74,7 @@ func TestRoundOverHTTP(t *testing.T) {
 	i := 0
 	for id, k := range keys {
 		i++
-		recipient := common.BytesToAddress([]byte{0xee, byte(i)})
+		recipient := recipients[id]
 		data := task.NonIID(uint64(i), 100, []int{i % 4}, 0.8)
 		rep, err := c.Participate(ctx, k, task.Model(), data, federated.TrainConfig{Epochs: 2, LR: 0.1, Seed: 1}, recipient)
 		if !chosen[id] {

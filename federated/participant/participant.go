@@ -4,8 +4,13 @@
 // the chain, round and base model, send it, and later fetch the reward
 // claim for the round.
 //
-// A mobile SDK must produce exactly the bytes of proof.FederatedUpdate:
+// A mobile SDK must produce exactly the bytes of proof.FederatedEnrolment
+// and proof.FederatedUpdate:
 //
+//  0. While the round is open: GET /v1/round; sign a
+//     proof.FederatedEnrolment for its chain_id and round_id naming the
+//     recipient under proof.ContextFederatedEnrolment and POST its encoding
+//     to /v1/enrol. The update must later pay the same recipient.
 //  1. GET /v1/round; GET /v1/round/model; check that the model's
 //     proof.Tensor.Hash equals base_model_hash.
 //  2. Train from the base weights (Q32.32 → float) on local data.
@@ -165,11 +170,37 @@ func (c *Client) Model(ctx context.Context, want common.Hash) (*proof.Tensor, er
 	return t, nil
 }
 
-// Enrol registers the key's public half.
-func (c *Client) Enrol(ctx context.Context, key *proof.PrivateKey) (common.Hash, error) {
-	body, _ := json.Marshal(federated.EnrolRequest{PublicKey: key.Public().Bytes()})
+// SignEnrolment returns the signed enrolment of key in round roundID on
+// chain chainID, paying recipient.
+func SignEnrolment(key *proof.PrivateKey, chainID uint32, roundID uint64, recipient common.Address) (*proof.FederatedEnrolment, error) {
+	e := &proof.FederatedEnrolment{ChainID: chainID, RoundID: roundID, Recipient: recipient}
+	if err := e.Sign(key, false); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Enrol enrols key in the node's current round, which must be open, with
+// the recipient its update will pay.
+func (c *Client) Enrol(ctx context.Context, key *proof.PrivateKey, recipient common.Address) (common.Hash, error) {
+	ri, err := c.Round(ctx)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	if ri.State != federated.StateOpen {
+		return common.Hash{}, fmt.Errorf("participant: round %d is %s, not open for enrolment", ri.RoundID, ri.State)
+	}
+	e, err := SignEnrolment(key, ri.ChainID, ri.RoundID, recipient)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return c.SendEnrolment(ctx, e)
+}
+
+// SendEnrolment posts a signed enrolment.
+func (c *Client) SendEnrolment(ctx context.Context, e *proof.FederatedEnrolment) (common.Hash, error) {
 	var r federated.EnrolReply
-	return r.Participant, c.do(ctx, http.MethodPost, "/v1/enrol", "application/json", body, &r)
+	return r.Participant, c.do(ctx, http.MethodPost, "/v1/enrol", "application/octet-stream", e.Encode(), &r)
 }
 
 // Submit sends a signed update.
