@@ -19,9 +19,9 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/pars-network/aimining/evmpatch/devnode"
 	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/evmpatch/internal/nodeharness"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/precompile/precompiletest"
 	"github.com/pars-network/aimining/proof"
@@ -98,7 +98,7 @@ type jsMLDSAVector struct {
 // pars-geth dev node with IAIMining active at genesis.
 func TestEndToEnd(t *testing.T) {
 	root := repoRoot(t)
-	binary := gethBinary(t, root)
+	binary := nodeharness.Binary(t, "pars-geth", "PARS_GETH", "make -C evmpatch pars-geth")
 	jsDir := filepath.Join(root, "e2e")
 	nodeExe := checkJSToolchain(t, jsDir)
 
@@ -113,15 +113,8 @@ func TestEndToEnd(t *testing.T) {
 	node, err := devnode.Start(ctx, devnode.Config{
 		Binary:  binary,
 		DataDir: dataDir,
-		Genesis: genesis.Options{
-			ChainID:    genesis.ParsChainID,
-			Timestamp:  uint64(time.Now().Unix()),
-			Governance: devnode.DevAccount,
-			Alloc: types.GenesisAlloc{
-				devnode.DevAccount: {Balance: new(big.Int).Exp(big.NewInt(10), big.NewInt(27), nil)},
-			},
-		},
-		Period: 0,
+		Genesis: devnode.DevGenesis(genesis.ParsChainID, devnode.Ether(1_000_000_000)),
+		Period:  0,
 	})
 	if err != nil {
 		dumpLog(t, filepath.Join(dataDir, "geth.log"))
@@ -401,19 +394,6 @@ func repoRoot(t *testing.T) string {
 		t.Fatalf("repository root not found from %s: %v", wd, err)
 	}
 	return root
-}
-
-// gethBinary returns PARS_GETH or bin/pars-geth, failing if it is missing.
-func gethBinary(t *testing.T, root string) string {
-	t.Helper()
-	bin := os.Getenv("PARS_GETH")
-	if bin == "" {
-		bin = filepath.Join(root, "bin", "pars-geth")
-	}
-	if _, err := os.Stat(bin); err != nil {
-		t.Fatalf("pars-geth binary %s: %v\nbuild it with `make -C evmpatch pars-geth` in the repository root", bin, err)
-	}
-	return bin
 }
 
 // checkJSToolchain fails (never skips) unless node ≥ 20 and npm are on PATH

@@ -3,11 +3,9 @@ package gatewaytest
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"io"
-	"math/big"
 	"net/http"
 	"os"
 	"os/exec"
@@ -18,13 +16,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/pars-network/aimining/evmpatch/devnode"
 	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/evmpatch/internal/nodeharness"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -38,22 +36,6 @@ const (
 	chainID    = genesis.ParsChainID
 	passphrase = "gatewaytest"
 )
-
-func binary(t *testing.T, env, name string) string {
-	t.Helper()
-	bin := os.Getenv(env)
-	if bin == "" {
-		bin = filepath.Join("..", "..", "bin", name)
-	}
-	abs, err := filepath.Abs(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(abs); err != nil {
-		t.Fatalf("%s binary %s: %v (build it in the repository root, or set $%s)", name, abs, err, env)
-	}
-	return abs
-}
 
 // process is a background binary, stopped by PID.
 type process struct {
@@ -124,14 +106,6 @@ func waitFor(t *testing.T, what string, limit time.Duration, cond func() bool) {
 	t.Fatalf("%s: not within %v", what, limit)
 }
 
-func writeKeystore(t *testing.T, dir string, key *ecdsa.PrivateKey) {
-	t.Helper()
-	ks := keystore.NewKeyStore(dir, keystore.LightScryptN, keystore.LightScryptP)
-	if _, err := ks.ImportECDSA(key, passphrase); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // govTx sends a governance call from the dev account and waits for it.
 func govTx(t *testing.T, ctx context.Context, node *devnode.Node, name string, args ...any) {
 	t.Helper()
@@ -184,23 +158,19 @@ func TestGatewayEndToEnd(t *testing.T) {
 		t.Skip("node test: runs the real pars-geth, pars-gateway and pars-miner")
 	}
 	started := time.Now()
-	geth := binary(t, "PARS_GETH", "pars-geth")
-	gatewayBin := binary(t, "PARS_GATEWAY", "pars-gateway")
-	minerBin := binary(t, "PARS_MINER", "pars-miner")
+	geth := nodeharness.Binary(t, "pars-geth", "PARS_GETH", "make pars-geth")
+	gatewayBin := nodeharness.Binary(t, "pars-gateway", "PARS_GATEWAY", "make pars-gateway")
+	minerBin := nodeharness.Binary(t, "pars-miner", "PARS_MINER", "make pars-miner")
 	ctx, cancel := context.WithTimeout(context.Background(), testLimit)
 	defer cancel()
 
 	gasKey, _ := crypto.ToECDSA(crypto.Keccak256([]byte("pars gatewaytest gas account")))
 	gasAddr := crypto.PubkeyToAddress(gasKey.PublicKey)
 	beneficiary := common.HexToAddress("0x00000000000000000000000000000000000B0B02")
-	fund := new(big.Int).Exp(big.NewInt(10), big.NewInt(24), nil)
 	dataDir := filepath.Join(t.TempDir(), "node")
 	node, err := devnode.Start(ctx, devnode.Config{
 		Binary: geth, DataDir: dataDir, Period: 0,
-		Genesis: genesis.Options{
-			ChainID: chainID, Timestamp: uint64(time.Now().Unix()), Governance: devnode.DevAccount,
-			Alloc: types.GenesisAlloc{devnode.DevAccount: {Balance: fund}, gasAddr: {Balance: fund}},
-		},
+		Genesis: devnode.DevGenesis(chainID, devnode.Ether(1_000_000), gasAddr),
 	})
 	if err != nil {
 		t.Fatalf("start pars-geth: %v", err)
@@ -243,38 +213,14 @@ func TestGatewayEndToEnd(t *testing.T) {
 	})
 
 	// The miner, in gateway mode.
-	passFile := filepath.Join(home, "passphrase.txt")
-	os.WriteFile(passFile, []byte(passphrase+"\n"), 0o600)
-	if out, err := exec.CommandContext(ctx, minerBin, "keygen", "--out", filepath.Join(home, "wallet.json"), "--scheme", "44",
-		"--passphrase-file", passFile, "--light-kdf").CombinedOutput(); err != nil {
-		t.Fatalf("pars-miner keygen: %v\n%s", err, out)
+	cfg, _, err := devnode.WriteMinerConfig(ctx, devnode.MinerHome{
+		Dir: home, Miner: minerBin, Scheme: "44", Passphrase: passphrase, GasKey: gasKey,
+		ChainID: chainID, RPC: node.URL(), Beneficiary: beneficiary, MaxTokens: 16,
+		Sections: fmt.Sprintf("[zap]\ngateway = \"zap://127.0.0.1:%d\"\ngateway_id = %q\n", zapPort, gk.GatewayID.Hex()),
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	writeKeystore(t, filepath.Join(home, "keystore"), gasKey)
-	cfg := filepath.Join(home, "config.toml")
-	os.WriteFile(cfg, []byte(fmt.Sprintf(`[network]
-chain_id = %d
-rpc_endpoint = %q
-
-[mining]
-wallet_path = "wallet.json"
-models = ["pars-tiny-rnn-v1"]
-beneficiary = %q
-gas_keystore = "keystore"
-gas_account = %q
-passphrase_file = "passphrase.txt"
-confirmations = 1
-
-[backend]
-kind = "builtin"
-max_tokens = 16
-
-[zap]
-gateway = "zap://127.0.0.1:%d"
-gateway_id = %q
-
-[metrics]
-listen = ""
-`, chainID, node.URL(), beneficiary.Hex(), gasAddr.Hex(), zapPort, gk.GatewayID.Hex())), 0o600)
 	mn := startProcess(t, "pars-miner", minerBin, "--config", cfg, "--log-format", "json")
 	waitFor(t, "miner registered", stepLimit, func() bool { return strings.Contains(mn.output(), "registered with the gateway") })
 

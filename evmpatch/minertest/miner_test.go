@@ -3,7 +3,6 @@ package minertest
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,13 +15,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/pars-network/aimining/evmpatch/devnode"
 	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/evmpatch/internal/nodeharness"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -53,24 +51,6 @@ const (
 	chainID    = genesis.ParsChainID
 	passphrase = "minertest"
 )
-
-// binary returns the absolute path of bin/name, or $env, failing with how
-// to build it when it is missing.
-func binary(t *testing.T, env, name, build string) string {
-	t.Helper()
-	bin := os.Getenv(env)
-	if bin == "" {
-		bin = filepath.Join("..", "..", "bin", name)
-	}
-	abs, err := filepath.Abs(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(abs); err != nil {
-		t.Fatalf("%s binary %s: %v\nbuild it with `%s` in the repository root (or set $%s)", name, abs, err, build, env)
-	}
-	return abs
-}
 
 // miner runs the pars-miner binary.
 type miner struct {
@@ -112,16 +92,6 @@ func (m miner) ok(ctx context.Context, args ...string) string {
 	return out
 }
 
-// writeKeystore writes key into a go-ethereum keystore folder.
-func writeKeystore(t *testing.T, dir string, key *ecdsa.PrivateKey, pass string) common.Address {
-	t.Helper()
-	acct, err := keystore.NewKeyStore(dir, keystore.LightScryptN, keystore.LightScryptP).ImportECDSA(key, pass)
-	if err != nil {
-		t.Fatalf("import gas key: %v", err)
-	}
-	return acct.Address
-}
-
 func dumpFile(t *testing.T, what, path string) {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -157,8 +127,8 @@ func TestMinerOnRealNode(t *testing.T) {
 		t.Skip("node test: runs the real pars-geth and pars-miner")
 	}
 	started := time.Now()
-	geth := binary(t, "PARS_GETH", "pars-geth", "make pars-geth")
-	m := miner{t: t, bin: binary(t, "PARS_MINER", "pars-miner", "make pars-miner")}
+	geth := nodeharness.Binary(t, "pars-geth", "PARS_GETH", "make pars-geth")
+	m := miner{t: t, bin: nodeharness.Binary(t, "pars-miner", "PARS_MINER", "make pars-miner")}
 	ctx, cancel := context.WithTimeout(context.Background(), testLimit)
 	defer cancel()
 	if _, help, _ := m.run(ctx, "--help"); !strings.Contains(help, "pars-miner prove") || !strings.Contains(help, "pars-miner balance") {
@@ -173,21 +143,12 @@ func TestMinerOnRealNode(t *testing.T) {
 	}
 	gasAddr := crypto.PubkeyToAddress(gasKey.PublicKey)
 	beneficiary := common.HexToAddress("0x00000000000000000000000000000000000B0B01")
-	fund := new(big.Int).Exp(big.NewInt(10), big.NewInt(24), nil)
 	dataDir := filepath.Join(t.TempDir(), "node")
 	node, err := devnode.Start(ctx, devnode.Config{
 		Binary:  geth,
 		DataDir: dataDir,
 		Period:  0,
-		Genesis: genesis.Options{
-			ChainID:    chainID,
-			Timestamp:  uint64(time.Now().Unix()),
-			Governance: devnode.DevAccount,
-			Alloc: types.GenesisAlloc{
-				devnode.DevAccount: {Balance: fund},
-				gasAddr:            {Balance: fund},
-			},
-		},
+		Genesis: devnode.DevGenesis(chainID, devnode.Ether(1_000_000), gasAddr),
 	})
 	if err != nil {
 		dumpFile(t, "pars-geth log", filepath.Join(dataDir, "geth.log"))
@@ -215,35 +176,14 @@ func TestMinerOnRealNode(t *testing.T) {
 	}
 
 	// The miner's home: wallet, gas keystore, configuration.
-	home := t.TempDir()
-	passFile := filepath.Join(home, "passphrase.txt")
-	if err := os.WriteFile(passFile, []byte(passphrase+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	m.ok(ctx, "keygen", "--out", filepath.Join(home, "wallet.json"), "--scheme", "44", "--passphrase-file", passFile, "--light-kdf")
-	writeKeystore(t, filepath.Join(home, "keystore"), gasKey, passphrase)
-	cfg := filepath.Join(home, "config.toml")
-	if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`[network]
-chain_id = %d
-rpc_endpoint = %q
-
-[mining]
-wallet_path = "wallet.json"
-models = ["pars-tiny-rnn-v1"]
-beneficiary = %q
-gas_keystore = "keystore"
-gas_account = %q
-passphrase_file = "passphrase.txt"
-job_interval = "200ms"
-confirmations = 1
-
-[backend]
-kind = "builtin"
-max_tokens = 16
-
-[metrics]
-listen = ""
-`, chainID, node.URL(), beneficiary.Hex(), gasAddr.Hex())), 0o600); err != nil {
+	keygenCtx, keygenCancel := context.WithTimeout(ctx, commandLimit)
+	cfg, _, err := devnode.WriteMinerConfig(keygenCtx, devnode.MinerHome{
+		Dir: t.TempDir(), Miner: m.bin, Scheme: "44", Passphrase: passphrase, GasKey: gasKey,
+		ChainID: chainID, RPC: node.URL(), Beneficiary: beneficiary,
+		JobInterval: 200 * time.Millisecond, MaxTokens: 16,
+	})
+	keygenCancel()
+	if err != nil {
 		t.Fatal(err)
 	}
 

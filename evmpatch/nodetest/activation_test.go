@@ -50,7 +50,7 @@ func TestActivationOnRealNode(t *testing.T) {
 		t.Fatalf("eth_call before activation: err %v, revert %v; want invalid opcode", err, rev)
 	}
 	// A transaction is mined, fails and burns all its gas.
-	r := n.receipt(t, n.sendTx(t, o.ChainID, precompile.Address, data, -1).Hash())
+	r := n.receipt(t, n.sendTx(t, data, -1).Hash())
 	blk := n.header(t, r.BlockNumber)
 	if blk.Time >= activation {
 		t.Fatalf("the first transaction was mined at %d, after activation %d: the node started too slowly for this test", blk.Time, activation)
@@ -77,7 +77,7 @@ func TestActivationOnRealNode(t *testing.T) {
 	}
 
 	// After: the very proof the inert 0x0300 ignored is accepted.
-	r = n.receipt(t, n.sendTx(t, o.ChainID, precompile.Address, data, -1).Hash())
+	r = n.receipt(t, n.sendTx(t, data, -1).Hash())
 	blk = n.header(t, r.BlockNumber)
 	if blk.Time < activation {
 		t.Fatalf("block #%d at %d, before activation %d", blk.Number, blk.Time, activation)

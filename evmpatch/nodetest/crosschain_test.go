@@ -28,7 +28,7 @@ func TestCrossChainDoubleSpend(t *testing.T) {
 	// Accepted on Pars. (No eth_call first: on a chain whose head is the
 	// genesis block, eth_call runs at block number 0, where the spent set
 	// refuses every proof.)
-	r := pars.requireSuccess(t, []*types.Transaction{pars.sendTx(t, genesis.ParsChainID, precompile.Address, data, -1)})[0]
+	r := pars.requireSuccess(t, []*types.Transaction{pars.sendTx(t, data, -1)})[0]
 	if len(r.Logs) != 1 || r.Logs[0].Address != precompile.Address || r.Logs[0].Topics[1] != common.Hash(w) {
 		t.Fatalf("pars: receipt logs %+v, want one WorkAccepted for %x", r.Logs, w)
 	}
@@ -58,7 +58,7 @@ func TestCrossChainDoubleSpend(t *testing.T) {
 	}
 	// ... and the same submission in a transaction is mined with status 0.
 	zooBefore := zoo.stateAt(t, common.Hash{}, nil)
-	r = zoo.receipt(t, zoo.sendTx(t, genesis.ZooChainID, precompile.Address, data, -1).Hash())
+	r = zoo.receipt(t, zoo.sendTx(t, data, -1).Hash())
 	if r.Status != types.ReceiptStatusFailed || len(r.Logs) != 0 {
 		t.Fatalf("zoo: status %d, %d logs; want a failed transaction", r.Status, len(r.Logs))
 	}
@@ -78,7 +78,7 @@ func TestCrossChainDoubleSpend(t *testing.T) {
 	if err == nil || rev == nil || rev.Name != "AlreadySpent" || rev.Args[0].([32]byte) != [32]byte(w) {
 		t.Fatalf("pars: second eth_call: err %v, revert %v; want AlreadySpent(%x)", err, rev, w)
 	}
-	r = pars.receipt(t, pars.sendTx(t, genesis.ParsChainID, precompile.Address, data, -1).Hash())
+	r = pars.receipt(t, pars.sendTx(t, data, -1).Hash())
 	if r.Status != types.ReceiptStatusFailed || len(r.Logs) != 0 {
 		t.Fatalf("pars: second submission status %d, %d logs; want a failed transaction", r.Status, len(r.Logs))
 	}

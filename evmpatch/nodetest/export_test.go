@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/pars-network/aimining/evmpatch/devnode"
 	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/evmpatch/internal/nodeharness"
 	"github.com/pars-network/aimining/precompile"
 )
 
@@ -20,7 +21,7 @@ import (
 // 0x0300 storage. import re-executes every block, 0x0300 included, and
 // checks each block's state root.
 func TestExportImport(t *testing.T) {
-	bin := parsGeth(t)
+	bin := nodeharness.ParsGeth(t)
 	o := devGenesis(genesis.ParsChainID, 0)
 	a := startDev(t, "A", o, 0)
 	txs, works := a.submitProofs(t, o.ChainID, 3, uint64(time.Now().Unix()))

@@ -3,7 +3,6 @@ package nodetest
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -17,16 +16,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/beacon/engine"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/pars-network/aimining/evmpatch/devnode"
 	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/evmpatch/internal/nodeharness"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 	"github.com/pars-network/aimining/spentset"
@@ -34,13 +32,7 @@ import (
 
 // devKey is geth's fixed developer key (cmd/utils.DeveloperKey), the key
 // behind genesis.DevAddress.
-var devKey = func() *ecdsa.PrivateKey {
-	k, err := crypto.HexToECDSA("b71c71a67e1177ad4e901695e1b4b9ee17ae16c6668d313eac2f96dbcda3f291")
-	if err != nil {
-		panic(err)
-	}
-	return k
-}()
+var devKey = nodeharness.DevKey()
 
 // payee is the beneficiary of every proof in these tests.
 var payee = common.HexToAddress("0x00000000000000000000000000000000000000cc")
@@ -56,35 +48,13 @@ const (
 	rpcTimeout  = 15 * time.Second
 )
 
-// parsGeth returns the pars-geth binary, or skips the test.
-func parsGeth(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("node test: runs the real pars-geth")
-	}
-	bin := os.Getenv("PARS_GETH")
-	if bin == "" {
-		bin = filepath.Join("..", "..", "bin", "pars-geth")
-	}
-	abs, err := filepath.Abs(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(abs); err != nil {
-		t.Skipf("pars-geth not built (%v): run `make -C evmpatch pars-geth`", err)
-	}
-	return abs
-}
-
 // devGenesis is a chain with the dev account prefunded and as governance,
 // its genesis block stamped now (so that eth_call at the genesis block
 // sees a block time inside a fresh proof's time window).
 func devGenesis(chainID, activation uint64) genesis.Options {
-	return genesis.Options{
-		ChainID: chainID, ActivationTime: activation, Governance: genesis.DevAddress,
-		Timestamp: uint64(time.Now().Unix()),
-		Alloc:     types.GenesisAlloc{genesis.DevAddress: {Balance: new(big.Int).Exp(big.NewInt(10), big.NewInt(27), nil)}},
-	}
+	o := devnode.DevGenesis(chainID, devnode.Ether(1_000_000_000))
+	o.ActivationTime = activation
+	return o
 }
 
 // node is a running pars-geth seen through JSON-RPC.
@@ -97,16 +67,18 @@ type node struct {
 	ec   *ethclient.Client
 	stop func()
 	done <-chan struct{}
+	h    *nodeharness.Client // sends to and calls 0x0300
 }
 
-// dial attaches JSON-RPC clients to n.url.
-func (n *node) dial(t *testing.T) {
+// dial attaches JSON-RPC clients to n.url, for a chain with id chainID.
+func (n *node) dial(t *testing.T, chainID uint64) {
 	t.Helper()
 	rc, err := rpc.DialContext(context.Background(), n.url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	n.rc, n.ec = rc, ethclient.NewClient(rc)
+	n.h = &nodeharness.Client{Name: n.name, EC: n.ec, ChainID: chainID, Gas: txGas, Timeout: rpcTimeout, Wait: receiptWait}
 }
 
 // startDev runs pars-geth --dev (devnode.Start) on a fresh data directory.
@@ -120,20 +92,9 @@ func startDevIn(t *testing.T, name, dir string, o genesis.Options, period uint64
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	dn, err := devnode.Start(ctx, devnode.Config{Binary: parsGeth(t), DataDir: dir, Genesis: o, Period: period})
-	if err != nil {
-		dumpLog(t, name, filepath.Join(dir, "geth.log"))
-		t.Fatalf("%s: %v", name, err)
-	}
+	dn := nodeharness.StartDev(t, ctx, name, devnode.Config{Binary: nodeharness.ParsGeth(t), DataDir: dir, Genesis: o, Period: period})
 	n := &node{name: name, dir: dir, url: dn.URL(), pid: dn.PID(), stop: dn.Stop, done: dn.Done()}
-	t.Cleanup(func() {
-		if t.Failed() {
-			dumpLog(t, name, filepath.Join(dir, "geth.log"))
-		}
-		dn.Stop()
-	})
-	n.dial(t)
-	t.Logf("%s: pars-geth --dev pid %d on %s", name, n.pid, n.url)
+	n.dial(t, o.ChainID)
 	return n
 }
 
@@ -143,7 +104,7 @@ func startDevIn(t *testing.T, name, dir string, o genesis.Options, period uint64
 // namespaces over HTTP. Blocks come from testing_commitBlockV1 or from peers.
 func startPlain(t *testing.T, name, dir string, o genesis.Options, extra ...string) *node {
 	t.Helper()
-	bin := parsGeth(t)
+	bin := nodeharness.ParsGeth(t)
 	if _, err := os.Stat(filepath.Join(dir, "geth", "chaindata")); err != nil {
 		if err := devnode.Init(bin, dir, o); err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -199,11 +160,11 @@ func startPlain(t *testing.T, name, dir string, o genesis.Options, extra ...stri
 	n := &node{name: name, dir: dir, url: "http://127.0.0.1:" + strconv.Itoa(httpPort), pid: cmd.Process.Pid, stop: stop, done: done}
 	t.Cleanup(func() {
 		if t.Failed() {
-			dumpLog(t, name, logPath)
+			nodeharness.DumpLog(t, name, logPath)
 		}
 		stop()
 	})
-	n.dial(t)
+	n.dial(t, o.ChainID)
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		var id hexutil.Big
@@ -225,18 +186,6 @@ func startPlain(t *testing.T, name, dir string, o genesis.Options, extra ...stri
 	}
 	t.Logf("%s: pars-geth pid %d on %s", name, n.pid, n.url)
 	return n
-}
-
-// dumpLog prints the tail of a node's log into the test output.
-func dumpLog(t *testing.T, name, path string) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return
-	}
-	if len(b) > 6000 {
-		b = b[len(b)-6000:]
-	}
-	t.Logf("---- %s log tail (%s) ----\n%s", name, path, b)
 }
 
 // call is a JSON-RPC call with a bounded wait.
@@ -320,52 +269,20 @@ func submitData(t testing.TB, p *proof.AIWorkProof) []byte {
 	return in
 }
 
-// sendTx signs a transaction from the dev account to `to` and sends it
+// sendTx signs a transaction from the dev account to 0x0300 and sends it
 // through eth_sendRawTransaction. nonce < 0 asks the node for the next one.
-func (n *node) sendTx(t *testing.T, chainID uint64, to common.Address, data []byte, nonce int64) *types.Transaction {
+func (n *node) sendTx(t *testing.T, data []byte, nonce int64) *types.Transaction {
 	t.Helper()
-	ctx, cancel := n.ctx()
-	defer cancel()
 	if nonce < 0 {
-		nn, err := n.ec.PendingNonceAt(ctx, genesis.DevAddress)
-		if err != nil {
-			t.Fatalf("%s: nonce: %v", n.name, err)
-		}
-		nonce = int64(nn)
+		nonce = int64(n.h.Nonce(t, genesis.DevAddress))
 	}
-	tx, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{
-		ChainID: new(big.Int).SetUint64(chainID), Nonce: uint64(nonce), To: &to, Gas: txGas,
-		GasFeeCap: big.NewInt(50e9), GasTipCap: big.NewInt(1e9), Data: data,
-	}), types.LatestSignerForChainID(new(big.Int).SetUint64(chainID)), devKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := n.ec.SendTransaction(ctx, tx); err != nil {
-		t.Fatalf("%s: send: %v", n.name, err)
-	}
-	return tx
+	return n.h.SendTx(t, devKey, uint64(nonce), data)
 }
 
 // receipt waits (bounded) for tx's receipt.
 func (n *node) receipt(t *testing.T, tx common.Hash) *types.Receipt {
 	t.Helper()
-	deadline := time.Now().Add(receiptWait)
-	for {
-		ctx, cancel := n.ctx()
-		r, err := n.ec.TransactionReceipt(ctx, tx)
-		cancel()
-		if err == nil {
-			return r
-		}
-		// "transaction indexing is in progress" is transient too.
-		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
-			t.Fatalf("%s: receipt %v: %v", n.name, tx, err)
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: transaction %v not mined within %v", n.name, tx, receiptWait)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	return n.h.Receipts(t, tx)[0]
 }
 
 // callPrecompile makes eth_call to 0x0300 at block (nil: latest) and
@@ -373,42 +290,13 @@ func (n *node) receipt(t *testing.T, tx common.Hash) *types.Receipt {
 // the raw error.
 func (n *node) callPrecompile(t *testing.T, data []byte, block *big.Int) ([]byte, *precompile.Revert, error) {
 	t.Helper()
-	ctx, cancel := n.ctx()
-	defer cancel()
-	to := precompile.Address
-	out, err := n.ec.CallContract(ctx, ethereum.CallMsg{From: genesis.DevAddress, To: &to, Gas: txGas, Data: data}, block)
-	if err == nil {
-		return out, nil, nil
-	}
-	var de rpc.DataError
-	if errors.As(err, &de) {
-		if s, ok := de.ErrorData().(string); ok {
-			if b, herr := hexutil.Decode(s); herr == nil {
-				if r, derr := precompile.DecodeRevert(b); derr == nil {
-					return nil, r, err
-				}
-			}
-		}
-	}
-	return nil, nil, err
+	return n.h.Call(t, data, block)
 }
 
 // isSpent asks 0x0300 whether work id w is spent.
 func (n *node) isSpent(t *testing.T, w proof.Hash) bool {
 	t.Helper()
-	in, err := precompile.ABI().Pack("isSpent", [32]byte(w))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, rev, err := n.callPrecompile(t, in, nil)
-	if err != nil {
-		t.Fatalf("%s: isSpent: %v %v", n.name, err, rev)
-	}
-	vals, err := precompile.ABI().Unpack("isSpent", out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return vals[0].(bool)
+	return n.h.View(t, "isSpent", [32]byte(w))[0].(bool)
 }
 
 // storageAt reads 0x0300's slot at block hash h.
@@ -530,17 +418,12 @@ func sameState(t *testing.T, what string, a, b chainState) {
 // and returns the transactions and work ids, without waiting.
 func (n *node) submitProofs(t *testing.T, chainID uint64, count int, timestamp uint64) ([]*types.Transaction, []proof.Hash) {
 	t.Helper()
-	ctx, cancel := n.ctx()
-	nonce, err := n.ec.PendingNonceAt(ctx, genesis.DevAddress)
-	cancel()
-	if err != nil {
-		t.Fatal(err)
-	}
+	nonce := n.h.Nonce(t, genesis.DevAddress)
 	var txs []*types.Transaction
 	var works []proof.Hash
 	for i := 0; i < count; i++ {
 		p := newProof(t, uint32(chainID), timestamp)
-		txs = append(txs, n.sendTx(t, chainID, precompile.Address, submitData(t, p), int64(nonce)+int64(i)))
+		txs = append(txs, n.sendTx(t, submitData(t, p), int64(nonce)+int64(i)))
 		works = append(works, p.WorkID())
 	}
 	return txs, works

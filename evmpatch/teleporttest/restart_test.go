@@ -23,6 +23,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/evmpatch/internal/nodeharness"
 	"github.com/pars-network/aimining/proof"
 	"github.com/pars-network/aimining/teleport"
 	"github.com/pars-network/aimining/teleport/relayer"
@@ -263,7 +264,7 @@ func testRestartMidway(t *testing.T, pars, zoo *chain, keys []*proof.PrivateKey)
 	teleports := func(amounts ...*big.Int) ([]common.Hash, uint64) {
 		var data [][]byte
 		for _, a := range amounts {
-			data = append(data, pack(t, "teleport", uint32(genesis.ZooChainID), recipient2, a))
+			data = append(data, nodeharness.Pack(t, "teleport", uint32(genesis.ZooChainID), recipient2, a))
 		}
 		var ids []common.Hash
 		var last uint64
@@ -436,7 +437,7 @@ func testRestartMidway(t *testing.T, pars, zoo *chain, keys []*proof.PrivateKey)
 	// Claim all; then nothing is pending and the books balance.
 	var claims [][]byte
 	for _, id := range ids {
-		claims = append(claims, pack(t, "claimTeleport", [32]byte(id)))
+		claims = append(claims, nodeharness.Pack(t, "claimTeleport", [32]byte(id)))
 	}
 	for _, r := range zoo.sendAll(t, devKey, claims...) {
 		if r.Status != types.ReceiptStatusSuccessful {

@@ -4,23 +4,19 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"crypto/rand"
-	"errors"
 	"math/big"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/pars-network/aimining/evmpatch/devnode"
 	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/evmpatch/internal/nodeharness"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 	"github.com/pars-network/aimining/teleport"
@@ -30,12 +26,12 @@ import (
 
 // devKey is geth's fixed developer key, behind genesis.DevAddress: the
 // governance of both chains and the miner's beneficiary on Pars.
-var devKey = mustKey("b71c71a67e1177ad4e901695e1b4b9ee17ae16c6668d313eac2f96dbcda3f291")
+var devKey = nodeharness.DevKey()
 
 // Each relayer pays from its own account, funded at genesis on Zoo.
 var relayerKeys = []*ecdsa.PrivateKey{
-	mustKey("8a1f9a8f95be41cd7ccb6168179afb4504aefe388d1e14474d32c45c72ce7b7a"),
-	mustKey("3f2b1e8f5a6c7d9e0b1a2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071"),
+	nodeharness.MustKey("8a1f9a8f95be41cd7ccb6168179afb4504aefe388d1e14474d32c45c72ce7b7a"),
+	nodeharness.MustKey("3f2b1e8f5a6c7d9e0b1a2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071"),
 }
 
 // recipient receives the teleport on Zoo; it holds no key: anyone may claim
@@ -47,90 +43,33 @@ const (
 	txGas         = 3_000_000
 )
 
-func mustKey(h string) *ecdsa.PrivateKey {
-	k, err := crypto.HexToECDSA(h)
-	if err != nil {
-		panic(err)
-	}
-	return k
-}
-
-// parsGeth returns the pars-geth binary, or skips the test.
-func parsGeth(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("node test: runs the real pars-geth")
-	}
-	bin := os.Getenv("PARS_GETH")
-	if bin == "" {
-		bin = filepath.Join("..", "..", "bin", "pars-geth")
-	}
-	abs, err := filepath.Abs(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(abs); err != nil {
-		t.Skipf("pars-geth not built (%v): run `make -C evmpatch pars-geth`", err)
-	}
-	return abs
-}
-
 // chain is a running pars-geth --dev node.
 type chain struct {
 	name string
 	id   uint64
 	ec   *ethclient.Client
+	h    *nodeharness.Client
 }
 
 func startChain(t *testing.T, bin, name string, id uint64) *chain {
 	t.Helper()
-	fund := new(big.Int).Exp(big.NewInt(10), big.NewInt(24), nil)
-	alloc := types.GenesisAlloc{genesis.DevAddress: {Balance: fund}}
+	var relayers []common.Address
 	for _, k := range relayerKeys {
-		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: fund}
+		relayers = append(relayers, crypto.PubkeyToAddress(k.PublicKey))
 	}
-	dir := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	n, err := devnode.Start(ctx, devnode.Config{Binary: bin, DataDir: dir, Period: 1, Genesis: genesis.Options{
-		ChainID: id, Governance: genesis.DevAddress, Timestamp: uint64(time.Now().Unix()), Alloc: alloc,
-	}})
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	t.Cleanup(func() {
-		n.Stop()
-		if t.Failed() {
-			if b, err := os.ReadFile(filepath.Join(dir, "geth.log")); err == nil {
-				if len(b) > 4000 {
-					b = b[len(b)-4000:]
-				}
-				t.Logf("---- %s log tail ----\n%s", name, b)
-			}
-		}
-	})
-	ec, err := ethclient.Dial(n.URL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(ec.Close)
-	t.Logf("%s: pars-geth pid %d on %s", name, n.PID(), n.URL())
-	return &chain{name: name, id: id, ec: ec}
+	n := nodeharness.StartDev(t, ctx, name, devnode.Config{Binary: bin, DataDir: t.TempDir(), Period: 1,
+		Genesis: devnode.DevGenesis(id, devnode.Ether(1_000_000), relayers...)})
+	ec := nodeharness.Dial(t, n.URL())
+	h := &nodeharness.Client{Name: name, EC: ec, ChainID: id, Gas: txGas, Timeout: 30 * time.Second, Wait: 30 * time.Second}
+	return &chain{name: name, id: id, ec: ec, h: h}
 }
 
 func ctx(t *testing.T) context.Context {
 	c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
 	return c
-}
-
-func pack(t *testing.T, name string, args ...any) []byte {
-	t.Helper()
-	b, err := precompile.ABI().Pack(name, args...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 // send sends data to 0x0300 from key and waits for the receipt.
@@ -144,45 +83,7 @@ func (c *chain) send(t *testing.T, key *ecdsa.PrivateKey, data []byte) *types.Re
 // receipts.
 func (c *chain) sendAll(t *testing.T, key *ecdsa.PrivateKey, data ...[]byte) []*types.Receipt {
 	t.Helper()
-	from := crypto.PubkeyToAddress(key.PublicKey)
-	nonce, err := c.ec.PendingNonceAt(ctx(t), from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	to := precompile.Address
-	id := new(big.Int).SetUint64(c.id)
-	var txs []*types.Transaction
-	for i, d := range data {
-		tx, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{
-			ChainID: id, Nonce: nonce + uint64(i), To: &to, Gas: txGas, GasFeeCap: big.NewInt(50e9), GasTipCap: big.NewInt(1e9), Data: d,
-		}), types.LatestSignerForChainID(id), key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := c.ec.SendTransaction(ctx(t), tx); err != nil {
-			t.Fatalf("%s: send: %v", c.name, err)
-		}
-		txs = append(txs, tx)
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	rs := make([]*types.Receipt, len(txs))
-	for i, tx := range txs {
-		for {
-			r, err := c.ec.TransactionReceipt(ctx(t), tx.Hash())
-			if err == nil {
-				rs[i] = r
-				break
-			}
-			if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
-				t.Fatalf("%s: receipt: %v", c.name, err)
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: tx %v not mined", c.name, tx.Hash())
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-	}
-	return rs
+	return c.h.Send(t, key, data...)
 }
 
 func (c *chain) mustSend(t *testing.T, key *ecdsa.PrivateKey, data []byte) *types.Receipt {
@@ -198,29 +99,16 @@ func (c *chain) mustSend(t *testing.T, key *ecdsa.PrivateKey, data []byte) *type
 // call makes eth_call to 0x0300 and returns the output or the decoded refusal.
 func (c *chain) call(t *testing.T, data []byte) ([]byte, *precompile.Revert) {
 	t.Helper()
-	to := precompile.Address
-	out, err := c.ec.CallContract(ctx(t), ethereum.CallMsg{From: genesis.DevAddress, To: &to, Gas: txGas, Data: data}, nil)
-	if err != nil {
-		rev := relayer.RevertOf(err)
-		if rev == nil {
-			t.Fatalf("%s: eth_call: %v", c.name, err)
-		}
-		return nil, rev
+	out, rev, err := c.h.Call(t, data, nil)
+	if err != nil && rev == nil {
+		t.Fatalf("%s: eth_call: %v", c.name, err)
 	}
-	return out, nil
+	return out, rev
 }
 
 func (c *chain) view(t *testing.T, name string, args ...any) []any {
 	t.Helper()
-	out, rev := c.call(t, pack(t, name, args...))
-	if rev != nil {
-		t.Fatalf("%s: %s: %v", c.name, name, rev)
-	}
-	v, err := precompile.ABI().Unpack(name, out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
+	return c.h.View(t, name, args...)
 }
 
 func (c *chain) balance(t *testing.T, a common.Address) *big.Int {
@@ -231,7 +119,7 @@ func (c *chain) balance(t *testing.T, a common.Address) *big.Int {
 // governance accepts Pars messages signed by 2 of 3 signer keys.
 func TestTeleport(t *testing.T) {
 	start := time.Now()
-	bin := parsGeth(t)
+	bin := nodeharness.ParsGeth(t)
 	var pars, zoo *chain
 	var wg sync.WaitGroup
 	wg.Add(2)
@@ -250,7 +138,7 @@ func TestTeleport(t *testing.T) {
 		}
 		keys[i], pks[i] = k, k.Public().Bytes()
 	}
-	zoo.mustSend(t, devKey, pack(t, "setTeleportSigners", uint32(genesis.ParsChainID), pks, uint8(2)))
+	zoo.mustSend(t, devKey, nodeharness.Pack(t, "setTeleportSigners", uint32(genesis.ParsChainID), pks, uint8(2)))
 	t.Logf("nodes up and signer set configured in %v", time.Since(start).Round(time.Millisecond))
 
 	t.Run("ParsToZoo", func(t *testing.T) { testParsToZoo(t, pars, zoo, keys) })
@@ -278,7 +166,7 @@ func mine(t *testing.T, pars *chain) *big.Int {
 	if err := p.Sign(minerKey, false); err != nil {
 		t.Fatal(err)
 	}
-	pars.mustSend(t, devKey, pack(t, "submitWorkProof", p.Encode(), []byte{}))
+	pars.mustSend(t, devKey, nodeharness.Pack(t, "submitWorkProof", p.Encode(), []byte{}))
 	mined := new(big.Int).Sub(pars.balance(t, genesis.DevAddress), before)
 	if mined.Sign() <= 0 {
 		t.Fatalf("pars: mining reward %v after the proof", mined)
@@ -298,7 +186,7 @@ func testParsToZoo(t *testing.T, pars, zoo *chain, keys []*proof.PrivateKey) {
 
 	// Teleport two thirds of it to Zoo.
 	amount := new(big.Int).Div(new(big.Int).Mul(mined, big.NewInt(2)), big.NewInt(3))
-	r := pars.mustSend(t, devKey, pack(t, "teleport", uint32(genesis.ZooChainID), recipient, amount))
+	r := pars.mustSend(t, devKey, nodeharness.Pack(t, "teleport", uint32(genesis.ZooChainID), recipient, amount))
 	if len(r.Logs) != 1 || r.Logs[0].Topics[0] != precompile.ABI().Events["TeleportSent"].ID {
 		t.Fatalf("pars: teleport logs %+v", r.Logs)
 	}
@@ -405,11 +293,11 @@ func testParsToZoo(t *testing.T, pars, zoo *chain, keys []*proof.PrivateKey) {
 	}
 
 	// Anyone claims for the recipient; the credit happens once.
-	zoo.mustSend(t, devKey, pack(t, "claimTeleport", [32]byte(id)))
+	zoo.mustSend(t, devKey, nodeharness.Pack(t, "claimTeleport", [32]byte(id)))
 	if got := zoo.balance(t, recipient); got.Cmp(amount) != 0 {
 		t.Fatalf("zoo: recipient balance %v, want %v", got, amount)
 	}
-	if _, rev := zoo.call(t, pack(t, "claimTeleport", [32]byte(id))); rev == nil || rev.Name != "AlreadyClaimed" {
+	if _, rev := zoo.call(t, nodeharness.Pack(t, "claimTeleport", [32]byte(id))); rev == nil || rev.Name != "AlreadyClaimed" {
 		t.Fatalf("zoo: second claim: %v, want AlreadyClaimed", rev)
 	}
 	if got := zoo.view(t, "pendingTeleports", recipient)[0].([][32]byte); len(got) != 0 {
@@ -431,7 +319,7 @@ func testParsToZoo(t *testing.T, pars, zoo *chain, keys []*proof.PrivateKey) {
 	// in a mined transaction that changes nothing.
 	sm, _ := signers[0].Signed(id)
 	sm2, _ := signers[1].Signed(id)
-	replay := pack(t, "relayTeleport", []byte(sm.Message), []uint8{0, 2},
+	replay := nodeharness.Pack(t, "relayTeleport", []byte(sm.Message), []uint8{0, 2},
 		[][]byte{sm.PublicKey, sm2.PublicKey}, [][]byte{sm.Signature, sm2.Signature})
 	if _, rev := pars.call(t, replay); rev == nil || rev.Name != "WrongDestination" {
 		t.Fatalf("pars: replay: %v, want WrongDestination", rev)

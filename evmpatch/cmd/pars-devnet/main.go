@@ -18,7 +18,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"math/big"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -26,8 +25,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/keystore"
-	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/pars-network/aimining/evmpatch/devnode"
 	"github.com/pars-network/aimining/evmpatch/genesis"
@@ -77,24 +75,18 @@ func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, inter
 		return err
 	}
 
-	fund, _ := new(big.Int).SetString("1000000000000000000000000", 10) // 1e6 ether each
-	alloc := types.GenesisAlloc{genesis.DevAddress: {Balance: fund}}
 	keys := make([]*ecdsa.PrivateKey, nAccounts)
+	addrs := make([]common.Address, nAccounts)
 	for i := range keys {
 		keys[i] = devKey(i)
-		alloc[crypto.PubkeyToAddress(keys[i].PublicKey)] = types.Account{Balance: fund}
+		addrs[i] = crypto.PubkeyToAddress(keys[i].PublicKey)
 	}
 	node, err := devnode.Start(ctx, devnode.Config{
 		Binary:   filepath.Join(bin, "pars-geth"),
 		DataDir:  filepath.Join(dir, "node"),
 		HTTPAddr: httpAddr,
 		Period:   period,
-		Genesis: genesis.Options{
-			ChainID:    chainID,
-			Governance: genesis.DevAddress,
-			Timestamp:  uint64(time.Now().Unix()),
-			Alloc:      alloc,
-		},
+		Genesis:  devnode.DevGenesis(chainID, devnode.Ether(1_000_000), addrs...), // 1e6 ether each
 	})
 	if err != nil {
 		return err
@@ -134,48 +126,12 @@ func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, inter
 // startMiner writes a miner wallet, gas keystore and config, and starts
 // pars-miner crediting (and paying gas from) the dev account key.
 func startMiner(ctx context.Context, dir, bin, rpc string, chainID uint64, key *ecdsa.PrivateKey, interval time.Duration) (*exec.Cmd, <-chan error, error) {
-	mdir := filepath.Join(dir, "miner")
-	if err := os.MkdirAll(mdir, 0o700); err != nil {
-		return nil, nil, err
-	}
-	const pass = "devnet"
-	passFile := filepath.Join(mdir, "passphrase.txt")
-	if err := os.WriteFile(passFile, []byte(pass+"\n"), 0o600); err != nil {
-		return nil, nil, err
-	}
 	miner := filepath.Join(bin, "pars-miner")
-	out, err := exec.CommandContext(ctx, miner, "keygen", "--out", filepath.Join(mdir, "wallet.json"),
-		"--passphrase-file", passFile, "--light-kdf").CombinedOutput()
+	cfgPath, gasAccount, err := devnode.WriteMinerConfig(ctx, devnode.MinerHome{
+		Dir: filepath.Join(dir, "miner"), Miner: miner, Passphrase: "devnet", GasKey: key,
+		ChainID: chainID, RPC: rpc, JobInterval: interval, Metrics: "127.0.0.1:0",
+	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("pars-miner keygen: %v\n%s", err, out)
-	}
-	ks := keystore.NewKeyStore(filepath.Join(mdir, "keystore"), keystore.LightScryptN, keystore.LightScryptP)
-	acct, err := ks.ImportECDSA(key, pass)
-	if err != nil {
-		return nil, nil, fmt.Errorf("import gas key: %w", err)
-	}
-	cfg := fmt.Sprintf(`[network]
-chain_id = %d
-rpc_endpoint = %q
-
-[mining]
-wallet_path = "wallet.json"
-models = ["pars-tiny-rnn-v1"]
-beneficiary = %q
-gas_keystore = "keystore"
-gas_account = %q
-passphrase_file = "passphrase.txt"
-job_interval = %q
-confirmations = 1
-
-[backend]
-kind = "builtin"
-
-[metrics]
-listen = "127.0.0.1:0"
-`, chainID, rpc, acct.Address.Hex(), acct.Address.Hex(), interval.String())
-	cfgPath := filepath.Join(mdir, "config.toml")
-	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
 		return nil, nil, err
 	}
 	cmd := exec.Command(miner, "--config", cfgPath)
@@ -185,7 +141,7 @@ listen = "127.0.0.1:0"
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	fmt.Printf("pars-miner pid %d mining for %s; config %s\n", cmd.Process.Pid, acct.Address.Hex(), cfgPath)
+	fmt.Printf("pars-miner pid %d mining for %s; config %s\n", cmd.Process.Pid, gasAccount.Hex(), cfgPath)
 	fmt.Printf("  balance: %s status --config %s\n\n", miner, cfgPath)
 	return cmd, done, nil
 }

@@ -1,0 +1,83 @@
+package devnode
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// MinerHome says what WriteMinerConfig puts into a pars-miner home folder.
+type MinerHome struct {
+	Dir         string            // the folder (created if missing)
+	Miner       string            // the pars-miner binary, for `keygen`
+	Scheme      string            // keygen --scheme ("" for the miner's default)
+	Passphrase  string            // of the wallet and the gas keystore
+	GasKey      *ecdsa.PrivateKey // imported into Dir/keystore; pays the gas
+	ChainID     uint64            // [network] chain_id
+	RPC         string            // [network] rpc_endpoint
+	Beneficiary common.Address    // [mining] beneficiary (zero: the gas account)
+	JobInterval time.Duration     // [mining] job_interval (0: left out)
+	MaxTokens   int               // [backend] max_tokens (0: left out)
+	Sections    string            // more TOML sections, placed before [metrics]
+	Metrics     string            // [metrics] listen ("": no metrics server)
+}
+
+// WriteMinerConfig prepares a pars-miner home: Dir/passphrase.txt, a fresh
+// ML-DSA wallet in Dir/wallet.json (`pars-miner keygen --light-kdf`), the
+// gas key in the keystore Dir/keystore, and Dir/config.toml for the built-in
+// model. It returns the config's path and the gas account.
+func WriteMinerConfig(ctx context.Context, h MinerHome) (string, common.Address, error) {
+	if err := os.MkdirAll(h.Dir, 0o700); err != nil {
+		return "", common.Address{}, err
+	}
+	passFile := filepath.Join(h.Dir, "passphrase.txt")
+	if err := os.WriteFile(passFile, []byte(h.Passphrase+"\n"), 0o600); err != nil {
+		return "", common.Address{}, err
+	}
+	args := []string{"keygen", "--out", filepath.Join(h.Dir, "wallet.json")}
+	if h.Scheme != "" {
+		args = append(args, "--scheme", h.Scheme)
+	}
+	args = append(args, "--passphrase-file", passFile, "--light-kdf")
+	if out, err := exec.CommandContext(ctx, h.Miner, args...).CombinedOutput(); err != nil {
+		return "", common.Address{}, fmt.Errorf("pars-miner keygen: %v\n%s", err, out)
+	}
+	ks := keystore.NewKeyStore(filepath.Join(h.Dir, "keystore"), keystore.LightScryptN, keystore.LightScryptP)
+	acct, err := ks.ImportECDSA(h.GasKey, h.Passphrase)
+	if err != nil {
+		return "", common.Address{}, fmt.Errorf("import gas key: %w", err)
+	}
+	beneficiary := h.Beneficiary
+	if beneficiary == (common.Address{}) {
+		beneficiary = acct.Address
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "[network]\nchain_id = %d\nrpc_endpoint = %q\n\n", h.ChainID, h.RPC)
+	fmt.Fprintf(&b, "[mining]\nwallet_path = \"wallet.json\"\nmodels = [\"pars-tiny-rnn-v1\"]\nbeneficiary = %q\n", beneficiary.Hex())
+	fmt.Fprintf(&b, "gas_keystore = \"keystore\"\ngas_account = %q\npassphrase_file = \"passphrase.txt\"\n", acct.Address.Hex())
+	if h.JobInterval != 0 {
+		fmt.Fprintf(&b, "job_interval = %q\n", h.JobInterval.String())
+	}
+	b.WriteString("confirmations = 1\n\n[backend]\nkind = \"builtin\"\n")
+	if h.MaxTokens != 0 {
+		fmt.Fprintf(&b, "max_tokens = %d\n", h.MaxTokens)
+	}
+	b.WriteString("\n")
+	if h.Sections != "" {
+		b.WriteString(strings.TrimRight(h.Sections, "\n") + "\n\n")
+	}
+	fmt.Fprintf(&b, "[metrics]\nlisten = %q\n", h.Metrics)
+	cfgPath := filepath.Join(h.Dir, "config.toml")
+	if err := os.WriteFile(cfgPath, []byte(b.String()), 0o600); err != nil {
+		return "", common.Address{}, err
+	}
+	return cfgPath, acct.Address, nil
+}
