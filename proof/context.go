@@ -1,6 +1,7 @@
 package proof
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/binary"
 	"fmt"
@@ -141,6 +142,23 @@ func (d *decoder) version() {
 		d.off--
 		d.fail("version", fmt.Sprintf("version %d, want %d", v[0], Version))
 	}
+}
+
+// publicKey reads a 2-byte length and an ML-DSA public key of that length,
+// and returns the key with its parameter set. A length that belongs to no
+// parameter set is refused at the length field.
+func (d *decoder) publicKey() ([]byte, Scheme) {
+	n := d.u16("public key length")
+	if d.err != nil {
+		return nil, 0
+	}
+	s, err := SchemeForPublicKeySize(int(n))
+	if err != nil {
+		d.off -= 2
+		d.fail("public key length", err.Error())
+		return nil, 0
+	}
+	return bytes.Clone(d.take("public key", int(n))), s
 }
 
 // end refuses trailing bytes.

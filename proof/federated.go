@@ -344,17 +344,11 @@ func DecodeFederatedUpdate(b []byte) (*FederatedUpdate, error) {
 	if v := d.take("recipient", common.AddressLength); v != nil {
 		copy(u.Recipient[:], v)
 	}
-	pkLen := d.u16("public key length")
+	var scheme Scheme
+	u.ParticipantKey, scheme = d.publicKey()
 	if d.err != nil {
 		return nil, d.err
 	}
-	scheme, err := SchemeForPublicKeySize(int(pkLen))
-	if err != nil {
-		d.off -= 2
-		d.fail("public key length", err.Error())
-		return nil, d.err
-	}
-	u.ParticipantKey = bytes.Clone(d.take("public key", int(pkLen)))
 	updLen := d.u32("update length")
 	raw := d.take("update", int(updLen))
 	if d.err != nil {
@@ -398,13 +392,7 @@ func (u *FederatedUpdate) Sign(sk *PrivateKey, deterministic bool) error {
 // VerifySignature checks the signature with an already decoded public key,
 // which must be the envelope's ParticipantKey.
 func (u *FederatedUpdate) VerifySignature(pk *PublicKey) error {
-	if pk == nil || string(pk.raw) != string(u.ParticipantKey) {
-		return fmt.Errorf("%w: public key does not match the update's participant key", ErrBadSignature)
-	}
-	if !pk.Verify(u.SigningMessage(), ContextFederatedUpdate, u.Signature) {
-		return ErrBadSignature
-	}
-	return nil
+	return verifyWith(pk, u.ParticipantKey, u.SigningMessage(), ContextFederatedUpdate, u.Signature, "the update's participant key")
 }
 
 // Verify checks the envelope's binding to chainID and its signature.
@@ -499,17 +487,11 @@ func DecodeFederatedEnrolment(b []byte) (*FederatedEnrolment, error) {
 	if v := d.take("recipient", common.AddressLength); v != nil {
 		copy(e.Recipient[:], v)
 	}
-	pkLen := d.u16("public key length")
+	var scheme Scheme
+	e.ParticipantKey, scheme = d.publicKey()
 	if d.err != nil {
 		return nil, d.err
 	}
-	scheme, err := SchemeForPublicKeySize(int(pkLen))
-	if err != nil {
-		d.off -= 2
-		d.fail("public key length", err.Error())
-		return nil, d.err
-	}
-	e.ParticipantKey = bytes.Clone(d.take("public key", int(pkLen)))
 	e.Signature = bytes.Clone(d.take("signature", scheme.SignatureSize()))
 	d.end()
 	if d.err != nil {

@@ -269,3 +269,16 @@ func (sk *PrivateKey) Sign(msg, ctx []byte, deterministic bool) ([]byte, error) 
 	}
 	return sig, nil
 }
+
+// verifyWith checks that the decoded key pk is the encoded key and that sig
+// is its signature of msg under ctx. role names the key in the error ("the
+// proof's miner key").
+func verifyWith(pk *PublicKey, key, msg, ctx, sig []byte, role string) error {
+	if pk == nil || string(pk.raw) != string(key) {
+		return fmt.Errorf("%w: public key does not match %s", ErrBadSignature, role)
+	}
+	if !pk.Verify(msg, ctx, sig) {
+		return ErrBadSignature
+	}
+	return nil
+}

@@ -99,17 +99,11 @@ func DecodeJobTicket(b []byte) (*JobTicket, error) {
 		d.fail("budget", "budget is zero")
 	}
 	t.Expiry = d.u64("expiry")
-	pkLen := d.u16("public key length")
+	var scheme Scheme
+	t.GatewayKey, scheme = d.publicKey()
 	if d.err != nil {
 		return nil, d.err
 	}
-	scheme, err := SchemeForPublicKeySize(int(pkLen))
-	if err != nil {
-		d.off -= 2
-		d.fail("public key length", err.Error())
-		return nil, d.err
-	}
-	t.GatewayKey = append([]byte(nil), d.take("public key", int(pkLen))...)
 	t.Signature = append([]byte(nil), d.take("signature", scheme.SignatureSize())...)
 	d.end()
 	if d.err != nil {
@@ -137,13 +131,7 @@ func (t *JobTicket) Sign(sk *PrivateKey, deterministic bool) error {
 // VerifySignature checks the gateway's signature with an already decoded
 // public key, which must be the ticket's GatewayKey.
 func (t *JobTicket) VerifySignature(pk *PublicKey) error {
-	if pk == nil || string(pk.raw) != string(t.GatewayKey) {
-		return fmt.Errorf("%w: public key does not match the ticket's gateway key", ErrBadSignature)
-	}
-	if !pk.Verify(t.SigningMessage(), ContextJobTicket, t.Signature) {
-		return ErrBadSignature
-	}
-	return nil
+	return verifyWith(pk, t.GatewayKey, t.SigningMessage(), ContextJobTicket, t.Signature, "the ticket's gateway key")
 }
 
 // TicketMismatchError: a WorkContext is not bound to the ticket it carries.

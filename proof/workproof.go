@@ -76,17 +76,11 @@ func DecodeAIWorkProof(b []byte) (*AIWorkProof, error) {
 	d.hash("output hash", &p.OutputHash)
 	p.ComputeUnits = d.u64("compute units")
 	d.hash("attestation hash", &p.AttestationHash)
-	pkLen := d.u16("public key length")
+	var scheme Scheme
+	p.MinerKey, scheme = d.publicKey()
 	if d.err != nil {
 		return nil, d.err
 	}
-	scheme, err := SchemeForPublicKeySize(int(pkLen))
-	if err != nil {
-		d.off -= 2
-		d.fail("public key length", err.Error())
-		return nil, d.err
-	}
-	p.MinerKey = append([]byte(nil), d.take("public key", int(pkLen))...)
 	p.Signature = append([]byte(nil), d.take("signature", scheme.SignatureSize())...)
 	d.end()
 	if d.err != nil {
@@ -132,13 +126,7 @@ func (p *AIWorkProof) Sign(sk *PrivateKey, deterministic bool) error {
 // public key (for callers that cache decoded keys). The key must be the
 // proof's MinerKey.
 func (p *AIWorkProof) VerifySignature(pk *PublicKey) error {
-	if pk == nil || string(pk.raw) != string(p.MinerKey) {
-		return fmt.Errorf("%w: public key does not match the proof's miner key", ErrBadSignature)
-	}
-	if !pk.Verify(p.SigningMessage(), ContextWorkProof, p.Signature) {
-		return ErrBadSignature
-	}
-	return nil
+	return verifyWith(pk, p.MinerKey, p.SigningMessage(), ContextWorkProof, p.Signature, "the proof's miner key")
 }
 
 // TimeWindow bounds how far a WorkContext timestamp may lie behind (Past)
