@@ -5,7 +5,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/pars-network/aimining/attest/nvtrust"
-	"github.com/pars-network/aimining/proof"
 )
 
 // Storage of device attestation (slots 16..23 are reserved for it):
@@ -39,12 +38,12 @@ const (
 
 // DeviceSlot returns the storage slot of record i of device d.
 func DeviceSlot(d [32]byte, i byte) common.Hash {
-	return common.Hash(proof.DomainStorage.Sum([]byte("device/record"), d[:], []byte{i}))
+	return derivedSlot("device/record", d[:], []byte{i})
 }
 
 // AllowlistSlot returns the storage slot of an allowlist item.
 func AllowlistSlot(kind uint8, item [32]byte) common.Hash {
-	return common.Hash(proof.DomainStorage.Sum([]byte("device/allow"), []byte{kind}, item[:]))
+	return derivedSlot("device/allow", []byte{kind}, item[:])
 }
 
 // device is a stored device record.

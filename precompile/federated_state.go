@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/pars-network/aimining/proof"
 )
 
 // Storage layout of federated rounds (all under Address; see state.go).
@@ -15,7 +14,7 @@ import (
 //	slot 35  total claimed from all rounds (uint256)
 //	slots 36..39 reserved
 //
-// Derived slots, each DomainStorage.Sum("federated/<name>", ...):
+// Derived slots, each derivedSlot("federated/<name>", ...):
 //
 //	aggregator ‖ address           1 at byte 31 if registered
 //	round ‖ roundId(8)             aggregator(20) ‖ zero(4) ‖ published block time(8)
@@ -34,36 +33,37 @@ const (
 	slotRoundsClaimed   = 35
 )
 
-func federatedSlot(name string, parts ...[]byte) common.Hash {
-	all := append([][]byte{[]byte("federated/" + name)}, parts...)
-	return common.Hash(proof.DomainStorage.Sum(all...))
-}
-
 func be64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 
 // AggregatorSlot returns the slot marking a registered aggregator.
-func AggregatorSlot(a common.Address) common.Hash { return federatedSlot("aggregator", a[:]) }
+func AggregatorSlot(a common.Address) common.Hash { return derivedSlot("federated/aggregator", a[:]) }
 
 // RoundSlot returns the slot holding a round's publisher and time.
-func RoundSlot(roundID uint64) common.Hash { return federatedSlot("round", be64(roundID)) }
+func RoundSlot(roundID uint64) common.Hash { return derivedSlot("federated/round", be64(roundID)) }
 
 // RoundModelSlot returns the slot holding a round's aggregate model hash.
-func RoundModelSlot(roundID uint64) common.Hash { return federatedSlot("round-model", be64(roundID)) }
+func RoundModelSlot(roundID uint64) common.Hash {
+	return derivedSlot("federated/round-model", be64(roundID))
+}
 
 // RoundRootSlot returns the slot holding a round's rewards root.
-func RoundRootSlot(roundID uint64) common.Hash { return federatedSlot("round-root", be64(roundID)) }
+func RoundRootSlot(roundID uint64) common.Hash {
+	return derivedSlot("federated/round-root", be64(roundID))
+}
 
 // RoundTotalSlot returns the slot holding a round's published total.
-func RoundTotalSlot(roundID uint64) common.Hash { return federatedSlot("round-total", be64(roundID)) }
+func RoundTotalSlot(roundID uint64) common.Hash {
+	return derivedSlot("federated/round-total", be64(roundID))
+}
 
 // RoundClaimedSlot returns the slot holding what a round has paid out.
 func RoundClaimedSlot(roundID uint64) common.Hash {
-	return federatedSlot("round-claimed", be64(roundID))
+	return derivedSlot("federated/round-claimed", be64(roundID))
 }
 
 // RoundClaimSlot returns the slot recording recipient's claim in a round.
 func RoundClaimSlot(roundID uint64, recipient common.Address) common.Hash {
-	return federatedSlot("claim", be64(roundID), recipient[:])
+	return derivedSlot("federated/claim", be64(roundID), recipient[:])
 }
 
 // roundRecord is the round slot decoded.

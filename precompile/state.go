@@ -5,7 +5,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
-	"github.com/pars-network/aimining/proof"
 	"github.com/pars-network/aimining/reward"
 )
 
@@ -22,7 +21,8 @@ import (
 //	slot 6  difficulty adjustment, 1e18 fixed point (uint256)
 //	slot 7  total reward minted (uint256)
 //	balance of a  at  BLAKE3-keyed(DomainStorage, "balance" ‖ a)
-//	spent work w  at  proof.SpentKey(w), holding the spending block number
+//	spent work w  at  proof.SpentKey(w), holding 1 + the number of the block that spent it
+//	              (so work spent in block 0 still reads non-zero)
 //
 // Packed slots keep a proof's state reads to seven slots.
 const (
@@ -41,7 +41,7 @@ func numSlot(n byte) common.Hash { return common.Hash{31: n} }
 
 // BalanceSlot returns the storage slot holding the mining balance of a.
 func BalanceSlot(a common.Address) common.Hash {
-	return common.Hash(proof.DomainStorage.Sum([]byte("balance"), a[:]))
+	return derivedSlot("balance", a[:])
 }
 
 // store reads and writes the precompile's state through the host StateDB.

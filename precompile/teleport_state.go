@@ -17,7 +17,7 @@ import (
 //	slot 11  total relayed in (uint256)
 //	slot 12  total claimed (uint256)
 //
-// Derived slots, each DomainStorage.Sum("teleport/<name>", ...):
+// Derived slots, each derivedSlot("teleport/<name>", ...):
 //
 //	signers ‖ chain(4)            threshold at byte 30, set size at byte 31
 //	signer ‖ chain(4) ‖ index(1)  key id of the signer at that position
@@ -38,39 +38,34 @@ const (
 	slotTeleportClaimed  = 12
 )
 
-func teleportSlot(name string, parts ...[]byte) common.Hash {
-	all := append([][]byte{[]byte("teleport/" + name)}, parts...)
-	return common.Hash(proof.DomainStorage.Sum(all...))
-}
-
 func be32(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
 
 // TeleportSignerSetSlot returns the slot holding the threshold and size of
 // the signer set for messages from sourceChain.
 func TeleportSignerSetSlot(sourceChain uint32) common.Hash {
-	return teleportSlot("signers", be32(sourceChain))
+	return derivedSlot("teleport/signers", be32(sourceChain))
 }
 
 // TeleportSignerSlot returns the slot holding the key id of signer index of
 // sourceChain's set.
 func TeleportSignerSlot(sourceChain uint32, index uint8) common.Hash {
-	return teleportSlot("signer", be32(sourceChain), []byte{index})
+	return derivedSlot("teleport/signer", be32(sourceChain), []byte{index})
 }
 
 // TeleportRecordSlot returns the slot holding the status of a teleport id.
-func TeleportRecordSlot(id proof.Hash) common.Hash { return teleportSlot("record", id[:]) }
+func TeleportRecordSlot(id proof.Hash) common.Hash { return derivedSlot("teleport/record", id[:]) }
 
 // TeleportAmountSlot returns the slot holding the amount of a relayed id.
-func TeleportAmountSlot(id proof.Hash) common.Hash { return teleportSlot("amount", id[:]) }
+func TeleportAmountSlot(id proof.Hash) common.Hash { return derivedSlot("teleport/amount", id[:]) }
 
 // PendingCountSlot returns the slot holding how many ids recipient has pending.
 func PendingCountSlot(recipient common.Address) common.Hash {
-	return teleportSlot("pending-count", recipient[:])
+	return derivedSlot("teleport/pending-count", recipient[:])
 }
 
 // PendingSlot returns the slot of recipient's k-th pending id.
 func PendingSlot(recipient common.Address, k uint8) common.Hash {
-	return teleportSlot("pending", recipient[:], []byte{k})
+	return derivedSlot("teleport/pending", recipient[:], []byte{k})
 }
 
 // signerSetHeader is the threshold and size of a source chain's set.

@@ -24,12 +24,12 @@ const (
 
 // GatewaySlot returns the slot holding a gateway's status.
 func GatewaySlot(id [32]byte) common.Hash {
-	return common.Hash(proof.DomainStorage.Sum([]byte("gateway/key"), id[:]))
+	return derivedSlot("gateway/key", id[:])
 }
 
 // TicketSlot returns the slot recording the redemption of a ticket id.
 func TicketSlot(id [32]byte) common.Hash {
-	return common.Hash(proof.DomainStorage.Sum([]byte("gateway/ticket"), id[:]))
+	return derivedSlot("gateway/ticket", id[:])
 }
 
 func (s store) ticketsRequired() bool { return s.get(numSlot(slotTicketsRequired))[31] == 1 }

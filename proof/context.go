@@ -23,7 +23,7 @@ type WorkContext struct {
 	JobID     Hash   // the job (a gateway ticket id, or the miner's own)
 	ModelHash Hash   // HashModel of the model weights
 	InputHash Hash   // HashInput of the inference input
-	DeviceID  Hash   // the device that computes (e.g. hash of its attestation key)
+	DeviceID  Hash   // the device that computes: attested, proof.DeviceID of its identity certificate's key; else SoftwareDeviceID
 	Nonce     Hash   // fresh randomness chosen by the miner
 	Timestamp uint64 // unix seconds when the context was fixed
 }

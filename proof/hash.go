@@ -1,6 +1,7 @@
 package proof
 
 import (
+	"encoding/binary"
 	"io"
 
 	"lukechampine.com/blake3"
@@ -113,3 +114,72 @@ func MinerID(publicKey []byte) Hash { return DomainMinerKey.Sum(publicKey) }
 
 // SpentKey returns the storage key under which a work id is marked spent.
 func SpentKey(workID Hash) Hash { return DomainSpentKey.Sum(workID[:]) }
+
+// StorageSlotPreimage returns the bytes StorageSlot hashes: the tag and
+// each part, every one preceded by its length as an unsigned varint, after
+// the number of parts:
+//
+//	uvarint(len(tag)) ‖ tag ‖ uvarint(len(parts)) ‖ { uvarint(len(p)) ‖ p }
+//
+// The encoding is prefix-free, so two different (tag, parts) lists never
+// share a preimage, whatever their lengths (see DecodeStorageSlotPreimage).
+func StorageSlotPreimage(tag string, parts ...[]byte) []byte {
+	n := 2*binary.MaxVarintLen64 + len(tag)
+	for _, p := range parts {
+		n += binary.MaxVarintLen64 + len(p)
+	}
+	b := make([]byte, 0, n)
+	b = binary.AppendUvarint(b, uint64(len(tag)))
+	b = append(b, tag...)
+	b = binary.AppendUvarint(b, uint64(len(parts)))
+	for _, p := range parts {
+		b = binary.AppendUvarint(b, uint64(len(p)))
+		b = append(b, p...)
+	}
+	return b
+}
+
+// DecodeStorageSlotPreimage is the inverse of StorageSlotPreimage: it
+// returns the tag and parts a preimage encodes, and false if b is not
+// exactly one canonical encoding. It exists to test that the framing is
+// injective.
+func DecodeStorageSlotPreimage(b []byte) (tag string, parts [][]byte, ok bool) {
+	next := func() ([]byte, bool) {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)-k) || len(binary.AppendUvarint(nil, n)) != k {
+			return nil, false
+		}
+		v := b[k : k+int(n)]
+		b = b[k+int(n):]
+		return v, true
+	}
+	t, ok := next()
+	if !ok {
+		return "", nil, false
+	}
+	count, k := binary.Uvarint(b)
+	if k <= 0 || len(binary.AppendUvarint(nil, count)) != k || count > uint64(len(b)) {
+		return "", nil, false
+	}
+	b = b[k:]
+	parts = make([][]byte, 0, count)
+	for i := uint64(0); i < count; i++ {
+		p, ok := next()
+		if !ok {
+			return "", nil, false
+		}
+		parts = append(parts, p)
+	}
+	if len(b) != 0 {
+		return "", nil, false
+	}
+	return string(t), parts, true
+}
+
+// StorageSlot derives a storage slot of the precompile's state: BLAKE3
+// under DomainStorage of StorageSlotPreimage(tag, parts...). Each kind of
+// derived slot has its own tag; the length framing keeps two kinds (or two
+// keys of one kind) from ever hashing the same bytes.
+func StorageSlot(tag string, parts ...[]byte) Hash {
+	return DomainStorage.Sum(StorageSlotPreimage(tag, parts...))
+}

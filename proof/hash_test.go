@@ -155,3 +155,61 @@ func TestHashAttestation(t *testing.T) {
 	}
 	require.NotEqual(t, HashAttestation([]byte{0}), HashAttestation([]byte{0, 0}))
 }
+
+// TestStorageSlotFraming checks that StorageSlot's preimage encoding is
+// injective: inputs that concatenate to the same bytes frame differently,
+// and every preimage decodes back to exactly its (tag, parts).
+func TestStorageSlotFraming(t *testing.T) {
+	cases := []struct {
+		tag   string
+		parts [][]byte
+	}{
+		{"teleport/signers", [][]byte{{0x00, 0x03, 0x0e, 0x08}}},
+		{"teleport/signer", [][]byte{{0x73, 0x00, 0x03, 0x0e}, {0x08}}},
+		{"a", [][]byte{{'b'}}},
+		{"ab", nil},
+		{"ab", [][]byte{{}}},
+		{"ab", [][]byte{{}, {}}},
+		{"", [][]byte{[]byte("ab")}},
+		{"x", [][]byte{make([]byte, 300)}},
+		{"x", [][]byte{make([]byte, 299), {0}}},
+	}
+	seen := map[Hash]int{}
+	for i, c := range cases {
+		pre := StorageSlotPreimage(c.tag, c.parts...)
+		tag, parts, ok := DecodeStorageSlotPreimage(pre)
+		if !ok || tag != c.tag || len(parts) != len(c.parts) {
+			t.Fatalf("case %d: decode(%x) = %q %x %v", i, pre, tag, parts, ok)
+		}
+		for j := range parts {
+			if string(parts[j]) != string(c.parts[j]) {
+				t.Fatalf("case %d part %d: %x, want %x", i, j, parts[j], c.parts[j])
+			}
+		}
+		h := StorageSlot(c.tag, c.parts...)
+		if j, dup := seen[h]; dup {
+			t.Fatalf("cases %d and %d derive the same slot", j, i)
+		}
+		seen[h] = i
+		if h != DomainStorage.Sum(pre) {
+			t.Fatalf("case %d: StorageSlot is not DomainStorage over the preimage", i)
+		}
+	}
+}
+
+// FuzzStorageSlotPreimage checks that every preimage the decoder accepts
+// re-encodes to itself, so no two (tag, parts) lists share one.
+func FuzzStorageSlotPreimage(f *testing.F) {
+	f.Add(StorageSlotPreimage("balance", make([]byte, 20)))
+	f.Add(StorageSlotPreimage("teleport/signer", []byte{1, 2, 3, 4}, []byte{5}))
+	f.Add([]byte{0x80, 0x00})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		tag, parts, ok := DecodeStorageSlotPreimage(b)
+		if !ok {
+			return
+		}
+		if re := StorageSlotPreimage(tag, parts...); string(re) != string(b) {
+			t.Fatalf("%x decodes and re-encodes as %x", b, re)
+		}
+	})
+}
