@@ -74,3 +74,34 @@ func WithSerial(serial []byte) func(tbs []byte) []byte {
 		return b.BytesOrPanic()
 	}
 }
+
+// EditFields returns an edit for ReSign that hands edit the
+// TBSCertificate's top-level elements (version, serial, signature
+// algorithm, issuer, validity, subject, public key, then any optional
+// fields), each a complete DER element, and rebuilds the TBSCertificate
+// from the elements edit returns.
+func EditFields(edit func(fields [][]byte) [][]byte) func(tbs []byte) []byte {
+	return func(tbs []byte) []byte {
+		in := cryptobyte.String(tbs)
+		var body cryptobyte.String
+		if !in.ReadASN1(&body, asn1.SEQUENCE) {
+			panic("nvtrusttest: not a TBSCertificate")
+		}
+		var fields [][]byte
+		for !body.Empty() {
+			var el cryptobyte.String
+			var tag asn1.Tag
+			if !body.ReadAnyASN1Element(&el, &tag) {
+				panic("nvtrusttest: malformed TBSCertificate")
+			}
+			fields = append(fields, el)
+		}
+		var b cryptobyte.Builder
+		b.AddASN1(asn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			for _, f := range edit(fields) {
+				b.AddBytes(f)
+			}
+		})
+		return b.BytesOrPanic()
+	}
+}
