@@ -8,7 +8,7 @@ GO ?= go
 FUZZ_TARGETS := \
 	./proof:FuzzDecodeAIWorkProof ./proof:FuzzDecodeWorkContext ./proof:FuzzParsePublicKey \
 	./proof:FuzzVerifySignature ./reward:FuzzReward ./reward:FuzzAdvance ./precompile:FuzzRun \
-	./attest/nvtrust:FuzzParseReport ./attest/nvtrust:FuzzParseChainDER ./proof:FuzzDecodeTeleportMessage \
+	./attest/nvtrust:FuzzParseReport ./attest/nvtrust:FuzzParseChainDER ./attest/nvtrust:FuzzParseCertificate ./proof:FuzzDecodeTeleportMessage \
 	./proof:FuzzDecodeFederatedUpdate ./proof:FuzzDecodeTensor ./proof:FuzzDecodeJobTicket
 FUZZTIME ?= 5s
 

@@ -3,7 +3,6 @@ package miner
 import (
 	"context"
 	"crypto/rand"
-	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -62,7 +61,7 @@ func closeSource(src gpuattest.EvidenceSource) {
 // verifies it as the chain will: the certificate chain to root (nil:
 // NVIDIA's) at time now, the report's signature, FWID and nonce, and a
 // supported chip.
-func ProbeDevice(ctx context.Context, src gpuattest.EvidenceSource, root *x509.Certificate, now time.Time) (*AttestedDevice, error) {
+func ProbeDevice(ctx context.Context, src gpuattest.EvidenceSource, root *nvtrust.Certificate, now time.Time) (*AttestedDevice, error) {
 	var nonce [32]byte
 	if _, err := rand.Read(nonce[:]); err != nil {
 		return nil, err

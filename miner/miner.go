@@ -3,7 +3,6 @@ package miner
 import (
 	"context"
 	"crypto/ecdsa"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/pars-network/aimining/attest/nvtrust"
 	"github.com/pars-network/aimining/miner/gpuattest"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
@@ -55,7 +55,7 @@ type Options struct {
 	// DeviceRoot is the pinned root GPU certificate chains are checked
 	// against before use; nil means NVIDIA's Device Identity root. It must
 	// be the chain's (precompile.WithDeviceRoot).
-	DeviceRoot *x509.Certificate
+	DeviceRoot *nvtrust.Certificate
 	// SkipAttestation makes Open leave gpu.enable_nvtrust alone (no
 	// evidence is collected and no device is checked), as `attest
 	// register` needs before the device is registered.

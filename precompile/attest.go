@@ -2,7 +2,6 @@ package precompile
 
 import (
 	"crypto/sha256"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"time"
@@ -37,7 +36,7 @@ type Option func(*Contract)
 // WithDeviceRoot pins another device root instead of NVIDIA's Device
 // Identity root: for tests and private networks with their own device CA.
 // A chain that uses it must set it identically on every node.
-func WithDeviceRoot(root *x509.Certificate) Option {
+func WithDeviceRoot(root *nvtrust.Certificate) Option {
 	return func(c *Contract) { c.deviceRoot = root }
 }
 
@@ -143,13 +142,15 @@ func (c *call) registerDevice(args []any) ([]any, error) {
 	if minerID == ([32]byte{}) {
 		return nil, revert("InvalidParameter", "minerId is zero")
 	}
+	// The size bounds come first (ParseChainDER checks them from the DER
+	// headers alone); every refusal carries only the parser's fixed text.
 	certs, err := nvtrust.ParseChainDER(chainDER)
 	if err != nil {
-		return nil, revert("CertificateInvalid", err.Error())
+		return nil, revert("CertificateInvalid", chainReason(err))
 	}
 	chain, err := nvtrust.VerifyChain(certs, c.deviceRoot, c.blockTime())
 	if err != nil {
-		return nil, revert("CertificateInvalid", err.Error())
+		return nil, revert("CertificateInvalid", chainReason(err))
 	}
 	rep, err := nvtrust.ParseReport(reportBytes)
 	if err != nil {
@@ -182,7 +183,7 @@ func (c *call) registerDevice(args []any) ([]any, error) {
 	}
 	key, err := nvtrust.MarshalAttestationKey(chain.Key)
 	if err != nil {
-		return nil, revert("CertificateInvalid", err.Error())
+		return nil, revert("CertificateInvalid", "attestation key is not a P-384 key")
 	}
 	d = device{status: deviceActive, tier: ev.Identity.Tier, generation: gen, registeredAt: c.env.BlockTime(),
 		chip: ev.Identity.Chip, miner: minerID, key: key}
@@ -190,6 +191,16 @@ func (c *call) registerDevice(args []any) ([]any, error) {
 	c.env.AddLog([]common.Hash{eventTopic("DeviceRegistered"), id, minerID},
 		packEventData("DeviceRegistered", uint8(d.tier), d.generation, d.chip))
 	return []any{id}, nil
+}
+
+// chainReason is the revert text of a chain refusal: the index and the
+// fixed text of its nvtrust.Reason, never a library's error text.
+func chainReason(err error) string {
+	var ce *nvtrust.ChainError
+	if errors.As(err, &ce) {
+		return ce.Detail()
+	}
+	return "invalid certificate chain"
 }
 
 // checkFirmware applies the governance allowlists; an empty list allows all.
@@ -242,7 +253,7 @@ func (c *call) attestedTrust(p *Params, wp *proof.AIWorkProof, attestation []byt
 	}
 	key, err := nvtrust.ParseAttestationKey(d.key)
 	if err != nil {
-		return 0, revert("AttestationInvalid", err.Error())
+		return 0, revert("AttestationInvalid", "stored attestation key is not a P-384 point")
 	}
 	if err := rep.VerifySignature(key); err != nil {
 		return 0, revert("AttestationInvalid", err.Error())

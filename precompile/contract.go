@@ -2,12 +2,12 @@ package precompile
 
 import (
 	"bytes"
-	"crypto/x509"
 	"errors"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/core/vm"
+	"github.com/pars-network/aimining/attest/nvtrust"
 )
 
 // Contract is the IAIMining precompile. It holds no mutable state of its
@@ -15,7 +15,7 @@ import (
 // (the pinned device root) is fixed at construction. It is safe to share
 // between EVMs and goroutines.
 type Contract struct {
-	deviceRoot *x509.Certificate // root of GPU certificate chains (attest.go)
+	deviceRoot *nvtrust.Certificate // root of GPU certificate chains (attest.go)
 }
 
 // New returns the IAIMining precompile, with NVIDIA's Device Identity root
@@ -47,7 +47,7 @@ type method struct {
 type call struct {
 	env        Env
 	st         store
-	deviceRoot *x509.Certificate
+	deviceRoot *nvtrust.Certificate
 }
 
 // methods maps 4-byte selectors to functions. It is filled once at package

@@ -41,25 +41,32 @@ func allowAll(b *testing.B, c *precompiletest.Chain, dev *nvtrusttest.Device) {
 func BenchmarkGasAttestation(b *testing.B) {
 	// registerDevice: a chain of nvtrust.MaxChainCerts P-384 certificates
 	// below the root, every allowlist in force, five record slots created.
-	b.Run("registerDevice", func(b *testing.B) {
-		measured(b, func(n int) func(int) precompiletest.Result {
-			first := nvtrusttest.NewDevice(nvtrusttest.Options{Depth: nvtrust.MaxChainCerts})
-			c := newChain(b)
-			c.Contract = precompile.New(precompile.WithDeviceRoot(first.Root))
-			allowAll(b, c, first)
-			miner := minerOf(key(b, proof.MLDSA44, 1))
-			inputs := make([][]byte, n)
-			for i := range inputs {
-				dev := first
-				if i > 0 {
-					dev = nvtrusttest.NewDevice(nvtrusttest.Options{Depth: nvtrust.MaxChainCerts, Root: first})
+	// "filled" is the priced worst case: each certificate filled to the
+	// parser's bounds (nvtrust.MaxCertificateSize bytes,
+	// nvtrust.MaxExtensions extensions); "plain" has test-CA certificates
+	// of about 500 bytes. Their difference is the cost of the bytes.
+	for _, fill := range []bool{true, false} {
+		name := map[bool]string{true: "registerDevice/filled", false: "registerDevice/plain"}[fill]
+		b.Run(name, func(b *testing.B) {
+			measured(b, func(n int) func(int) precompiletest.Result {
+				first := nvtrusttest.NewDevice(nvtrusttest.Options{Depth: nvtrust.MaxChainCerts, Fill: fill})
+				c := newChain(b)
+				c.Contract = precompile.New(precompile.WithDeviceRoot(first.Root))
+				allowAll(b, c, first)
+				miner := minerOf(key(b, proof.MLDSA44, 1))
+				inputs := make([][]byte, n)
+				for i := range inputs {
+					dev := first
+					if i > 0 {
+						dev = nvtrusttest.NewDevice(nvtrusttest.Options{Depth: nvtrust.MaxChainCerts, Root: first, Fill: fill})
+					}
+					nonce := precompile.RegistrationNonce(chainPars, deviceID(dev), miner, 1)
+					inputs[i] = pack(b, "registerDevice", dev.ChainDER(), dev.Report(nonce), miner)
 				}
-				nonce := precompile.RegistrationNonce(chainPars, deviceID(dev), miner, 1)
-				inputs[i] = pack(b, "registerDevice", dev.ChainDER(), dev.Report(nonce), miner)
-			}
-			return func(i int) precompiletest.Result { return c.Call(precompiletest.Frame{}, inputs[i]) }
+				return func(i int) precompiletest.Result { return c.Call(precompiletest.Frame{}, inputs[i]) }
+			})
 		})
-	})
+	}
 
 	// submitWorkProof with attestation: ML-DSA-87 (the costliest proof),
 	// the longest epoch rollover, a fresh beneficiary, every allowlist.

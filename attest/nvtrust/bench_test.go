@@ -38,6 +38,17 @@ func BenchmarkReport(b *testing.B) {
 			}
 		}
 	})
+	// The worst case the size bounds allow: every certificate filled to
+	// MaxCertificateSize bytes and MaxExtensions extensions.
+	filled := nvtrusttest.NewDevice(nvtrusttest.Options{Depth: nvtrust.MaxChainCerts, Fill: true}).ChainDER()
+	b.Run("ParseChainDER/5/filled", func(b *testing.B) {
+		b.SetBytes(int64(len(filled)))
+		for b.Loop() {
+			if _, err := nvtrust.ParseChainDER(filled); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	certs, _ := nvtrust.ParseChainDER(der)
 	b.Run("VerifyChain/5", func(b *testing.B) {
 		for b.Loop() {

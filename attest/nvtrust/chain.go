@@ -3,16 +3,15 @@ package nvtrust
 import (
 	"bytes"
 	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/x509"
 	_ "embed"
-	"encoding/asn1"
 	"encoding/pem"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/pars-network/aimining/proof"
+	"golang.org/x/crypto/cryptobyte"
+	"golang.org/x/crypto/cryptobyte/asn1"
 )
 
 // MaxChainCerts is the most certificates a chain may hold below the root
@@ -41,76 +40,86 @@ func RIMRootPEM() []byte { return bytes.Clone(rimRootPEM) }
 
 // DeviceIdentityRoot parses the pinned device root. Each call returns a
 // fresh certificate, so callers can never change one another's root.
-func DeviceIdentityRoot() *x509.Certificate { return mustParsePEM(deviceRootPEM) }
-
-// RIMRoot parses the pinned reference-manifest root.
-func RIMRoot() *x509.Certificate { return mustParsePEM(rimRootPEM) }
-
-func mustParsePEM(b []byte) *x509.Certificate {
-	certs, err := ParseChainPEM(b)
+func DeviceIdentityRoot() *Certificate {
+	certs, err := ParseChainPEM(deviceRootPEM)
 	if err != nil || len(certs) != 1 {
 		panic(fmt.Sprintf("nvtrust: embedded root does not parse: %v", err)) // a build defect
 	}
 	return certs[0]
 }
 
-// ParseChainPEM parses PEM CERTIFICATE blocks, in order. Anything but
-// whitespace between blocks, or a block of another type, is refused.
-func ParseChainPEM(b []byte) ([]*x509.Certificate, error) {
-	var certs []*x509.Certificate
+// ParseChainPEM parses PEM CERTIFICATE blocks, in order, with the same
+// certificate parser and bounds as ParseChainDER. Anything but whitespace
+// between blocks, or a block of another type, is refused.
+func ParseChainPEM(b []byte) ([]*Certificate, error) {
+	var ders [][]byte
 	rest := b
 	for len(bytes.TrimSpace(rest)) > 0 {
 		trimmed := bytes.TrimLeft(rest, " \t\r\n")
 		blk, next := pem.Decode(trimmed)
-		if blk == nil || !bytes.HasPrefix(trimmed, []byte("-----BEGIN ")) {
-			return nil, &ChainError{Index: len(certs), Reason: "not a PEM certificate block"}
+		if blk == nil || !bytes.HasPrefix(trimmed, []byte("-----BEGIN ")) ||
+			blk.Type != "CERTIFICATE" || len(blk.Headers) != 0 {
+			return nil, &ChainError{Index: len(ders), Reason: ReasonPEM}
 		}
-		if blk.Type != "CERTIFICATE" || len(blk.Headers) != 0 {
-			return nil, &ChainError{Index: len(certs), Reason: fmt.Sprintf("PEM block %q is not a plain CERTIFICATE", blk.Type)}
+		if len(ders) == MaxChainCerts+1 {
+			return nil, &ChainError{Index: -1, Reason: ReasonTooManyCerts}
 		}
-		c, err := x509.ParseCertificate(blk.Bytes)
-		if err != nil {
-			return nil, &ChainError{Index: len(certs), Reason: err.Error()}
-		}
-		certs = append(certs, c)
+		ders = append(ders, blk.Bytes)
 		rest = next
 	}
-	if len(certs) == 0 {
-		return nil, &ChainError{Index: -1, Reason: "no certificates"}
-	}
-	return certs, nil
+	return parseAll(ders)
 }
 
 // ParseChainDER parses a concatenation of DER certificates, leaf first:
 // each certificate is one complete DER SEQUENCE and nothing else may
-// appear. This is the encoding registerDevice takes.
-func ParseChainDER(b []byte) ([]*x509.Certificate, error) {
-	var certs []*x509.Certificate
-	rest := b
-	for len(rest) > 0 {
-		if len(certs) == MaxChainCerts+1 {
-			return nil, &ChainError{Index: -1, Reason: fmt.Sprintf("more than %d certificates", MaxChainCerts+1)}
-		}
-		var el asn1.RawValue
-		next, err := asn1.Unmarshal(rest, &el)
-		if err != nil || el.Class != asn1.ClassUniversal || el.Tag != asn1.TagSequence || !el.IsCompound {
-			return nil, &ChainError{Index: len(certs), Reason: "not a DER certificate"}
-		}
-		rest = next
-		c, err := x509.ParseCertificate(el.FullBytes)
-		if err != nil {
-			return nil, &ChainError{Index: len(certs), Reason: err.Error()}
-		}
-		certs = append(certs, c)
+// appear. This is the encoding registerDevice takes. The cheap bounds come
+// first: the total size, then each certificate's size and their number,
+// all from the DER headers alone; only then is any certificate parsed.
+func ParseChainDER(b []byte) ([]*Certificate, error) {
+	if len(b) > MaxChainDERSize {
+		return nil, &ChainError{Index: -1, Reason: ReasonChainTooLarge}
 	}
-	if len(certs) == 0 {
-		return nil, &ChainError{Index: -1, Reason: "no certificates"}
+	var ders [][]byte
+	in := cryptobyte.String(b)
+	for !in.Empty() {
+		if len(ders) == MaxChainCerts+1 {
+			return nil, &ChainError{Index: -1, Reason: ReasonTooManyCerts}
+		}
+		var el cryptobyte.String
+		if !in.ReadASN1Element(&el, asn1.SEQUENCE) {
+			return nil, &ChainError{Index: len(ders), Reason: ReasonNotCertificate}
+		}
+		if len(el) > MaxCertificateSize {
+			return nil, &ChainError{Index: len(ders), Reason: ReasonTooLarge}
+		}
+		ders = append(ders, el)
+	}
+	return parseAll(ders)
+}
+
+// parseAll parses split certificates.
+func parseAll(ders [][]byte) ([]*Certificate, error) {
+	if len(ders) == 0 {
+		return nil, &ChainError{Index: -1, Reason: ReasonNoCertificates}
+	}
+	for i, der := range ders {
+		if len(der) > MaxCertificateSize {
+			return nil, &ChainError{Index: i, Reason: ReasonTooLarge}
+		}
+	}
+	certs := make([]*Certificate, len(ders))
+	for i, der := range ders {
+		c, err := ParseCertificate(der)
+		if err != nil {
+			return nil, chainErr(i, err)
+		}
+		certs[i] = c
 	}
 	return certs, nil
 }
 
 // EncodeChainDER concatenates the certificates' DER encodings.
-func EncodeChainDER(certs []*x509.Certificate) []byte {
+func EncodeChainDER(certs []*Certificate) []byte {
 	var out []byte
 	for _, c := range certs {
 		out = append(out, c.Raw...)
@@ -121,7 +130,7 @@ func EncodeChainDER(certs []*x509.Certificate) []byte {
 // DropSuppliedRoot removes a trailing self-issued certificate (the root a
 // GPU sends with its chain). The root is never trusted from the evidence:
 // VerifyChain checks against the pinned one.
-func DropSuppliedRoot(certs []*x509.Certificate) []*x509.Certificate {
+func DropSuppliedRoot(certs []*Certificate) []*Certificate {
 	if n := len(certs); n > 0 && bytes.Equal(certs[n-1].RawSubject, certs[n-1].RawIssuer) {
 		return certs[:n-1]
 	}
@@ -130,17 +139,17 @@ func DropSuppliedRoot(certs []*x509.Certificate) []*x509.Certificate {
 
 // Chain is a verified certificate chain.
 type Chain struct {
-	Certs    []*x509.Certificate // leaf first, root excluded
-	Key      *ecdsa.PublicKey    // the leaf's P-384 attestation key
-	DeviceID [32]byte            // see DeviceID
-	Chip     string              // from the leaf's common name, e.g. "GH100", "GB20X"
+	Certs    []*Certificate   // leaf first, root excluded
+	Key      *ecdsa.PublicKey // the leaf's P-384 attestation key
+	DeviceID [32]byte         // see DeviceID
+	Chip     string           // from the leaf's common name, e.g. "GH100", "GB20X"
 }
 
 // DeviceID identifies a GPU by the certificate that issued its attestation
 // key: the device identity ("GSP BROM") certificate, which is unique to the
 // chip and survives firmware updates (the attestation key does not). It is
 // proof.DeviceID of that certificate's SubjectPublicKeyInfo.
-func DeviceID(identity *x509.Certificate) [32]byte {
+func DeviceID(identity *Certificate) [32]byte {
 	return proof.DeviceID(identity.RawSubjectPublicKeyInfo)
 }
 
@@ -149,85 +158,69 @@ func DeviceID(identity *x509.Certificate) [32]byte {
 //   - 2..MaxChainCerts certificates, none self-issued (send the chain
 //     without its root; see DropSuppliedRoot);
 //   - every certificate and the root valid at at;
-//   - every certificate ECDSA P-384 / SHA-384, issued (name and signature)
-//     by the next one, the last by root;
+//   - every certificate issued (name and ECDSA P-384 / SHA-384 signature)
+//     by the next one, the last by root (the parser already admits only
+//     P-384 keys, ecdsa-with-SHA384 and no unhandled critical extension);
 //   - issuers are CAs allowed to sign certificates, path lengths respected;
-//   - the leaf is not a CA and may sign (digitalSignature);
-//   - no unhandled critical extension anywhere.
+//   - the leaf is not a CA and may sign (digitalSignature).
 //
 // It uses no clock, network or revocation service: the same inputs give the
-// same answer everywhere.
-func VerifyChain(certs []*x509.Certificate, root *x509.Certificate, at time.Time) (*Chain, error) {
+// same answer everywhere. A refusal is a *ChainError with a fixed Reason.
+func VerifyChain(certs []*Certificate, root *Certificate, at time.Time) (*Chain, error) {
 	if root == nil {
-		return nil, &ChainError{Index: -1, Reason: "no pinned root"}
+		return nil, &ChainError{Index: -1, Reason: ReasonNoRoot}
 	}
 	if len(certs) < MinChainCerts || len(certs) > MaxChainCerts {
-		return nil, &ChainError{Index: -1, Reason: fmt.Sprintf("%d certificates below the root, want %d..%d", len(certs), MinChainCerts, MaxChainCerts)}
+		return nil, &ChainError{Index: -1, Reason: ReasonChainLength}
 	}
-	all := append(append([]*x509.Certificate(nil), certs...), root)
+	all := append(append([]*Certificate(nil), certs...), root)
 	for i, c := range all {
-		idx := i
-		if i == len(certs) {
-			idx = -1
-		}
-		bad := func(format string, args ...any) error {
-			reason := fmt.Sprintf(format, args...)
-			if idx < 0 {
-				reason = "pinned root: " + reason
+		bad := func(r Reason) error {
+			if i == len(certs) {
+				return &ChainError{Index: -1, Root: true, Reason: r}
 			}
-			return &ChainError{Index: idx, Reason: reason}
+			return &ChainError{Index: i, Reason: r}
 		}
 		if i < len(certs) && bytes.Equal(c.RawSubject, c.RawIssuer) {
-			return nil, bad("self-issued certificate inside the chain (send the chain without its root)")
+			return nil, bad(ReasonSelfIssued)
 		}
 		if at.Before(c.NotBefore) || at.After(c.NotAfter) {
-			return nil, bad("not valid at %s (valid %s to %s)", at.UTC().Format(time.RFC3339), c.NotBefore.UTC().Format(time.RFC3339), c.NotAfter.UTC().Format(time.RFC3339))
-		}
-		if c.SignatureAlgorithm != x509.ECDSAWithSHA384 {
-			return nil, bad("signature algorithm %v, want ECDSA-SHA384", c.SignatureAlgorithm)
-		}
-		pub, ok := c.PublicKey.(*ecdsa.PublicKey)
-		if !ok || pub.Curve != elliptic.P384() {
-			return nil, bad("public key is not ECDSA P-384")
-		}
-		if len(c.UnhandledCriticalExtensions) != 0 {
-			return nil, bad("unhandled critical extension %v", c.UnhandledCriticalExtensions[0])
+			return nil, bad(ReasonNotValidNow)
 		}
 		if i == 0 {
 			if c.IsCA {
-				return nil, bad("leaf is a CA")
+				return nil, bad(ReasonLeafIsCA)
 			}
-			if c.KeyUsage != 0 && c.KeyUsage&x509.KeyUsageDigitalSignature == 0 {
-				return nil, bad("leaf key may not sign")
+			if c.KeyUsage != 0 && c.KeyUsage&KeyUsageDigitalSignature == 0 {
+				return nil, bad(ReasonLeafKeyUsage)
 			}
 		} else {
 			if !c.BasicConstraintsValid || !c.IsCA {
-				return nil, bad("issuer is not a CA")
+				return nil, bad(ReasonIssuerNotCA)
 			}
-			if c.KeyUsage != 0 && c.KeyUsage&x509.KeyUsageCertSign == 0 {
-				return nil, bad("issuer may not sign certificates")
+			if c.KeyUsage != 0 && c.KeyUsage&KeyUsageCertSign == 0 {
+				return nil, bad(ReasonIssuerKeyUsage)
 			}
 			// CAs strictly below c in the chain: all[1..i-1].
-			if cas := i - 1; (c.MaxPathLen > 0 || c.MaxPathLenZero) && cas > c.MaxPathLen {
-				return nil, bad("path length %d exceeds its constraint %d", cas, c.MaxPathLen)
+			if c.MaxPathLen >= 0 && i-1 > c.MaxPathLen {
+				return nil, bad(ReasonPathLength)
 			}
 		}
 		if i < len(certs) {
 			parent := all[i+1]
 			if !bytes.Equal(c.RawIssuer, parent.RawSubject) {
-				return nil, bad("issuer name differs from the next certificate's subject")
+				return nil, bad(ReasonIssuerName)
 			}
-			if err := c.CheckSignatureFrom(parent); err != nil {
-				return nil, bad("signature: %v", err)
+			if !c.CheckSignatureFrom(parent) {
+				return nil, bad(ReasonBadSignature)
 			}
 		}
 	}
-	leaf := certs[0]
 	return &Chain{
 		Certs:    certs,
-		Key:      leaf.PublicKey.(*ecdsa.PublicKey),
+		Key:      certs[0].PublicKey,
 		DeviceID: DeviceID(certs[1]),
-		Chip:     chipOfName(leaf.Subject.CommonName),
+		Chip:     chipOfName(certs[0].CommonName),
 	}, nil
 }
 
@@ -240,70 +233,94 @@ func chipOfName(cn string) string {
 	return ""
 }
 
-// FWID extensions of the leaf certificate.
-var (
-	// oidTcbInfo carries the FWID on Hopper: its last 48 bytes (an OCTET
-	// STRING) are the SHA-384 firmware id.
-	oidTcbInfo = asn1.ObjectIdentifier{2, 23, 133, 5, 4, 1}
-	// oidDiceTcbInfo carries a TCG DiceTcbInfo on Blackwell; the FWID is
-	// fwids[0].digest.
-	oidDiceTcbInfo = asn1.ObjectIdentifier{2, 23, 133, 5, 4, 1, 1}
-)
-
 // LeafFWID returns the firmware id recorded in the leaf certificate, and
-// whether there is one.
-func LeafFWID(leaf *x509.Certificate) ([]byte, bool, error) {
-	for _, e := range leaf.Extensions {
-		switch {
-		case e.Id.Equal(oidTcbInfo):
-			v := e.Value
-			if len(v) < DigestSize+2 || v[len(v)-DigestSize-2] != 0x04 || v[len(v)-DigestSize-1] != DigestSize {
-				return nil, false, &ChainError{Index: 0, Reason: "TcbInfo extension does not end with a 48-byte FWID"}
-			}
-			return v[len(v)-DigestSize:], true, nil
-		case e.Id.Equal(oidDiceTcbInfo):
-			fwid, err := diceFWID(e.Value)
-			if err != nil {
-				return nil, false, &ChainError{Index: 0, Reason: "DiceTcbInfo: " + err.Error()}
-			}
-			return fwid, true, nil
+// whether there is one. Hopper carries it in a TcbInfo extension
+// (2.23.133.5.4.1) whose last element is the FWID; Blackwell in a TCG
+// DiceTcbInfo (2.23.133.5.4.1.1) as fwids[0]. Either way the FWID is
+// SEQUENCE { id-sha384, OCTET STRING (48 bytes) }.
+func LeafFWID(leaf *Certificate) ([]byte, bool, error) {
+	if e, ok := leaf.extension(oidTcbInfo); ok {
+		fwid, ok := tcbInfoFWID(e.Value)
+		if !ok {
+			return nil, false, &ChainError{Index: 0, Reason: ReasonFWID}
 		}
+		return fwid, true, nil
+	}
+	if e, ok := leaf.extension(oidDiceTcbInfo); ok {
+		fwid, ok := diceFWID(e.Value)
+		if !ok {
+			return nil, false, &ChainError{Index: 0, Reason: ReasonFWID}
+		}
+		return fwid, true, nil
 	}
 	return nil, false, nil
+}
+
+// tcbInfoFWID reads NVIDIA's Hopper TcbInfo: one SEQUENCE of DER elements
+// whose last is an FWID.
+func tcbInfoFWID(der cryptobyte.String) ([]byte, bool) {
+	var seq cryptobyte.String
+	if !der.ReadASN1(&seq, asn1.SEQUENCE) || !der.Empty() {
+		return nil, false
+	}
+	var last cryptobyte.String
+	for !seq.Empty() {
+		var tag asn1.Tag
+		if !seq.ReadAnyASN1Element(&last, &tag) {
+			return nil, false
+		}
+	}
+	return readFWID(last)
 }
 
 // diceFWID reads fwids[0].digest of a DiceTcbInfo:
 //
 //	DiceTcbInfo ::= SEQUENCE { vendor [0], model [1], version [2], svn [3],
 //	  layer [4], index [5], fwids [6] IMPLICIT SEQUENCE OF FWID, ... }
-//	FWID ::= SEQUENCE { hashAlg OBJECT IDENTIFIER, digest OCTET STRING }
-func diceFWID(der []byte) ([]byte, error) {
-	var seq asn1.RawValue
-	if rest, err := asn1.Unmarshal(der, &seq); err != nil || len(rest) != 0 || seq.Tag != asn1.TagSequence || seq.Class != asn1.ClassUniversal {
-		return nil, fmt.Errorf("not one SEQUENCE")
+//
+// Every field is context-tagged, in increasing tag order, at most once.
+func diceFWID(der cryptobyte.String) ([]byte, bool) {
+	var seq cryptobyte.String
+	if !der.ReadASN1(&seq, asn1.SEQUENCE) || !der.Empty() {
+		return nil, false
 	}
-	in := seq.Bytes
-	for len(in) > 0 {
-		var el asn1.RawValue
-		rest, err := asn1.Unmarshal(in, &el)
-		if err != nil {
-			return nil, fmt.Errorf("bad element: %v", err)
+	next := 0
+	var fwid []byte
+	for !seq.Empty() {
+		var el cryptobyte.String
+		var tag asn1.Tag
+		if !seq.ReadAnyASN1(&el, &tag) || tag&0xc0 != 0x80 || int(tag&0x1f) < next {
+			return nil, false
 		}
-		in = rest
-		if el.Class != asn1.ClassContextSpecific || el.Tag != 6 || !el.IsCompound {
+		next = int(tag&0x1f) + 1
+		if tag != asn1.Tag(6).ContextSpecific().Constructed() {
 			continue
 		}
-		var fwid struct {
-			HashAlg asn1.ObjectIdentifier
-			Digest  []byte
+		var first cryptobyte.String
+		if !el.ReadASN1Element(&first, asn1.SEQUENCE) {
+			return nil, false
 		}
-		if _, err := asn1.Unmarshal(el.Bytes, &fwid); err != nil {
-			return nil, fmt.Errorf("bad FWID: %v", err)
+		var ok bool
+		if fwid, ok = readFWID(first); !ok {
+			return nil, false
 		}
-		if !fwid.HashAlg.Equal(asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 2}) || len(fwid.Digest) != DigestSize {
-			return nil, fmt.Errorf("FWID is not SHA-384")
+		for !el.Empty() {
+			if !el.SkipASN1(asn1.SEQUENCE) {
+				return nil, false
+			}
 		}
-		return fwid.Digest, nil
 	}
-	return nil, fmt.Errorf("no fwids")
+	return fwid, fwid != nil
+}
+
+// readFWID reads FWID ::= SEQUENCE { hashAlg OBJECT IDENTIFIER, digest
+// OCTET STRING } with SHA-384 and a 48-byte digest.
+func readFWID(der cryptobyte.String) ([]byte, bool) {
+	var seq, oid, digest cryptobyte.String
+	if !der.ReadASN1(&seq, asn1.SEQUENCE) || !der.Empty() ||
+		!seq.ReadASN1(&oid, asn1.OBJECT_IDENTIFIER) || !bytes.Equal(oid, oidSHA384) ||
+		!seq.ReadASN1(&digest, asn1.OCTET_STRING) || !seq.Empty() || len(digest) != DigestSize {
+		return nil, false
+	}
+	return digest, true
 }

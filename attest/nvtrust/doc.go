@@ -2,9 +2,12 @@
 // SPDM 1.1 GET_MEASUREMENTS request and response signed by the GPU, and the
 // GPU's certificate chain up to the NVIDIA Device Identity root.
 //
-// Everything here is deterministic and uses only the standard library's
-// crypto: parsing is strict (exact lengths, no trailing bytes, no duplicate
-// opaque fields), the chain is checked against a PINNED root at an explicit
+// Everything here is deterministic: parsing is strict (exact lengths, no
+// trailing bytes, no duplicate opaque fields), certificates are read by the
+// package's own DER parser of NVIDIA's profile (cert.go, on the pinned
+// golang.org/x/crypto/cryptobyte, never crypto/x509, whose answers change
+// with the Go version and GODEBUG), refusals carry fixed reasons, the
+// chain is checked against a PINNED root at an explicit
 // time (the root the GPU supplies is never trusted), and the trust tier is
 // derived from fields the GPU signed, never from what a miner claims. The
 // same checks run inside consensus in the IAIMining precompile, with the

@@ -1,7 +1,6 @@
 package nvtrust_test
 
 import (
-	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -36,7 +35,7 @@ func readReport(t testing.TB, name string) []byte {
 	return b
 }
 
-func readChain(t testing.TB, name string) []*x509.Certificate {
+func readChain(t testing.TB, name string) []*nvtrust.Certificate {
 	t.Helper()
 	c, err := nvtrust.ParseChainPEM(readFile(t, name))
 	if err != nil {
@@ -49,7 +48,7 @@ func readChain(t testing.TB, name string) []*x509.Certificate {
 type sample struct {
 	name          string
 	report        []byte
-	chain         []*x509.Certificate
+	chain         []*nvtrust.Certificate
 	chip          string
 	models        []string
 	tier          nvtrust.Tier

@@ -56,7 +56,9 @@ func TestNegativeSamples(t *testing.T) {
 		require.Error(t, err)
 	})
 	t.Run("another root", func(t *testing.T) {
-		_, err := nvtrust.Verify(rep, hopperChain, nvtrust.Options{Time: sampleTime, Root: nvtrust.RIMRoot()})
+		rimRoot, err := nvtrust.ParseChainPEM(nvtrust.RIMRootPEM())
+		require.NoError(t, err)
+		_, err = nvtrust.Verify(rep, hopperChain, nvtrust.Options{Time: sampleTime, Root: rimRoot[0]})
 		require.ErrorIs(t, err, nvtrust.ErrChain)
 	})
 	t.Run("supplied root is not trusted", func(t *testing.T) {

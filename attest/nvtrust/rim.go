@@ -1,12 +1,14 @@
 package nvtrust
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"crypto/sha512"
 	"crypto/subtle"
 	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/pem"
 	"encoding/xml"
 	"fmt"
 	"math/big"
@@ -18,6 +20,24 @@ import (
 	dsig "github.com/russellhaering/goxmldsig"
 	"github.com/russellhaering/goxmldsig/etreeutils"
 )
+
+// Reference manifests are verified off chain only (pars-attest, the miner's
+// tooling): their signer chains are parsed with crypto/x509, whose answers
+// may change with the Go version and GODEBUG, which is acceptable outside
+// consensus. Nothing here is reachable from the IAIMining precompile.
+
+// RIMRoot parses the pinned reference-manifest root (off-chain use only).
+func RIMRoot() *x509.Certificate {
+	blk, _ := pem.Decode(rimRootPEM)
+	if blk == nil {
+		panic("nvtrust: embedded RIM root is not PEM") // a build defect
+	}
+	c, err := x509.ParseCertificate(blk.Bytes)
+	if err != nil {
+		panic(fmt.Sprintf("nvtrust: embedded RIM root does not parse: %v", err)) // a build defect
+	}
+	return c
+}
 
 // RIM is what this package reads from an NVIDIA reference integrity
 // manifest (a signed SWID tag): the product and version it describes and
@@ -117,7 +137,9 @@ func ParseRIM(doc []byte, root *x509.Certificate, at time.Time) (*RIM, error) {
 		}
 		certs = append(certs, c)
 	}
-	certs = DropSuppliedRoot(certs)
+	if n := len(certs); n > 0 && bytes.Equal(certs[n-1].RawSubject, certs[n-1].RawIssuer) {
+		certs = certs[:n-1] // the root sent along is never trusted
+	}
 	if len(certs) == 0 {
 		return nil, bad("no signing certificate")
 	}

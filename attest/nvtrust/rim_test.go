@@ -2,6 +2,8 @@ package nvtrust_test
 
 import (
 	"bytes"
+	"crypto/x509"
+	"encoding/pem"
 	"testing"
 	"time"
 
@@ -36,7 +38,10 @@ func TestRIMGivesGoldenMeasurementsForTheMatchingReport(t *testing.T) {
 	// Expired signer, wrong root, tampered SignedInfo.
 	_, err = nvtrust.ParseRIM(doc, nvtrust.RIMRoot(), time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
 	require.ErrorIs(t, err, nvtrust.ErrMalformedManifest)
-	_, err = nvtrust.ParseRIM(doc, nvtrust.DeviceIdentityRoot(), rimTime)
+	blk, _ := pem.Decode(nvtrust.DeviceIdentityRootPEM())
+	deviceRoot, err := x509.ParseCertificate(blk.Bytes)
+	require.NoError(t, err)
+	_, err = nvtrust.ParseRIM(doc, deviceRoot, rimTime)
 	require.ErrorIs(t, err, nvtrust.ErrMalformedManifest)
 	tampered := bytes.Replace(doc, []byte("<ds:DigestValue>D"), []byte("<ds:DigestValue>E"), 1)
 	require.NotEqual(t, doc, tampered)

@@ -2,7 +2,6 @@ package nvtrust
 
 import (
 	"bytes"
-	"crypto/x509"
 	"encoding/hex"
 	"fmt"
 	"time"
@@ -89,7 +88,7 @@ func CheckNonce(rep *Report, nonce [NonceSize]byte) error {
 // Options control Verify.
 type Options struct {
 	// Root is the pinned root; nil means NVIDIA's Device Identity root.
-	Root *x509.Certificate
+	Root *Certificate
 	// Time is when certificates must be valid. It must be set: there is no
 	// default clock (inside consensus it is the block time).
 	Time time.Time
@@ -127,7 +126,7 @@ type Claims struct {
 
 // Verify checks a report and its chain (leaf first; a supplied root is
 // dropped and the pinned one used) and returns the claims.
-func Verify(report []byte, chain []*x509.Certificate, opts Options) (*Claims, error) {
+func Verify(report []byte, chain []*Certificate, opts Options) (*Claims, error) {
 	if opts.Time.IsZero() {
 		return nil, fmt.Errorf("nvtrust: no verification time given")
 	}
@@ -186,7 +185,7 @@ func Verify(report []byte, chain []*x509.Certificate, opts Options) (*Claims, er
 		c.ModelNote = fmt.Sprintf("the %s die is shared by several products and the signed board fields do not name one; the lowest tier among them applies", c.Chip)
 	}
 	for _, cert := range ch.Certs {
-		c.Chain = append(c.Chain, cert.Subject.CommonName)
+		c.Chain = append(c.Chain, cert.CommonName)
 	}
 	return c, nil
 }

@@ -15,7 +15,6 @@ package gpuattest
 import (
 	"bytes"
 	"context"
-	"crypto/x509"
 	"errors"
 	"fmt"
 
@@ -109,7 +108,7 @@ func Decide(err error, require bool) (Plan, error) {
 func ChainFromNVML(raw []byte) ([]byte, error) {
 	raw = bytes.TrimRight(raw, "\x00")
 	var (
-		certs []*x509.Certificate
+		certs []*nvtrust.Certificate
 		err   error
 	)
 	if bytes.Contains(raw, []byte("-----BEGIN")) {

@@ -24,10 +24,11 @@ import (
 // Device is a test GPU: its pinned root, its chain (leaf first, root
 // excluded) and its attestation key.
 type Device struct {
-	Root     *x509.Certificate
+	Root     *nvtrust.Certificate
 	RootKey  *ecdsa.PrivateKey
-	Chain    []*x509.Certificate
-	Key      *ecdsa.PrivateKey // the leaf's attestation key
+	Chain    []*nvtrust.Certificate
+	Keys     []*ecdsa.PrivateKey // Keys[i] is Chain[i]'s private key
+	Key      *ecdsa.PrivateKey   // the leaf's attestation key (Keys[0])
 	Chip     string
 	FWID     []byte
 	Project  string
@@ -35,6 +36,7 @@ type Device struct {
 	Driver   string
 	VBIOS    [8]byte
 	NotAfter time.Time
+	rootX509 *x509.Certificate // the root as crypto/x509 signs with it
 }
 
 // Options shape a test device; zero values take the defaults noted.
@@ -47,6 +49,11 @@ type Options struct {
 	NotBefore  time.Time // 2020-01-01
 	NotAfter   time.Time // 2099-12-31
 	Root       *Device   // reuse another device's root (same CA, another GPU)
+	// Fill grows every certificate to the parser's bounds: exactly
+	// nvtrust.MaxExtensions extensions and close to
+	// nvtrust.MaxCertificateSize bytes (the worst case registerDevice is
+	// priced for).
+	Fill bool
 }
 
 // NewDevice makes a test GPU with a fresh chain.
@@ -77,26 +84,32 @@ func NewDevice(o Options) *Device {
 	fwid := sha512.Sum384([]byte("test firmware " + o.Chip))
 	d.FWID = fwid[:]
 	if o.Root != nil {
-		d.Root, d.RootKey = o.Root.Root, o.Root.RootKey
+		d.rootX509, d.RootKey = o.Root.rootX509, o.Root.RootKey
 	} else {
 		d.RootKey = newKey()
-		d.Root = issue(nil, d.RootKey, &d.RootKey.PublicKey, "Test Device Identity CA", true, o.NotBefore, o.NotAfter, nil)
+		d.rootX509 = issue(nil, d.RootKey, &d.RootKey.PublicKey, "Test Device Identity CA", true, o, nil)
 	}
-	parent, parentKey := d.Root, d.RootKey
+	d.Root = parse(d.rootX509)
+	parent, parentKey := d.rootX509, d.RootKey
 	// CAs from the top down, then the leaf.
 	names := []string{"Test " + o.Chip + " Identity", "Test " + o.Chip + " Provisioner ICA", "Test " + o.Chip + " Extra ICA"}
 	var chain []*x509.Certificate
+	var keys []*ecdsa.PrivateKey
 	for i := 0; i < o.Depth-2; i++ {
 		k := newKey()
-		c := issue(parent, parentKey, &k.PublicKey, names[i], true, o.NotBefore, o.NotAfter, nil)
+		c := issue(parent, parentKey, &k.PublicKey, names[i], true, o, nil)
 		chain = append([]*x509.Certificate{c}, chain...)
+		keys = append([]*ecdsa.PrivateKey{k}, keys...)
 		parent, parentKey = c, k
 	}
 	bromKey := newKey()
-	brom := issue(parent, parentKey, &bromKey.PublicKey, o.Chip+" A01 GSP BROM", true, o.NotBefore, o.NotAfter, nil)
+	brom := issue(parent, parentKey, &bromKey.PublicKey, o.Chip+" A01 GSP BROM", true, o, nil)
 	d.Key = newKey()
-	leaf := issue(brom, bromKey, &d.Key.PublicKey, o.Chip+" A01 GSP FMC LF", false, o.NotBefore, o.NotAfter, d.FWID)
-	d.Chain = append([]*x509.Certificate{leaf, brom}, chain...)
+	leaf := issue(brom, bromKey, &d.Key.PublicKey, o.Chip+" A01 GSP FMC LF", false, o, d.FWID)
+	for _, c := range append([]*x509.Certificate{leaf, brom}, chain...) {
+		d.Chain = append(d.Chain, parse(c))
+	}
+	d.Keys = append([]*ecdsa.PrivateKey{d.Key, bromKey}, keys...)
 	return d
 }
 
@@ -110,12 +123,25 @@ func newKey() *ecdsa.PrivateKey {
 
 var serial atomic.Int64
 
-func issue(parent *x509.Certificate, parentKey *ecdsa.PrivateKey, pub *ecdsa.PublicKey, cn string, ca bool, nb, na time.Time, fwid []byte) *x509.Certificate {
+// parse reads a certificate the test CA made with the project's parser.
+func parse(c *x509.Certificate) *nvtrust.Certificate {
+	p, err := nvtrust.ParseCertificate(c.Raw)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// oidFiller is a private-enterprise OID for the filler extensions of
+// Options.Fill; parsers skip it (non-critical, not understood).
+var oidFiller = asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 99999, 1}
+
+func issue(parent *x509.Certificate, parentKey *ecdsa.PrivateKey, pub *ecdsa.PublicKey, cn string, ca bool, o Options, fwid []byte) *x509.Certificate {
 	tmpl := &x509.Certificate{
 		SerialNumber:          big.NewInt(serial.Add(1)),
 		Subject:               pkix.Name{CommonName: cn, Organization: []string{"Test"}},
-		NotBefore:             nb,
-		NotAfter:              na,
+		NotBefore:             o.NotBefore,
+		NotAfter:              o.NotAfter,
 		BasicConstraintsValid: true,
 		IsCA:                  ca,
 		SignatureAlgorithm:    x509.ECDSAWithSHA384,
@@ -127,25 +153,56 @@ func issue(parent *x509.Certificate, parentKey *ecdsa.PrivateKey, pub *ecdsa.Pub
 		tmpl.KeyUsage = x509.KeyUsageDigitalSignature
 	}
 	if fwid != nil {
-		// Hopper-style TcbInfo: the FWID is the final OCTET STRING.
+		// Hopper-style TcbInfo: a SEQUENCE whose last element is the FWID
+		// { id-sha384, OCTET STRING }.
 		v, _ := asn1.Marshal(struct {
 			Version int
-			FWID    []byte
-		}{1, fwid})
+			FWID    struct {
+				HashAlg asn1.ObjectIdentifier
+				Digest  []byte
+			}
+		}{Version: 1, FWID: struct {
+			HashAlg asn1.ObjectIdentifier
+			Digest  []byte
+		}{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 2}, fwid}})
 		tmpl.ExtraExtensions = []pkix.Extension{{Id: asn1.ObjectIdentifier{2, 23, 133, 5, 4, 1}, Value: v}}
 	}
 	if parent == nil {
 		parent = tmpl
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, pub, parentKey)
-	if err != nil {
-		panic(err)
+	create := func() *x509.Certificate {
+		der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, pub, parentKey)
+		if err != nil {
+			panic(err)
+		}
+		c, err := x509.ParseCertificate(der)
+		if err != nil {
+			panic(err)
+		}
+		return c
 	}
-	c, err := x509.ParseCertificate(der)
-	if err != nil {
-		panic(err)
+	c := create()
+	if !o.Fill {
+		return c
 	}
-	return c
+	// Fill: filler extensions up to the count bound, the last one padded
+	// to bring the certificate near the size bound (a signature's length
+	// varies by a few bytes, so the padding leaves room for it).
+	base := len(tmpl.ExtraExtensions)
+	for i := len(c.Extensions); i < nvtrust.MaxExtensions; i++ {
+		id := append(append(asn1.ObjectIdentifier(nil), oidFiller...), i)
+		tmpl.ExtraExtensions = append(tmpl.ExtraExtensions, pkix.Extension{Id: id, Value: []byte{0x05, 0x00}})
+	}
+	last := &tmpl.ExtraExtensions[len(tmpl.ExtraExtensions)-1]
+	if len(tmpl.ExtraExtensions) == base {
+		panic("nvtrusttest: no room for filler extensions")
+	}
+	for pad := nvtrust.MaxCertificateSize - len(create().Raw) - 8; ; pad-- {
+		last.Value, _ = asn1.Marshal(make([]byte, pad))
+		if c = create(); len(c.Raw) <= nvtrust.MaxCertificateSize {
+			return c
+		}
+	}
 }
 
 // ChainDER is the chain in registerDevice's encoding: DER certificates
