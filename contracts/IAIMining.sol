@@ -289,14 +289,18 @@ interface IAIMining {
     // ------------------------------------------------------------------
     // Gateway tickets
     //
-    // A ZAP gateway signs a job ticket (proof.JobTicket: chain id, job id,
-    // model hash, input hash, compute-unit budget, expiry, the gateway's
-    // ML-DSA key and signature, under the FIPS 204 context
-    // "pars-aimining/v1/job-ticket") for every job it hands to a miner. The
-    // miner binds it into its WorkContext (jobId = ticketId). When
-    // governance requires tickets, only ticketed work of a registered
-    // gateway earns rewards, each ticket once, compute units capped by its
-    // budget; submitWorkProof and submitWorkProofs revert TicketRequired.
+    // A ZAP gateway signs a job ticket (proof.JobTicket, version 2: chain
+    // id, job id, the miner id it is leased to, model hash, input hash,
+    // compute-unit budget, expiry, the gateway's ML-DSA key and signature,
+    // under the FIPS 204 context "pars-aimining/v1/job-ticket") for every
+    // lease of a job to a miner. The miner binds it into its WorkContext
+    // (jobId = ticketId) and signs the proof with the key the ticket names;
+    // a proof signed by any other key reverts TicketMismatch("miner id"),
+    // so a ticket copied from the mempool cannot be front-run. A version-1
+    // ticket (no miner id) reverts MalformedInput. When governance requires
+    // tickets, only ticketed work of a registered gateway earns rewards,
+    // each ticket once, compute units capped by its budget; submitWorkProof
+    // and submitWorkProofs revert TicketRequired.
     // ------------------------------------------------------------------
 
     /// @notice Governance registered a gateway key.

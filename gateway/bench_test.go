@@ -37,7 +37,7 @@ type jsonJob struct {
 // embedding input).
 func benchJob(b *testing.B, elems int) (*Job, []float32) {
 	sk, _ := proof.NewKeyFromSeed(proof.MLDSA44, [32]byte{1})
-	tk := &proof.JobTicket{ChainID: 6133, Budget: 100, Expiry: 1 << 40}
+	tk := &proof.JobTicket{ChainID: 6133, MinerID: proof.Hash{2}, Budget: 100, Expiry: 1 << 40}
 	if err := tk.Sign(sk, true); err != nil {
 		b.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func ticketSignMicros(b *testing.B) float64 {
 	const n = 200
 	start := time.Now()
 	for i := 0; i < n; i++ {
-		tk := &proof.JobTicket{ChainID: 6133, Budget: 100, Expiry: 1 << 40, JobID: proof.Hash{byte(i)}}
+		tk := &proof.JobTicket{ChainID: 6133, MinerID: proof.Hash{2}, Budget: 100, Expiry: 1 << 40, JobID: proof.Hash{byte(i)}}
 		if err := tk.Sign(sk, false); err != nil {
 			b.Fatal(err)
 		}

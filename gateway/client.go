@@ -18,7 +18,8 @@ type Client struct {
 	zc       *conn
 	hello    Hello
 	gateway  *proof.PublicKey
-	minerID  proof.Hash
+	minerID  proof.Hash // as the gateway registered it
+	self     proof.Hash // MinerID of this miner's own key
 	attested bool
 }
 
@@ -80,6 +81,7 @@ func (cl *Client) handshake(ctx context.Context, o ClientOptions) error {
 		return fmt.Errorf("zap: the gateway's key id is 0x%x, not the configured 0x%x", gk.ID(), o.GatewayID[:])
 	}
 	cl.hello = Hello{Version: h.Version, Challenge: h.Challenge, GatewayKey: gk.Bytes(), ChainID: h.ChainID}
+	cl.self = o.Key.Public().ID()
 	cl.gateway = gk
 	msg := &proof.MinerRegistration{ChainID: o.ChainID, GatewayID: gk.ID(), Challenge: h.Challenge}
 	sig, err := proof.SignMinerRegistration(msg, o.Key)
@@ -190,7 +192,8 @@ func ctxErr(ctx context.Context, err error) error {
 }
 
 // VerifyTicket decodes a job's ticket and checks it against the gateway's
-// key, the chain, the job's input and model hash, and the time now.
+// key, the chain, this miner's own key id (only the miner a ticket names
+// can redeem it), the job's input and model hash, and the time now.
 func (cl *Client) VerifyTicket(j *Job, modelHash proof.Hash, now time.Time) (*proof.JobTicket, error) {
 	t, err := proof.DecodeJobTicket(j.Ticket)
 	if err != nil {
@@ -202,6 +205,8 @@ func (cl *Client) VerifyTicket(j *Job, modelHash proof.Hash, now time.Time) (*pr
 	switch {
 	case t.ChainID != cl.hello.ChainID:
 		return nil, fmt.Errorf("ticket is for chain %d", t.ChainID)
+	case t.MinerID != cl.self:
+		return nil, fmt.Errorf("ticket names miner 0x%x, this miner is 0x%x: it could not be redeemed", t.MinerID[:8], cl.self[:8])
 	case t.InputHash != proof.HashInput(j.Input):
 		return nil, errors.New("ticket does not cover the job's input")
 	case t.ModelHash != modelHash:

@@ -84,10 +84,14 @@ type Answer struct {
 
 // job is a request in the gateway.
 type job struct {
-	req      Request
-	model    Model
-	ticket   *proof.JobTicket
-	encoded  []byte
+	req   Request
+	model Model
+	// base holds the ticket's fields but the miner; it is not changed
+	// after Do creates it. Each lease signs a copy naming its miner.
+	base proof.JobTicket
+	// tickets holds the tickets signed for this job, by miner id, so a
+	// miner leased the job again gets the same ticket. Guarded by mu.
+	tickets  map[proof.Hash]*signedTicket
 	attempts int
 	lease    *lease
 	done     chan *Answer // buffered 1; closed never
@@ -97,10 +101,18 @@ type job struct {
 
 // lease is a job given to one session until a deadline.
 type lease struct {
-	id    uint64
-	job   *job
-	sess  *session
-	timer *time.Timer
+	id     uint64
+	job    *job
+	sess   *session
+	timer  *time.Timer
+	ticket *signedTicket // the ticket naming sess's miner; set under mu before the job is sent
+}
+
+// signedTicket is a job's ticket for one miner, signed and encoded.
+type signedTicket struct {
+	t       *proof.JobTicket
+	id      proof.Hash
+	encoded []byte
 }
 
 // minerState is what the gateway knows of one miner key.
@@ -217,8 +229,9 @@ func Budget(m Model, inputBytes int, maxTokens uint32) uint64 {
 	return max(q, 1)
 }
 
-// Do runs one request to completion: it signs a ticket, queues the job,
-// and waits for a miner's answer, the request timeout or ctx.
+// Do runs one request to completion: it queues the job and waits for a
+// miner's answer, the request timeout or ctx. Each lease of the job to a
+// miner carries a ticket naming that miner (see leaseTicket).
 func (g *Gateway) Do(ctx context.Context, req Request) (*Answer, error) {
 	m, ok := g.models[req.Model]
 	if !ok {
@@ -230,24 +243,19 @@ func (g *Gateway) Do(ctx context.Context, req Request) (*Answer, error) {
 	if len(req.Input) == 0 {
 		return nil, errors.New("gateway: empty input")
 	}
-	t := &proof.JobTicket{
+	j := &job{req: req, model: m, base: proof.JobTicket{
 		ChainID:   g.cfg.ChainID,
 		ModelHash: m.Hash,
 		InputHash: proof.HashInput(req.Input),
 		Budget:    Budget(m, len(req.Input), req.MaxTokens),
 		Expiry:    uint64(g.cfg.Clock().Add(g.cfg.TicketTTL).Unix()),
-	}
-	if _, err := io.ReadFull(g.cfg.Rand, t.JobID[:]); err != nil {
+	}, tickets: map[proof.Hash]*signedTicket{}, done: make(chan *Answer, 1), failed: make(chan error, 1)}
+	if _, err := io.ReadFull(g.cfg.Rand, j.base.JobID[:]); err != nil {
 		return nil, fmt.Errorf("gateway: job id: %w", err)
 	}
-	// Admission is checked before signing, so a busy gateway answers fast.
 	if err := g.admit(req.Kind, m.Name); err != nil {
 		return nil, err
 	}
-	if err := t.Sign(g.cfg.Key, false); err != nil {
-		return nil, err
-	}
-	j := &job{req: req, model: m, ticket: t, encoded: t.Encode(), done: make(chan *Answer, 1), failed: make(chan error, 1)}
 	if err := g.enqueue(j); err != nil {
 		return nil, err
 	}
@@ -414,7 +422,7 @@ func (g *Gateway) retry(j *job, why string) {
 		return
 	}
 	g.stats.Reassigned++
-	g.log.Info("job reassigned", "ticket", hex.EncodeToString(j.ticket.JobID[:8]), "attempt", j.attempts, "why", why)
+	g.log.Info("job reassigned", "job", hex.EncodeToString(j.base.JobID[:8]), "attempt", j.attempts, "why", why)
 	g.queue = append([]*job{j}, g.queue...)
 	g.match()
 }
@@ -436,7 +444,7 @@ func (g *Gateway) complete(s *session, r *Result) (bool, string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	l, ok := g.leases[r.LeaseID]
-	if !ok || l.sess != s {
+	if !ok || l.sess != s || l.ticket == nil {
 		return false, "no such lease (expired or reassigned)"
 	}
 	g.endLease(l)
@@ -461,8 +469,42 @@ func (g *Gateway) complete(s *session, r *Result) (bool, string) {
 	for i, t := range r.Tensors {
 		res.Tensors[i] = Tensor{DType: t.DType, Shape: append([]uint64(nil), t.Shape...), Data: append([]byte(nil), t.Data...)}
 	}
-	j.done <- &Answer{Result: res, JobID: j.ticket.JobID, TicketID: j.ticket.ID(), MinerID: s.miner.id, Attempts: j.attempts}
+	j.done <- &Answer{Result: res, JobID: j.base.JobID, TicketID: l.ticket.id, MinerID: s.miner.id, Attempts: j.attempts}
 	return true, ""
+}
+
+// leaseTicket returns the ticket of a lease: the job's ticket naming the
+// miner of the lease's session, signed on first use and reused when the
+// same miner is leased the job again. Only that miner can redeem it on
+// chain, so a ticket read off the wire or the mempool is worth nothing to
+// anyone else. A job leased to several miners in turn (a lease expired or
+// a miner left) has one ticket per miner. It signs without holding mu.
+func (g *Gateway) leaseTicket(l *lease) (*signedTicket, error) {
+	miner := l.sess.miner.id
+	g.mu.Lock()
+	st := l.job.tickets[miner]
+	if st != nil {
+		l.ticket = st
+	}
+	g.mu.Unlock()
+	if st != nil {
+		return st, nil
+	}
+	t := l.job.base
+	t.MinerID = miner
+	if err := t.Sign(g.cfg.Key, false); err != nil {
+		return nil, fmt.Errorf("gateway: sign ticket: %w", err)
+	}
+	st = &signedTicket{t: &t, id: t.ID(), encoded: t.Encode()}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if prev := l.job.tickets[miner]; prev != nil {
+		st = prev
+	} else {
+		l.job.tickets[miner] = st
+	}
+	l.ticket = st
+	return st, nil
 }
 
 // Close stops the listeners, closes every miner connection and fails every

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"math"
 	"net"
@@ -150,9 +151,77 @@ func TestTicketIsSignedAndBound(t *testing.T) {
 	require.Equal(t, proof.HashInput([]byte("hello")), tk.InputHash)
 	require.Equal(t, Budget(testModel, 5, 8), tk.Budget)
 	require.Equal(t, testKey(t, 1).Public().ID(), tk.GatewayID())
+	require.Equal(t, testKey(t, 2).Public().ID(), tk.MinerID, "the ticket names the miner it was leased to")
 	// A ticket for other weights is refused by the miner.
 	_, err := cl.VerifyTicket(&Job{Input: []byte("hello"), Ticket: tk.Encode()}, proof.Hash{1}, time.Now())
 	require.Error(t, err)
+	// Another miner refuses a ticket that names someone else: it could not
+	// redeem it.
+	other := dialMiner(t, addr, 3)
+	_, err = other.VerifyTicket(&Job{Input: []byte("hello"), Ticket: tk.Encode()}, testModel.Hash, time.Now())
+	require.ErrorContains(t, err, "names miner")
+}
+
+// TestTicketNamesTheLeasedMiner: every lease carries a ticket naming the
+// miner it is leased to. A job whose lease expires goes to another miner
+// with a new ticket for that miner (same job id and expiry), and the
+// answer reports the ticket of the miner that answered.
+func TestTicketNamesTheLeasedMiner(t *testing.T) {
+	_, addr, srv := start(t, Config{LeaseTimeout: 200 * time.Millisecond})
+	silent := dialMiner(t, addr, 2)
+	first := make(chan *proof.JobTicket, 1)
+	go func() {
+		j, err := silent.NextJob(context.Background(), 5*time.Second)
+		if err != nil || j == nil {
+			first <- nil
+			return
+		}
+		tk, _ := silent.VerifyTicket(j, testModel.Hash, time.Now())
+		first <- tk // and never answers
+	}()
+	answered := make(chan map[string]any, 1)
+	go func() { _, out := chat(t, srv, "job"); answered <- out }()
+	silentTk := <-first
+	require.NotNil(t, silentTk)
+
+	honest := dialMiner(t, addr, 3)
+	second := make(chan *proof.JobTicket, 1)
+	go func() {
+		j, err := honest.NextJob(context.Background(), 5*time.Second)
+		if err != nil || j == nil {
+			second <- nil
+			return
+		}
+		tk, err := honest.VerifyTicket(j, testModel.Hash, time.Now())
+		if err == nil {
+			honest.SendResult(context.Background(), &Result{LeaseID: j.LeaseID, OK: true, Output: []byte("x")})
+		}
+		second <- tk
+	}()
+	honestTk := <-second
+	require.NotNil(t, honestTk, "the honest miner accepts its ticket")
+	out := <-answered
+
+	cases := []struct {
+		name string
+		tk   *proof.JobTicket
+		key  *proof.PrivateKey
+	}{
+		{"first lease", silentTk, testKey(t, 2)},
+		{"second lease", honestTk, testKey(t, 3)},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.key.Public().ID(), c.tk.MinerID, c.name)
+		require.NoError(t, c.tk.VerifySignature(testKey(t, 1).Public()), c.name)
+	}
+	require.Equal(t, silentTk.JobID, honestTk.JobID, "one job")
+	require.Equal(t, silentTk.Expiry, honestTk.Expiry)
+	require.NotEqual(t, silentTk.ID(), honestTk.ID(), "a ticket per miner")
+	id := honestTk.ID()
+	mid := honestTk.MinerID
+	pars := out["pars"].(map[string]any)
+	require.Equal(t, "0x"+hex.EncodeToString(id[:]), pars["ticket_id"])
+	require.Equal(t, "0x"+hex.EncodeToString(mid[:]), pars["miner_id"])
 }
 
 func TestRegistrationNeedsTheKey(t *testing.T) {

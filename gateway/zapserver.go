@@ -202,17 +202,24 @@ func (g *Gateway) nextJob(s *session, wait time.Duration) error {
 	}
 	t.Stop()
 	if l == nil {
-		return s.zc.send(small(func(f zap.Frame) error {
-			n, err := f.NewNoJob()
-			if err == nil {
-				n.SetRetryMs(0)
-			}
-			return err
-		}))
+		return s.sendNoJob()
 	}
 	j := l.job
-	err := s.zc.send(encodeJob(&Job{LeaseID: l.id, LeaseMs: uint32(g.cfg.LeaseTimeout / time.Millisecond), Kind: j.req.Kind,
-		Model: j.req.Model, Input: j.req.Input, MaxTokens: j.req.MaxTokens, Ticket: j.encoded, Tensors: j.req.Tensors}))
+	st, err := g.leaseTicket(l)
+	if err != nil {
+		// Not the miner's fault: the job goes to the next lease and the
+		// miner is told there is none now.
+		g.log.Error("job not leased", "miner", hexID(s.miner.id), "err", err)
+		g.mu.Lock()
+		if _, ok := g.leases[l.id]; ok {
+			g.endLease(l)
+			g.retry(j, err.Error())
+		}
+		g.mu.Unlock()
+		return s.sendNoJob()
+	}
+	err = s.zc.send(encodeJob(&Job{LeaseID: l.id, LeaseMs: uint32(g.cfg.LeaseTimeout / time.Millisecond), Kind: j.req.Kind,
+		Model: j.req.Model, Input: j.req.Input, MaxTokens: j.req.MaxTokens, Ticket: st.encoded, Tensors: j.req.Tensors}))
 	if err != nil {
 		// The connection is gone: the lease goes back at once.
 		g.mu.Lock()
@@ -252,6 +259,17 @@ func (g *Gateway) drop(s *session) {
 			g.retry(l.job, "miner disconnected")
 		}
 	}
+}
+
+// sendNoJob answers a nextJob request with noJob.
+func (s *session) sendNoJob() error {
+	return s.zc.send(small(func(f zap.Frame) error {
+		n, err := f.NewNoJob()
+		if err == nil {
+			n.SetRetryMs(0)
+		}
+		return err
+	}))
 }
 
 func hexID(h proof.Hash) string { return fmt.Sprintf("0x%x", h[:8]) }

@@ -19,10 +19,13 @@ import (
 // keeps a ZAP connection to the gateway, registers (signing the gateway's
 // challenge with the mining key), and loops nextJob → verify the ticket →
 // compute → send the result → submit the proof with the ticket
-// (submitTicketedWork). The WorkContext's JobID is the ticket's id, its
-// model and input hashes are the ticket's, and the compute units never
-// exceed the ticket's budget, so the precompile rewards exactly the work
-// the gateway asked for.
+// (submitTicketedWork). The ticket names this miner's key (the gateway
+// signs one per lease, for the key that registered); a ticket naming any
+// other key is refused before computing, since the precompile would not
+// redeem it. The WorkContext's JobID is the ticket's id, its model and
+// input hashes are the ticket's, and the compute units never exceed the
+// ticket's budget, so the precompile rewards exactly the work the gateway
+// asked for, and only to this miner.
 //
 // Embedding jobs run on a back-end that implements Embedder: the result
 // carries the vector as a float32 tensor, and the proof's output is its
@@ -30,8 +33,8 @@ import (
 // (gpu.enable_nvtrust) is named in the registration (gateway.DeviceClaim)
 // so that a gateway reading the chain's device registry ranks it first.
 // A result the gateway refuses (its lease expired and the job went to
-// another miner) is not submitted: the ticket belongs to the answer the
-// client got.
+// another miner) is not submitted: the gateway's budget pays for the
+// answer the client got.
 
 // gatewayWait is how long a nextJob request may be held open.
 const gatewayWait = 20 * time.Second
@@ -187,7 +190,7 @@ func (m *Miner) serveGateway(ctx context.Context, cl *gateway.Client, dev Device
 		if !ok {
 			// Typically a lease that expired: the job went to another
 			// miner, whose answer the client gets and whose proof
-			// redeems the ticket.
+			// redeems that miner's ticket.
 			m.log.Warn("the gateway refused the result; not submitting its proof", "reason", reason, "lease", job.LeaseID,
 				"work_id", hexutil.Encode(work.WorkID[:]))
 			continue
@@ -280,11 +283,12 @@ func (b embeddingBackend) Infer(ctx context.Context, model string, input []byte)
 	return builtin.EncodeEmbedding(v), nil
 }
 
-// capToTicket lowers the work's compute units to the ticket's budget (a
-// miner may claim less than it computed, never more than the gateway
-// allows) and signs the proof again when it had to.
+// capToTicket checks that the work is bound to the ticket (its context and
+// the key that signed it), lowers the work's compute units to the ticket's
+// budget (a miner may claim less than it computed, never more than the
+// gateway allows) and signs the proof again when it had to.
 func capToTicket(w *Work, tk *proof.JobTicket, key *proof.PrivateKey) error {
-	if err := tk.CheckWork(&w.Proof.Context); err != nil {
+	if err := tk.CheckProof(w.Proof); err != nil {
 		return err
 	}
 	if w.ComputeUnits <= tk.Budget {

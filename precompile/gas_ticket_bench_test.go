@@ -32,7 +32,7 @@ func BenchmarkGasTickets(b *testing.B) {
 			at := func(i int) uint64 { return uint64(t0) + uint64(i)*3600*(reward.MaxSkippedEpochSteps+2) }
 			inputs := make([][]byte, n)
 			for i := range inputs {
-				tk := ticketFor(b, gw, 1000, at(i)+600, func(tk *proof.JobTicket) { tk.JobID = proof.DomainInput.Sum([]byte(fmt.Sprint(i))) })
+				tk := ticketFor(b, gw, sk, 1000, at(i)+600, func(tk *proof.JobTicket) { tk.JobID = proof.DomainInput.Sum([]byte(fmt.Sprint(i))) })
 				p := ticketedProof(b, sk, tk, 1000, func(p *proof.AIWorkProof) {
 					p.Context.Timestamp = at(i)
 					h := proof.DomainOutput.Sum([]byte(fmt.Sprint(i)))

@@ -112,7 +112,10 @@ func (c *call) submitTicketedWork(args []any) ([]any, error) {
 	if uint64(t.ChainID) != c.env.ChainID() {
 		return nil, revert("TicketMismatch", "chain id")
 	}
-	if err := t.CheckWork(&wp.Context); err != nil {
+	// The work context first, then the miner: only the key the gateway
+	// leased the ticket to may redeem it, so a ticket copied from the
+	// mempool or the gateway link is worth nothing to anyone else.
+	if err := t.CheckProof(wp); err != nil {
 		var me *proof.TicketMismatchError
 		if errors.As(err, &me) {
 			return nil, revert("TicketMismatch", me.Field)

@@ -1,6 +1,7 @@
 package precompile_test
 
 import (
+	"encoding/binary"
 	"math/big"
 	"testing"
 
@@ -11,9 +12,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// ticketFor signs a ticket for a proof's model and input with budget.
-func ticketFor(t testing.TB, gw *proof.PrivateKey, budget, expiry uint64, edit func(tk *proof.JobTicket)) *proof.JobTicket {
-	tk := &proof.JobTicket{ChainID: chainPars, JobID: proof.Hash{9}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3}, Budget: budget, Expiry: expiry}
+// ticketFor signs the ticket of a lease to miner: a job on a proof's model
+// and input with budget.
+func ticketFor(t testing.TB, gw, miner *proof.PrivateKey, budget, expiry uint64, edit func(tk *proof.JobTicket)) *proof.JobTicket {
+	tk := &proof.JobTicket{ChainID: chainPars, JobID: proof.Hash{9}, MinerID: miner.Public().ID(), ModelHash: proof.Hash{2}, InputHash: proof.Hash{3}, Budget: budget, Expiry: expiry}
 	if edit != nil {
 		edit(tk)
 	}
@@ -50,7 +52,7 @@ func TestTicketedWork(t *testing.T) {
 	requireRevert(t, c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "setTicketsRequired", true)), "NotGovernance")
 	requireRevert(t, govCall(t, c, "registerGateway", []byte{1, 2, 3}), "InvalidParameter")
 
-	tk := ticketFor(t, gw, 100, t0+600, nil)
+	tk := ticketFor(t, gw, miner, 100, t0+600, nil)
 	p := ticketedProof(t, miner, tk, 100, nil)
 	// An unregistered gateway's ticket earns nothing.
 	requireRevert(t, submitTicketed(t, c, p, tk.Encode()), "UnknownGateway")
@@ -72,26 +74,41 @@ func TestTicketedWork(t *testing.T) {
 
 	// Refusals, each for one reason.
 	other := key(t, proof.MLDSA65, 8)
-	forged := ticketFor(t, other, 100, t0+600, nil)
+	forged := ticketFor(t, other, miner, 100, t0+600, nil)
 	forged.GatewayKey, forged.Signature = tk.GatewayKey, forged.Signature[:len(tk.Signature)]
+	intruder := key(t, proof.MLDSA44, 2)
 	cases := []struct {
 		name string
 		p    *proof.AIWorkProof
 		tk   []byte
+		arg  any // the revert's first argument, when it has one to check
 	}{
-		{"TicketExpired", ticketedProof(t, miner, ticketFor(t, gw, 100, t0-1, nil), 100, nil), ticketFor(t, gw, 100, t0-1, nil).Encode()},
-		{"TicketMismatch", ticketedProof(t, miner, tk, 100, func(p *proof.AIWorkProof) { p.Context.InputHash[0] ^= 1 }), tk.Encode()},
-		{"TicketMismatch", ticketedProof(t, miner, tk, 100, func(p *proof.AIWorkProof) { p.Context.ModelHash[0] ^= 1 }), tk.Encode()},
-		{"TicketMismatch", makeProof(t, miner, chainPars, 100, nil), tk.Encode()},
-		{"TicketBudgetExceeded", ticketedProof(t, miner, tk, 101, nil), tk.Encode()},
-		{"BadTicketSignature", ticketedProof(t, miner, forged, 100, nil), forged.Encode()},
-		{"UnknownGateway", ticketedProof(t, miner, ticketFor(t, other, 100, t0+600, nil), 100, nil), ticketFor(t, other, 100, t0+600, nil).Encode()},
-		{"MalformedInput", p, tk.Encode()[1:]},
+		{"TicketExpired", ticketedProof(t, miner, ticketFor(t, gw, miner, 100, t0-1, nil), 100, nil), ticketFor(t, gw, miner, 100, t0-1, nil).Encode(), nil},
+		{"TicketMismatch", ticketedProof(t, miner, tk, 100, func(p *proof.AIWorkProof) { p.Context.InputHash[0] ^= 1 }), tk.Encode(), "input hash"},
+		{"TicketMismatch", ticketedProof(t, miner, tk, 100, func(p *proof.AIWorkProof) { p.Context.ModelHash[0] ^= 1 }), tk.Encode(), "model hash"},
+		{"TicketMismatch", makeProof(t, miner, chainPars, 100, nil), tk.Encode(), "job id"},
+		// Work signed by a key the ticket does not name, and the same with
+		// a forged ticket: the miner is checked before any signature.
+		{"TicketMismatch", ticketedProof(t, intruder, tk, 100, nil), tk.Encode(), "miner id"},
+		{"TicketMismatch", ticketedProof(t, intruder, forged, 100, nil), forged.Encode(), "miner id"},
+		{"TicketBudgetExceeded", ticketedProof(t, miner, tk, 101, nil), tk.Encode(), nil},
+		{"BadTicketSignature", ticketedProof(t, miner, forged, 100, nil), forged.Encode(), nil},
+		{"UnknownGateway", ticketedProof(t, miner, ticketFor(t, other, miner, 100, t0+600, nil), 100, nil), ticketFor(t, other, miner, 100, t0+600, nil).Encode(), nil},
+		{"MalformedInput", p, tk.Encode()[1:], nil},
+		// A version-1 ticket (no miner id), validly signed by a registered
+		// gateway, is refused for its version with a fixed reason.
+		{"MalformedInput", p, ticketV1(t, tk, gw), "proof: malformed JobTicket: version at byte 0: ticket version 1 is no longer accepted (it names no miner); want 2"},
 	}
-	for _, tc := range cases {
-		requireRevert(t, submitTicketed(t, c, tc.p, tc.tk), tc.name)
+	for i, tc := range cases {
+		before := root(c)
+		r := submitTicketed(t, c, tc.p, tc.tk)
+		requireRevert(t, r, tc.name)
+		if tc.arg != nil {
+			require.Equal(t, tc.arg, r.Revert.Args[0], "case %d", i)
+		}
+		require.Equal(t, before, root(c), "case %d: a refusal changes no state", i)
 	}
-	wrongChain := ticketFor(t, gw, 100, t0+600, func(tk *proof.JobTicket) { tk.ChainID = 96369 })
+	wrongChain := ticketFor(t, gw, miner, 100, t0+600, func(tk *proof.JobTicket) { tk.ChainID = 96369 })
 	requireRevert(t, submitTicketed(t, c, ticketedProof(t, miner, wrongChain, 100, nil), wrongChain.Encode()), "TicketMismatch")
 
 	// The ticketed work earns, with TicketRedeemed beside WorkAccepted.
@@ -115,7 +132,7 @@ func TestTicketedWork(t *testing.T) {
 
 	// Revoked gateways' tickets stop earning; views report it.
 	require.NoError(t, govCall(t, c, "revokeGateway", [32]byte(gwID)).Err)
-	tk2 := ticketFor(t, gw, 100, t0+600, func(tk *proof.JobTicket) { tk.JobID = proof.Hash{10} })
+	tk2 := ticketFor(t, gw, miner, 100, t0+600, func(tk *proof.JobTicket) { tk.JobID = proof.Hash{10} })
 	requireRevert(t, submitTicketed(t, c, ticketedProof(t, miner, tk2, 50, nil), tk2.Encode()), "UnknownGateway")
 	requireRevert(t, govCall(t, c, "registerGateway", gw.Public().Bytes()), "InvalidParameter")
 	r = c.Call(precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, pack(t, "gatewayStatus", [32]byte(gwID)))
@@ -130,4 +147,74 @@ func TestTicketedWork(t *testing.T) {
 	require.NoError(t, submit(c, t, self, nil).Err)
 	require.Equal(t, 1, balanceOf(t, c, payee).Cmp(before))
 	_ = big.NewInt
+}
+
+// TestTicketFrontRunRefused: a ticket seen in the mempool or on the gateway
+// link cannot be redeemed by anyone but the miner the gateway leased it
+// to. The attacker signs its own proof (its own key, a made-up output, the
+// full budget, its own beneficiary) under the copied ticket and submits
+// first; it is refused without a state change, and the honest miner is
+// then paid.
+func TestTicketFrontRunRefused(t *testing.T) {
+	thief := common.HexToAddress("0x00000000000000000000000000000000000000dd")
+	honest := key(t, proof.MLDSA44, 1)
+	cases := []struct {
+		name     string
+		attacker *proof.PrivateKey
+	}{
+		{"ML-DSA-44 attacker", key(t, proof.MLDSA44, 66)},
+		{"ML-DSA-65 attacker", key(t, proof.MLDSA65, 66)},
+		{"ML-DSA-87 attacker", key(t, proof.MLDSA87, 66)},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newChain(t)
+			gw := key(t, proof.MLDSA65, 7)
+			require.NoError(t, govCall(t, c, "registerGateway", gw.Public().Bytes()).Err)
+			require.NoError(t, govCall(t, c, "setTicketsRequired", true).Err)
+
+			tk := ticketFor(t, gw, honest, 100, t0+600, nil)
+			stolen := ticketedProof(t, tc.attacker, tk, tk.Budget, func(p *proof.AIWorkProof) {
+				p.Beneficiary = thief
+				p.OutputHash = proof.HashOutput([]byte("made up"))
+			})
+			before := root(c)
+			r := submitTicketed(t, c, stolen, tk.Encode())
+			requireRevert(t, r, "TicketMismatch")
+			require.Equal(t, []any{"miner id"}, r.Revert.Args)
+			require.Equal(t, before, root(c), "a refused front-run changes no state")
+			require.Zero(t, balanceOf(t, c, thief).Sign())
+			q := c.Call(precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, pack(t, "ticketRedeemedAt", [32]byte(tk.ID())))
+			require.NoError(t, q.Err)
+			require.Zero(t, unpack(t, "ticketRedeemedAt", q.Ret)[0].(uint64))
+
+			// The miner the ticket names is paid.
+			r = submitTicketed(t, c, ticketedProof(t, honest, tk, 100, nil), tk.Encode())
+			require.NoError(t, r.Err, "%v", r.Revert)
+			require.Positive(t, balanceOf(t, c, payee).Sign())
+		})
+	}
+}
+
+// leasedTicket signs a ticket the gateway leases to miner.
+func leasedTicket(t testing.TB, gw, miner *proof.PrivateKey, budget, expiry uint64, edit func(tk *proof.JobTicket)) *proof.JobTicket {
+	return ticketFor(t, gw, miner, budget, expiry, edit)
+}
+
+// ticketV1 encodes tk in the retired version-1 ticket layout (no miner
+// id), validly signed by gw: what a gateway of the old format would send.
+func ticketV1(t testing.TB, tk *proof.JobTicket, gw *proof.PrivateKey) []byte {
+	pub := gw.Public().Bytes()
+	b := []byte{1}
+	b = binary.BigEndian.AppendUint32(b, tk.ChainID)
+	b = append(b, tk.JobID[:]...)
+	b = append(b, tk.ModelHash[:]...)
+	b = append(b, tk.InputHash[:]...)
+	b = binary.BigEndian.AppendUint64(b, tk.Budget)
+	b = binary.BigEndian.AppendUint64(b, tk.Expiry)
+	b = binary.BigEndian.AppendUint16(b, uint16(len(pub)))
+	b = append(b, pub...)
+	sig, err := gw.Sign(b, proof.ContextJobTicket, true)
+	require.NoError(t, err)
+	return append(b, sig...)
 }

@@ -3,71 +3,29 @@ package proof
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 )
 
-// sampleTicket is the ticket of the golden vector, signed deterministically
-// with the fixed ML-DSA-44 test key.
+// sampleTicket is the ticket of the first golden vector: an ML-DSA-44
+// gateway key (otherTestKey), leased to the miner testKey(MLDSA44).
 func sampleTicket(t testing.TB) *JobTicket {
 	t.Helper()
-	tk := &JobTicket{
-		ChainID:   6133,
-		JobID:     fillHash(0x11),
-		ModelHash: fillHash(0x30),
-		InputHash: fillHash(0x50),
-		Budget:    5000,
-		Expiry:    1_767_226_200,
-	}
-	require.NoError(t, tk.Sign(testKey(t, MLDSA44), true))
-	return tk
+	return buildTicket(t, ticketInputs[0])
 }
 
-// The golden vector pins the fixed part of the encoding, the ticket id and
-// the deterministic signature (by its BLAKE3 digest under DomainJobTicket).
-const (
-	goldenTicketHead = "01" + "000017f5" +
-		"1112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f30" +
-		"303132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f" +
-		"505152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f" +
-		"0000000000001388" + "000000006955bb58" + "0520"
-)
-
-const (
-	goldenTicketID     = "23848808d99ce6e5f63ec18006e1d5fc4c62dbb502ed94f9fd4e7c9219819a97"
-	goldenTicketSigSum = "447a34df93c22345e0dfa4bf5509d4dda551b667ad861f4e25682a26e693b8f1"
-)
-
-func TestTicketGoldenVector(t *testing.T) {
-	tk := sampleTicket(t)
-	enc := tk.Encode()
-	require.Equal(t, goldenTicketHead, hex.EncodeToString(enc[:ticketFixedSize]))
-	require.Equal(t, testKey(t, MLDSA44).Public().Bytes(), enc[ticketFixedSize:ticketFixedSize+PublicKeySize44])
-	require.Len(t, enc, MinTicketSize)
-	id := tk.ID()
-	sum := DomainJobTicket.Sum(tk.Signature)
-	require.Equal(t, goldenTicketID, hex.EncodeToString(id[:]))
-	require.Equal(t, goldenTicketSigSum, hex.EncodeToString(sum[:]))
-	require.Equal(t, DomainJobTicket.Sum(tk.SigningMessage()), id)
-
-	back, err := DecodeJobTicket(enc)
-	require.NoError(t, err)
-	require.Equal(t, tk, back)
-	pk, err := ParsePublicKey(back.GatewayKey)
-	require.NoError(t, err)
-	require.NoError(t, back.VerifySignature(pk))
-	require.Equal(t, testKey(t, MLDSA44).Public().ID(), back.GatewayID())
-}
+// sampleGateway is the key that signs sampleTicket.
+func sampleGateway(t testing.TB) *PrivateKey { return otherTestKey(t, MLDSA44) }
 
 func TestTicketSignatureIsBoundToEveryField(t *testing.T) {
 	tk := sampleTicket(t)
-	pk := testKey(t, MLDSA44).Public()
+	pk := sampleGateway(t).Public()
 	edits := map[string]func(t *JobTicket){
 		"chain":  func(t *JobTicket) { t.ChainID++ },
 		"job":    func(t *JobTicket) { t.JobID[0] ^= 1 },
+		"miner":  func(t *JobTicket) { t.MinerID[5] ^= 1 },
 		"model":  func(t *JobTicket) { t.ModelHash[31] ^= 1 },
 		"input":  func(t *JobTicket) { t.InputHash[3] ^= 1 },
 		"budget": func(t *JobTicket) { t.Budget++ },
@@ -82,8 +40,8 @@ func TestTicketSignatureIsBoundToEveryField(t *testing.T) {
 		})
 	}
 	// Another key's public key, or the same bytes signed for another purpose.
-	require.ErrorIs(t, tk.VerifySignature(otherTestKey(t, MLDSA44).Public()), ErrBadSignature)
-	other, err := testKey(t, MLDSA44).Sign(tk.SigningMessage(), ContextWorkProof, true)
+	require.ErrorIs(t, tk.VerifySignature(testKey(t, MLDSA44).Public()), ErrBadSignature)
+	other, err := sampleGateway(t).Sign(tk.SigningMessage(), ContextWorkProof, true)
 	require.NoError(t, err)
 	c := *tk
 	c.Signature = other
@@ -93,18 +51,25 @@ func TestTicketSignatureIsBoundToEveryField(t *testing.T) {
 func TestDecodeJobTicketIsStrict(t *testing.T) {
 	good := sampleTicket(t).Encode()
 	mutate := func(f func(b []byte)) []byte { b := bytes.Clone(good); f(b); return b }
+	// Offsets: version 0, chain id 1, job id 5, miner id 37, model hash 69,
+	// input hash 101, budget 133, expiry 141, key length 149.
 	cases := map[string]struct {
-		in    []byte
-		field string
+		in     []byte
+		field  string
+		offset int
 	}{
-		"empty":              {nil, "length"},
-		"short":              {good[:len(good)-1], "length"},
-		"trailing":           {append(bytes.Clone(good), 0), "end"},
-		"version":            {mutate(func(b []byte) { b[0] = 2 }), "version"},
-		"zero chain":         {mutate(func(b []byte) { copy(b[1:5], []byte{0, 0, 0, 0}) }), "chain id"},
-		"zero budget":        {mutate(func(b []byte) { copy(b[101:109], make([]byte, 8)) }), "budget"},
-		"key length":         {mutate(func(b []byte) { binary.BigEndian.PutUint16(b[117:119], 1313) }), "public key length"},
-		"65 key with 44 sig": {mutate(func(b []byte) { binary.BigEndian.PutUint16(b[117:119], PublicKeySize65) }), "signature"},
+		"empty":              {nil, "length", 0},
+		"short":              {good[:len(good)-1], "length", 0},
+		"trailing":           {append(bytes.Clone(good), 0), "end", len(good)},
+		"version 0":          {mutate(func(b []byte) { b[0] = 0 }), "version", 0},
+		"version 1":          {mutate(func(b []byte) { b[0] = 1 }), "version", 0},
+		"version 3":          {mutate(func(b []byte) { b[0] = 3 }), "version", 0},
+		"old version, short": {[]byte{1}, "version", 0},
+		"zero chain":         {mutate(func(b []byte) { copy(b[1:5], []byte{0, 0, 0, 0}) }), "chain id", 1},
+		"zero miner id":      {mutate(func(b []byte) { clear(b[37:69]) }), "miner id", 37},
+		"zero budget":        {mutate(func(b []byte) { clear(b[133:141]) }), "budget", 133},
+		"key length":         {mutate(func(b []byte) { binary.BigEndian.PutUint16(b[149:151], 1313) }), "public key length", 149},
+		"65 key with 44 sig": {mutate(func(b []byte) { binary.BigEndian.PutUint16(b[149:151], PublicKeySize65) }), "signature", 151 + PublicKeySize65},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -113,6 +78,7 @@ func TestDecodeJobTicketIsStrict(t *testing.T) {
 			var de *DecodeError
 			require.True(t, errors.As(err, &de), "%v", err)
 			require.Equal(t, c.field, de.Field, "%v", err)
+			require.Equal(t, c.offset, de.Offset, "%v", err)
 		})
 	}
 	for _, s := range []Scheme{MLDSA65, MLDSA87} {
@@ -122,9 +88,33 @@ func TestDecodeJobTicketIsStrict(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, tk, back)
 	}
-	require.Error(t, (&JobTicket{ChainID: 1}).Sign(testKey(t, MLDSA44), true), "a zero budget is not signed")
+	for name, tk := range map[string]*JobTicket{
+		"zero chain id": {MinerID: Hash{1}, Budget: 1},
+		"zero miner id": {ChainID: 1, Budget: 1},
+		"zero budget":   {ChainID: 1, MinerID: Hash{1}},
+	} {
+		require.Error(t, tk.Sign(testKey(t, MLDSA44), true), "%s is not signed", name)
+		require.Nil(t, tk.Signature, name)
+	}
 }
 
+// TestOldTicketVersionRefused: a version-1 ticket (no miner id), validly
+// signed by its gateway, is refused for its version with an error that
+// says so, whatever its length.
+func TestOldTicketVersionRefused(t *testing.T) {
+	for _, in := range ticketInputs {
+		t.Run(in.scheme.String(), func(t *testing.T) {
+			old := legacyTicketV1(t, buildTicket(t, in), otherTestKey(t, in.scheme))
+			tk, err := DecodeJobTicket(old)
+			require.Nil(t, tk)
+			var de *DecodeError
+			require.True(t, errors.As(err, &de), "%v", err)
+			require.Equal(t, "version", de.Field)
+			require.Equal(t, 0, de.Offset)
+			require.Equal(t, "proof: malformed JobTicket: version at byte 0: ticket version 1 is no longer accepted (it names no miner); want 2", err.Error())
+		})
+	}
+}
 func TestTicketCheckWork(t *testing.T) {
 	tk := sampleTicket(t)
 	wc := sampleContext()
@@ -142,6 +132,47 @@ func TestTicketCheckWork(t *testing.T) {
 		require.True(t, errors.As(tk.CheckWork(&c), &me), field)
 		require.Equal(t, field, me.Field)
 	}
+}
+
+// TestTicketCheckMiner: only a proof signed by the key the ticket names is
+// bound to it; any other key, of any parameter set, is a "miner id"
+// mismatch, also when the work context is bound correctly.
+func TestTicketCheckMiner(t *testing.T) {
+	tk := sampleTicket(t)
+	named := ticketVectorMiner(t)
+	bound := func(sk *PrivateKey) *AIWorkProof {
+		p := sampleProof(t, MLDSA44)
+		p.Context.JobID = tk.ID()
+		require.NoError(t, p.Sign(sk, true))
+		return p
+	}
+	require.NoError(t, tk.CheckMiner(named.Public().Bytes()))
+	require.NoError(t, tk.CheckProof(bound(named)))
+	cases := []struct {
+		name string
+		key  []byte
+	}{
+		{"other ML-DSA-44 key", otherTestKey(t, MLDSA44).Public().Bytes()},
+		{"ML-DSA-65 key", testKey(t, MLDSA65).Public().Bytes()},
+		{"ML-DSA-87 key", otherTestKey(t, MLDSA87).Public().Bytes()},
+		{"the gateway's own key", sampleGateway(t).Public().Bytes()},
+		{"no key", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var me *TicketMismatchError
+			require.True(t, errors.As(tk.CheckMiner(c.key), &me))
+			require.Equal(t, "miner id", me.Field)
+		})
+	}
+	var me *TicketMismatchError
+	require.True(t, errors.As(tk.CheckProof(bound(otherTestKey(t, MLDSA44))), &me))
+	require.Equal(t, "miner id", me.Field)
+	// A work-context mismatch is reported before the miner.
+	p := bound(otherTestKey(t, MLDSA44))
+	p.Context.InputHash[0] ^= 1
+	require.True(t, errors.As(tk.CheckProof(p), &me))
+	require.Equal(t, "input hash", me.Field)
 }
 
 func TestMinerRegistration(t *testing.T) {
@@ -169,6 +200,8 @@ func TestMinerRegistration(t *testing.T) {
 
 func FuzzDecodeJobTicket(f *testing.F) {
 	f.Add(sampleTicket(f).Encode())
+	f.Add(legacyTicketV1(f, sampleTicket(f), sampleGateway(f)))
+	f.Add(append([]byte{TicketVersion}, make([]byte, MinTicketSize-1)...))
 	f.Add(make([]byte, MinTicketSize))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -186,8 +219,8 @@ func FuzzDecodeJobTicket(f *testing.F) {
 		if !bytes.Equal(tk.Encode(), b) {
 			t.Fatalf("re-encoding differs:\n%x\n%x", tk.Encode(), b)
 		}
-		if tk.ChainID == 0 || tk.Budget == 0 {
-			t.Fatal("decoded ticket has a zero chain id or budget")
+		if tk.ChainID == 0 || tk.Budget == 0 || tk.MinerID == (Hash{}) {
+			t.Fatal("decoded ticket has a zero chain id, budget or miner id")
 		}
 	})
 }
