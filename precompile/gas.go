@@ -12,8 +12,8 @@ import "github.com/pars-network/aimining/proof"
 const (
 	// GasDispatch covers the call checks and selector dispatch.
 	GasDispatch uint64 = 200
-	// GasPerInputWord covers ABI decoding, copying and canonical re-encoding
-	// of the input, per 32-byte word.
+	// GasPerInputWord covers the strict ABI decoding of the input
+	// (abilayout.go: one pass, linear in the calldata), per 32-byte word.
 	GasPerInputWord uint64 = 12
 
 	// GasColdSload mirrors a cold SLOAD (EIP-2929).
