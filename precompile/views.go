@@ -1,7 +1,6 @@
 package precompile
 
 import (
-	"fmt"
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -28,7 +27,7 @@ func verifyMLDSAGas(args []any) uint64 {
 func (c *call) verifyMLDSA(args []any) ([]any, error) {
 	pk, err := proof.ParsePublicKey(args[0].([]byte))
 	if err != nil {
-		return nil, revert("MalformedInput", fmt.Sprintf("verifyMLDSA: %v", err))
+		return nil, revert("MalformedInput", "verifyMLDSA: "+keyReason(err))
 	}
 	return []any{pk.Verify(args[1].([]byte), nil, args[2].([]byte))}, nil
 }
@@ -43,7 +42,7 @@ func (c *call) isSpent(args []any) ([]any, error) {
 func (c *call) workIdOf(args []any) ([]any, error) {
 	p, err := proof.DecodeAIWorkProof(args[0].([]byte))
 	if err != nil {
-		return nil, revert("MalformedInput", err.Error())
+		return nil, revert("MalformedInput", decodeReason(err, "proof does not decode"))
 	}
 	return []any{[32]byte(p.WorkID())}, nil
 }
