@@ -179,7 +179,7 @@ func TestDecodeArgumentsRefuses(t *testing.T) {
 		{"trailing byte", m("parameters"), []byte{0}, -1, layoutTrailing},
 		{"dirty address", m("miningBalance"), cat([]byte{1}, make([]byte, 31)), 0, layoutPadding},
 		{"uint8 above 255", m("attestationAllowlist"), cat(word(256), word(0)), 0, layoutRange},
-		{"uint32 above 2^32-1", m("teleportSigners"), cat(word(1<<32)), 0, layoutRange},
+		{"uint32 above 2^32-1", m("teleportSigners"), cat(word(1 << 32)), 0, layoutRange},
 		{"bool 2", m("setTicketsRequired"), word(2), 0, layoutRange},
 		{"offset behind the heads", m("workIdOf"), cat(word(0), blob), 0, layoutOffset},
 		{"offset with a gap", m("workIdOf"), cat(word(64), word(0), blob), 0, layoutOffset},
