@@ -17,7 +17,7 @@ import (
 // words after the selector) for m, in which every bytes[] argument points
 // at one shared array whose entries all point at one shared blob, so that a
 // decoder that follows offsets blindly sees entries × blob bytes per
-// argument. The array has as many entries as the blob has words. Other
+// argument. The array has about as many entries as the blob has words. Other
 // dynamic arguments point at one shared empty value, static ones are zero.
 // m must take at least one bytes[] argument.
 func AliasedCalldata(m abi.Method, size int) ([]byte, error) {
@@ -29,11 +29,12 @@ func AliasedCalldata(m abi.Method, size int) ([]byte, error) {
 	// bytes[] (so that its offset is the canonical one and a decoder has
 	// to walk into the array to see the aliasing), else the empty value.
 	words := (size - 4) / 32
-	n := (words - k - 3) / 2 // entries; the blob has as many words
+	n := (words - k - 3) / 2       // entries
+	blobWords := words - k - 3 - n // the blob: as many words, or one more
 	if n < 1 {
 		return nil, fmt.Errorf("precompiletest: %d bytes are too few for aliased %s calldata", size, m.Name)
 	}
-	arrayLen := 32 * (1 + n + 1 + n) // count, offsets, blob length, blob
+	arrayLen := 32 * (1 + n + 1 + blobWords) // count, offsets, blob length, blob
 	array, empty := 32*k, 32*k+arrayLen
 	for _, a := range m.Inputs {
 		if isDynamic(a.Type) {
@@ -59,8 +60,8 @@ func AliasedCalldata(m abi.Method, size int) ([]byte, error) {
 		putWord(args[array+32+32*j:], 32*n) // every entry: the blob after the offsets
 	}
 	blob := array + 32 + 32*n
-	putWord(args[blob:], 32*n)
-	for j := blob + 32; j < blob+32+32*n; j++ {
+	putWord(args[blob:], 32*blobWords)
+	for j := blob + 32; j < blob+32+32*blobWords; j++ {
 		args[j] = 0x5a
 	}
 	return out, nil
