@@ -105,6 +105,20 @@ func verifyGas(s proof.Scheme, msgLen int) uint64 {
 	return base + GasVerifyPerWord*words(msgLen)
 }
 
+// keyScheme is the parameter set a public key of n bytes implies, and
+// ML-DSA-87, the worst case, for a length that fits none. Gas functions run
+// once per key before any gas is charged for them, so it allocates nothing
+// (proof.SchemeForPublicKeySize builds an error for every unknown length).
+func keyScheme(n int) proof.Scheme {
+	switch n {
+	case proof.PublicKeySize44:
+		return proof.MLDSA44
+	case proof.PublicKeySize65:
+		return proof.MLDSA65
+	}
+	return proof.MLDSA87
+}
+
 // words is the number of 32-byte words n bytes occupy.
 func words(n int) uint64 { return (uint64(n) + 31) / 32 }
 

@@ -60,10 +60,7 @@ var (
 func relayTeleportGas(args []any) uint64 {
 	g := GasTeleportMessage + gasTeleportRelayStorage
 	for _, pk := range args[2].([][]byte) {
-		s, err := proof.SchemeForPublicKeySize(len(pk))
-		if err != nil {
-			s = proof.MLDSA87
-		}
+		s := keyScheme(len(pk))
 		g += GasColdSload + GasTeleportKeyIDPerWord*words(len(pk)) + verifyGas(s, proof.TeleportMessageSize)
 	}
 	return g
@@ -75,10 +72,7 @@ func relayTeleportGas(args []any) uint64 {
 func setTeleportSignersGas(args []any) uint64 {
 	g := gasViewParams + gasTeleportSignersStorage
 	for _, pk := range args[1].([][]byte) {
-		s, err := proof.SchemeForPublicKeySize(len(pk))
-		if err != nil {
-			s = proof.MLDSA87
-		}
+		s := keyScheme(len(pk))
 		g += GasTeleportKeyIDPerWord*words(len(pk)) + verifyGas(s, 0)
 	}
 	return g

@@ -16,11 +16,7 @@ func (c *call) miningBalance(args []any) ([]any, error) {
 // verifyMLDSAGas prices verifyMLDSA from the public-key length and message
 // size; an unknown key length is charged as ML-DSA-87, the worst case.
 func verifyMLDSAGas(args []any) uint64 {
-	s, err := proof.SchemeForPublicKeySize(len(args[0].([]byte)))
-	if err != nil {
-		s = proof.MLDSA87
-	}
-	return verifyGas(s, len(args[1].([]byte)))
+	return verifyGas(keyScheme(len(args[0].([]byte))), len(args[1].([]byte)))
 }
 
 // verifyMLDSA(bytes publicKey, bytes message, bytes signature) view returns (bool)
