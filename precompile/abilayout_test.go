@@ -15,10 +15,10 @@ const aliasedSize = 96 * 1024
 // a small multiple of the calldata, plus a constant for the call frame.
 func allocBound(input int) uint64 { return 8*uint64(input) + 256<<10 }
 
-// allocated runs f and returns the bytes it allocated on the heap.
+// allocated runs f and returns the bytes it allocated on the heap (in the
+// whole process: tests that use it do not run in parallel).
 func allocated(f func()) uint64 {
 	var before, after runtime.MemStats
-	runtime.GC()
 	runtime.ReadMemStats(&before)
 	f()
 	runtime.ReadMemStats(&after)
