@@ -148,23 +148,14 @@ func (d *argDecoder) length(pos, unit int) (int, error) {
 // returns the index one past its last byte.
 func (d *argDecoder) dynamic(t *abi.Type, pos int) (any, int, error) {
 	switch t.T {
-	case abi.BytesTy, abi.StringTy:
-		n, err := d.length(pos, 1)
+	case abi.BytesTy:
+		return d.bytes(pos)
+	case abi.StringTy:
+		b, end, err := d.bytes(pos)
 		if err != nil {
 			return nil, 0, err
 		}
-		start := pos + 32
-		end := start + (n+31)/32*32
-		if end > len(d.data) {
-			return nil, 0, d.fail(layoutShort)
-		}
-		if !allZero(d.data[start+n : end]) {
-			return nil, 0, d.fail(layoutPadding)
-		}
-		if t.T == abi.StringTy {
-			return string(d.data[start : start+n]), end, nil
-		}
-		return d.data[start : start+n : start+n], end, nil
+		return string(b), end, nil
 	case abi.SliceTy:
 		// Bound the element count by the calldata before allocating: each
 		// element takes at least one word of head.
@@ -179,17 +170,59 @@ func (d *argDecoder) dynamic(t *abi.Type, pos int) (any, int, error) {
 	return nil, 0, d.fail(layoutType)
 }
 
+// bytes decodes the bytes value whose tail starts at pos, and returns the
+// index one past its padding. The value shares data's memory.
+func (d *argDecoder) bytes(pos int) ([]byte, int, error) {
+	n, err := d.length(pos, 1)
+	if err != nil {
+		return nil, 0, err
+	}
+	start := pos + 32
+	end := start + (n+31)/32*32
+	if end > len(d.data) {
+		return nil, 0, d.fail(layoutShort)
+	}
+	if !allZero(d.data[start+n : end]) {
+		return nil, 0, d.fail(layoutPadding)
+	}
+	return d.data[start : start+n : start+n], end, nil
+}
+
+// byteStrings decodes a bytes[] of n elements encoded at base exactly as
+// seq would, without boxing each element (the commonest array of the
+// interface, and the one an attacker fills with the most elements).
+func (d *argDecoder) byteStrings(base, n int) ([][]byte, int, error) {
+	if n > (len(d.data)-base)/32 {
+		return nil, 0, d.fail(layoutShort)
+	}
+	out := make([][]byte, n)
+	head, tail := base, base+32*n
+	for i := range out {
+		off, ok := d.uint(head)
+		if !ok || off != uint64(tail-base) {
+			return nil, 0, d.fail(layoutOffset)
+		}
+		b, end, err := d.bytes(tail)
+		if err != nil {
+			return nil, 0, err
+		}
+		out[i] = b
+		head, tail = head+32, end
+	}
+	return out, tail, nil
+}
+
 // list decodes the n elements of slice type t encoded at pos.
 func (d *argDecoder) list(t *abi.Type, pos, n int) (any, int, error) {
+	if t.Elem.T == abi.BytesTy {
+		return d.byteStrings(pos, n)
+	}
 	elem := func(int) *abi.Type { return t.Elem }
 	var (
 		out any
 		put func(int, any)
 	)
 	switch {
-	case t.Elem.T == abi.BytesTy:
-		s := make([][]byte, n)
-		out, put = s, func(i int, v any) { s[i] = v.([]byte) }
 	case t.Elem.T == abi.UintTy && t.Elem.Size == 8:
 		s := make([]uint8, n)
 		out, put = s, func(i int, v any) { s[i] = v.(uint8) }
