@@ -3,12 +3,14 @@ package precompile
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
 	"math/big"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/pars-network/aimining/proof"
 )
 
 // abiJSON is the ABI of contracts/IAIMining.sol as solc emits it (a test
@@ -106,4 +108,26 @@ func eventTopic(name string) common.Hash { return parsedABI.Events[name].ID }
 func packEventData(name string, args ...any) []byte {
 	data, _ := parsedABI.Events[name].Inputs.NonIndexed().Pack(args...)
 	return data
+}
+
+// decodeReason is the revert reason for an encoding of ours that does not
+// decode: the text of a *proof.DecodeError, which the proof package builds
+// from fixed field names, fixed reasons and integers and which wraps no
+// other error, or else fallback. Revert data never carries a library's
+// error text (DESIGN.md §3, pitfall 11).
+func decodeReason(err error, fallback string) string {
+	var de *proof.DecodeError
+	if errors.As(err, &de) {
+		return de.Error()
+	}
+	return fallback
+}
+
+// keyReason is the revert reason for a public key that proof.ParsePublicKey
+// refused, from a fixed set (the error may wrap a library's).
+func keyReason(err error) string {
+	if errors.Is(err, proof.ErrUnknownScheme) {
+		return "public key length fits no ML-DSA parameter set"
+	}
+	return "public key does not decode"
 }

@@ -176,7 +176,7 @@ func TestRegisterDeviceGODEBUGChild(t *testing.T) {
 var libraryText = []string{"x509", "asn1", "asn.1", "crypto/", "ecdsa:", "cryptobyte", "tags don't match"}
 
 // requireOwnRevert checks a refusal carries only the precompile's own text.
-func requireOwnRevert(t *testing.T, r precompiletest.Result, what string) {
+func requireNoLibraryRevert(t *testing.T, r precompiletest.Result, what string) {
 	t.Helper()
 	require.ErrorIs(t, r.Err, vm.ErrExecutionReverted, what)
 	require.NotNil(t, r.Revert, what)
@@ -218,7 +218,7 @@ func TestAttestationRevertsCarryNoLibraryText(t *testing.T) {
 					if r.Err == nil {
 						continue // a flip in an ignored field (the test device's chain registers)
 					}
-					requireOwnRevert(t, r, fmt.Sprintf("%s byte %d", in.name, i))
+					requireNoLibraryRevert(t, r, fmt.Sprintf("%s byte %d", in.name, i))
 				}
 			}
 		}
@@ -230,7 +230,7 @@ func TestAttestationRevertsCarryNoLibraryText(t *testing.T) {
 			if len(rc.Root) == 0 {
 				r = newChain(t).Call(precompiletest.Frame{}, pack(t, "registerDevice", rc.Chain, rc.Report, [32]byte(rc.Miner)))
 			}
-			requireOwnRevert(t, r, rc.Name)
+			requireNoLibraryRevert(t, r, rc.Name)
 		}
 	})
 
@@ -247,7 +247,7 @@ func TestAttestationRevertsCarryNoLibraryText(t *testing.T) {
 				q := *p
 				q.AttestationHash = proof.HashAttestation(bad)
 				require.NoError(t, q.Sign(sk, true))
-				requireOwnRevert(t, submit(c, t, &q, bad), fmt.Sprintf("attestation byte %d", i))
+				requireNoLibraryRevert(t, submit(c, t, &q, bad), fmt.Sprintf("attestation byte %d", i))
 			}
 		}
 	})

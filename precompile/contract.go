@@ -1,7 +1,6 @@
 package precompile
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 
@@ -67,9 +66,12 @@ func (c *Contract) Run(env Env, input []byte) (ret []byte, err error) {
 	case errors.Is(err, errOutOfGas):
 		return nil, vm.ErrOutOfGas
 	}
+	// Revert data comes from this package's own refusals only: an error
+	// of any other kind (none is known) is reported by a fixed reason,
+	// never by its text.
 	var r *Revert
 	if !errors.As(err, &r) {
-		r = revert("MalformedInput", err.Error())
+		r = revert("MalformedInput", "refused without a reason code")
 	}
 	return r.Data, vm.ErrExecutionReverted
 }
@@ -106,14 +108,14 @@ func (c *Contract) run(env Env, input []byte) ([]byte, error) {
 	if m.writes && (env.ReadOnly() || env.CallType() == CallTypeStaticCall) {
 		return nil, revert("ReadOnlyCall")
 	}
-	args, err := m.abi.Inputs.Unpack(input[4:])
+	// One encoding per call, checked before anything is materialised:
+	// decodeArguments refuses anything a standard ABI encoder would not
+	// produce (aliased, overlapping or backward offsets, dirty padding,
+	// values out of range, trailing bytes) in time and memory linear in
+	// the calldata. Its reasons are fixed strings of abilayout.go.
+	args, err := decodeArguments(m.abi.Inputs, input[4:])
 	if err != nil {
-		return nil, revert("MalformedInput", fmt.Sprintf("%s: %v", m.abi.Name, err))
-	}
-	// One encoding per call: refuse anything a standard ABI encoder would
-	// not produce (dirty padding, odd offsets, trailing bytes).
-	if canon, err := m.abi.Inputs.Pack(args...); err != nil || !bytes.Equal(canon, input[4:]) {
-		return nil, revert("MalformedInput", m.abi.Name+": arguments are not in canonical ABI encoding")
+		return nil, revert("MalformedInput", m.abi.Name+": "+err.Error())
 	}
 	if !env.UseGas(m.gas(args)) {
 		return nil, errOutOfGas
@@ -128,7 +130,7 @@ func (c *Contract) run(env Env, input []byte) ([]byte, error) {
 	}
 	packed, err := outputs.Pack(results...)
 	if err != nil {
-		return nil, revert("MalformedInput", fmt.Sprintf("%s: encode result: %v", m.abi.Name, err))
+		return nil, revert("MalformedInput", m.abi.Name+": result does not encode")
 	}
 	return packed, nil
 }

@@ -12,8 +12,8 @@ import "github.com/pars-network/aimining/proof"
 const (
 	// GasDispatch covers the call checks and selector dispatch.
 	GasDispatch uint64 = 200
-	// GasPerInputWord covers ABI decoding, copying and canonical re-encoding
-	// of the input, per 32-byte word.
+	// GasPerInputWord covers the strict ABI decoding of the input
+	// (abilayout.go: one pass, linear in the calldata), per 32-byte word.
 	GasPerInputWord uint64 = 12
 
 	// GasColdSload mirrors a cold SLOAD (EIP-2929).
@@ -109,6 +109,20 @@ func verifyGas(s proof.Scheme, msgLen int) uint64 {
 		base = GasVerifyMLDSA87
 	}
 	return base + GasVerifyPerWord*words(msgLen)
+}
+
+// keyScheme is the parameter set a public key of n bytes implies, and
+// ML-DSA-87, the worst case, for a length that fits none. Gas functions run
+// once per key before any gas is charged for them, so it allocates nothing
+// (proof.SchemeForPublicKeySize builds an error for every unknown length).
+func keyScheme(n int) proof.Scheme {
+	switch n {
+	case proof.PublicKeySize44:
+		return proof.MLDSA44
+	case proof.PublicKeySize65:
+		return proof.MLDSA65
+	}
+	return proof.MLDSA87
 }
 
 // words is the number of 32-byte words n bytes occupy.

@@ -24,6 +24,8 @@ func (c *call) govern(update func(p *Params) []change) ([]any, error) {
 	}
 	changes := update(&p)
 	if err := p.Validate(); err != nil {
+		// Params.Validate words its errors itself, from fixed formats and
+		// integers only (no library text).
 		return nil, revert("InvalidParameter", strings.TrimPrefix(err.Error(), ErrInvalidParams.Error()+": "))
 	}
 	c.st.setParams(&p)

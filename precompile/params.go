@@ -100,11 +100,11 @@ func (p *Params) Validate() error {
 		return bad("maxBatchSize must be 1..%d", MaxBatchSizeLimit)
 	}
 	if err := p.epochParams().Validate(); err != nil {
-		return bad("%v", err)
+		return bad("epoch parameters out of range: epochLength and targetComputePerEpoch must be positive, maxAdjustmentStepBps 1..%d", reward.MaxStepBpsLimit)
 	}
 	// The largest single reward must fit: base * cap * max adjustment.
 	if _, err := reward.Reward(p.BaseReward, p.MaxComputeUnitsPerProof, reward.MaxAdjustment(), reward.BpsDenominator); err != nil {
-		return bad("baseReward %v times maxComputeUnitsPerProof %d can overflow: %v", p.BaseReward, p.MaxComputeUnitsPerProof, err)
+		return bad("baseReward %s times maxComputeUnitsPerProof %d can overflow", p.BaseReward.Dec(), p.MaxComputeUnitsPerProof)
 	}
 	return nil
 }

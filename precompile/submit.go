@@ -102,7 +102,7 @@ func (c *call) submitWorkProofs(args []any) ([]any, error) {
 func (c *call) submitOne(p *Params, encoded, attestation []byte) (*uint256.Int, error) {
 	wp, err := proof.DecodeAIWorkProof(encoded)
 	if err != nil {
-		return nil, revert("MalformedInput", err.Error())
+		return nil, revert("MalformedInput", decodeReason(err, "proof does not decode"))
 	}
 	now := c.env.BlockTime()
 	if chain := c.env.ChainID(); uint64(wp.Context.ChainID) != chain {
@@ -148,7 +148,7 @@ func (c *call) submitOne(p *Params, encoded, attestation []byte) (*uint256.Int, 
 		if errors.Is(err, spentset.ErrAlreadySpent) {
 			return nil, revert("AlreadySpent", [32]byte(workID))
 		}
-		return nil, revert("MalformedInput", err.Error())
+		return nil, revert("MalformedInput", "spent set refused the work id")
 	}
 	epoch, err := c.advanceEpoch(p, now)
 	if err != nil {
@@ -198,7 +198,10 @@ func (c *call) advanceEpoch(p *Params, now uint64) (reward.EpochState, error) {
 	rel.Index = 0
 	next, roll, err := reward.Advance(rel, p.epochParams(), now)
 	if err != nil {
-		return reward.EpochState{}, revert("InvalidParameter", fmt.Sprintf("epoch state: %v", err))
+		if errors.Is(err, reward.ErrOverflow) {
+			return reward.EpochState{}, revert("ArithmeticOverflow")
+		}
+		return reward.EpochState{}, revert("InvalidParameter", "epoch state or epoch parameters out of range")
 	}
 	if !roll.Occurred() {
 		return cur, nil

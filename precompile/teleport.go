@@ -60,10 +60,7 @@ var (
 func relayTeleportGas(args []any) uint64 {
 	g := GasTeleportMessage + gasTeleportRelayStorage
 	for _, pk := range args[2].([][]byte) {
-		s, err := proof.SchemeForPublicKeySize(len(pk))
-		if err != nil {
-			s = proof.MLDSA87
-		}
+		s := keyScheme(len(pk))
 		g += GasColdSload + GasTeleportKeyIDPerWord*words(len(pk)) + verifyGas(s, proof.TeleportMessageSize)
 	}
 	return g
@@ -75,10 +72,7 @@ func relayTeleportGas(args []any) uint64 {
 func setTeleportSignersGas(args []any) uint64 {
 	g := gasViewParams + gasTeleportSignersStorage
 	for _, pk := range args[1].([][]byte) {
-		s, err := proof.SchemeForPublicKeySize(len(pk))
-		if err != nil {
-			s = proof.MLDSA87
-		}
+		s := keyScheme(len(pk))
 		g += GasTeleportKeyIDPerWord*words(len(pk)) + verifyGas(s, 0)
 	}
 	return g
@@ -149,7 +143,7 @@ func (c *call) relayTeleport(args []any) ([]any, error) {
 	}
 	m, err := proof.DecodeTeleportMessage(encoded)
 	if err != nil {
-		return nil, revert("MalformedInput", err.Error())
+		return nil, revert("MalformedInput", decodeReason(err, "teleport message does not decode"))
 	}
 	this, err := c.thisChain()
 	if err != nil {
@@ -175,7 +169,7 @@ func (c *call) relayTeleport(args []any) ([]any, error) {
 	if err := teleport.CheckQuorum(threshold, int(size), signerID, encoded, supplied); err != nil {
 		var qe *teleport.QuorumError
 		if !errors.As(err, &qe) {
-			return nil, revert("MalformedInput", err.Error())
+			return nil, revert("MalformedInput", "relayTeleport: signatures refused")
 		}
 		switch qe.Failure {
 		case teleport.NotEnoughSigners:
@@ -305,12 +299,12 @@ func (c *call) setTeleportSigners(args []any) ([]any, error) {
 	set := teleport.Set{Threshold: threshold, IDs: make([]proof.Hash, len(pks))}
 	for i, pk := range pks {
 		if _, err := proof.ParsePublicKey(pk); err != nil {
-			return nil, revert("InvalidParameter", fmt.Sprintf("publicKeys[%d]: %v", i, err))
+			return nil, revert("InvalidParameter", fmt.Sprintf("publicKeys[%d]: %s", i, keyReason(err)))
 		}
 		set.IDs[i] = teleport.SignerID(pk)
 	}
 	if err := set.Validate(); err != nil {
-		return nil, revert("InvalidParameter", err.Error())
+		return nil, revert("InvalidParameter", fmt.Sprintf("signer set: want 1 to %d distinct keys and a threshold of 1 to their number", teleport.MaxSigners))
 	}
 	_, oldSize := c.st.signerSetHeader(chain)
 	ids := make([][32]byte, len(set.IDs))

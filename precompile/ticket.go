@@ -96,11 +96,11 @@ func (c *call) submitTicketedWork(args []any) ([]any, error) {
 	encoded, attestation := args[0].([]byte), args[1].([]byte)
 	t, err := proof.DecodeJobTicket(args[2].([]byte))
 	if err != nil {
-		return nil, revert("MalformedInput", err.Error())
+		return nil, revert("MalformedInput", decodeReason(err, "ticket does not decode"))
 	}
 	wp, err := proof.DecodeAIWorkProof(encoded)
 	if err != nil {
-		return nil, revert("MalformedInput", err.Error())
+		return nil, revert("MalformedInput", decodeReason(err, "proof does not decode"))
 	}
 	gw := t.GatewayID()
 	if c.st.gatewayStatus(gw) != gatewayRegistered {
@@ -120,7 +120,7 @@ func (c *call) submitTicketedWork(args []any) ([]any, error) {
 		if errors.As(err, &me) {
 			return nil, revert("TicketMismatch", me.Field)
 		}
-		return nil, revert("TicketMismatch", err.Error())
+		return nil, revert("TicketMismatch", "work context")
 	}
 	if wp.ComputeUnits > t.Budget {
 		return nil, revert("TicketBudgetExceeded", wp.ComputeUnits, t.Budget)
@@ -158,7 +158,7 @@ func (c *call) registerGateway(args []any) ([]any, error) {
 	raw := args[0].([]byte)
 	pk, err := proof.ParsePublicKey(raw)
 	if err != nil {
-		return nil, revert("InvalidParameter", "gateway key: "+err.Error())
+		return nil, revert("InvalidParameter", "gateway key: "+keyReason(err))
 	}
 	id := pk.ID()
 	switch c.st.gatewayStatus(id) {

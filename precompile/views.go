@@ -1,7 +1,6 @@
 package precompile
 
 import (
-	"fmt"
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -17,18 +16,14 @@ func (c *call) miningBalance(args []any) ([]any, error) {
 // verifyMLDSAGas prices verifyMLDSA from the public-key length and message
 // size; an unknown key length is charged as ML-DSA-87, the worst case.
 func verifyMLDSAGas(args []any) uint64 {
-	s, err := proof.SchemeForPublicKeySize(len(args[0].([]byte)))
-	if err != nil {
-		s = proof.MLDSA87
-	}
-	return verifyGas(s, len(args[1].([]byte)))
+	return verifyGas(keyScheme(len(args[0].([]byte))), len(args[1].([]byte)))
 }
 
 // verifyMLDSA(bytes publicKey, bytes message, bytes signature) view returns (bool)
 func (c *call) verifyMLDSA(args []any) ([]any, error) {
 	pk, err := proof.ParsePublicKey(args[0].([]byte))
 	if err != nil {
-		return nil, revert("MalformedInput", fmt.Sprintf("verifyMLDSA: %v", err))
+		return nil, revert("MalformedInput", "verifyMLDSA: "+keyReason(err))
 	}
 	return []any{pk.Verify(args[1].([]byte), nil, args[2].([]byte))}, nil
 }
@@ -43,7 +38,7 @@ func (c *call) isSpent(args []any) ([]any, error) {
 func (c *call) workIdOf(args []any) ([]any, error) {
 	p, err := proof.DecodeAIWorkProof(args[0].([]byte))
 	if err != nil {
-		return nil, revert("MalformedInput", err.Error())
+		return nil, revert("MalformedInput", decodeReason(err, "proof does not decode"))
 	}
 	return []any{[32]byte(p.WorkID())}, nil
 }
