@@ -5,9 +5,14 @@ package adapter
 
 import (
 	"errors"
+	"maps"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/tracing"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/core/vm"
+	"github.com/ethereum/go-ethereum/params"
 	"github.com/holiman/uint256"
 	"github.com/pars-network/aimining/precompile"
 )
@@ -23,15 +28,48 @@ type Runner interface {
 // PrecompiledContract.Run path, which has no call frame to hand it.
 var ErrNoCallFrame = errors.New("stateful precompile run without a call frame")
 
+// AccountFunc returns the account a precompile keeps at its address on the
+// chain with the given config (nonce, code and storage; no balance).
+type AccountFunc func(config *params.ChainConfig) types.Account
+
 // Contract wraps a Runner as a vm.StatefulPrecompiledContract.
 type Contract struct {
-	runner Runner
+	runner  Runner
+	account AccountFunc
 }
 
-var _ vm.StatefulPrecompiledContract = (*Contract)(nil)
+var (
+	_ vm.StatefulPrecompiledContract = (*Contract)(nil)
+	_ vm.StatefulInstaller           = (*Contract)(nil)
+)
 
 // New wraps r.
 func New(r Runner) *Contract { return &Contract{runner: r} }
+
+// WithAccount makes c install account(config) at its address on a chain that
+// activates the precompile after genesis (see InstallAccount). It returns c.
+func (c *Contract) WithAccount(account AccountFunc) *Contract {
+	c.account = account
+	return c
+}
+
+// InstallAccount writes the account given by WithAccount at addr: nonce,
+// code, and storage in slot order; the balance is left as it is. The
+// patched go-ethereum calls it before the first transaction of a block in
+// which the precompile is active and addr has no code, so on a chain
+// without a genesis entry for addr it runs once, in the first block at or
+// after the activation time. Without WithAccount it does nothing.
+func (c *Contract) InstallAccount(db vm.StateDB, addr common.Address, config *params.ChainConfig) {
+	if c.account == nil {
+		return
+	}
+	acc := c.account(config)
+	db.SetNonce(addr, acc.Nonce, tracing.NonceChangeGenesis)
+	db.SetCode(addr, acc.Code, tracing.CodeChangeGenesis)
+	for _, slot := range slices.SortedFunc(maps.Keys(acc.Storage), common.Hash.Cmp) {
+		db.SetState(addr, slot, acc.Storage[slot])
+	}
+}
 
 // Name returns the wrapped precompile's name.
 func (c *Contract) Name() string { return c.runner.Name() }

@@ -4,7 +4,9 @@ import (
 	"math"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/core/vm"
+	"github.com/ethereum/go-ethereum/params"
 	"github.com/holiman/uint256"
 	"github.com/pars-network/aimining/evmpatch/adapter"
 	"github.com/pars-network/aimining/precompile"
@@ -26,7 +28,13 @@ var (
 	theProbe   = &probe{}
 )
 
-func init() { vm.RegisterStatefulPrecompile(probeAddr, adapter.New(theProbe)) }
+// The probe keeps nonce 1 and a 0xfe marker at its address, installed at
+// activation on chains whose genesis lacks them.
+func init() {
+	vm.RegisterStatefulPrecompile(probeAddr, adapter.New(theProbe).WithAccount(func(*params.ChainConfig) types.Account {
+		return types.Account{Nonce: 1, Code: []byte{0xfe}}
+	}))
+}
 
 // Probe operations, selected by the first input byte.
 const (

@@ -4,6 +4,8 @@
 package genesis
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -42,11 +44,15 @@ type Options struct {
 	// Params are the precompile's initial parameters; nil means
 	// precompile.DefaultParams. Governance, when set, overrides theirs.
 	Params *precompile.Params
+	// InstallAtActivation leaves 0x0300 out of the alloc and puts the
+	// initial parameters into the chain config (parsAIMiningParams)
+	// instead: the node installs the account in the first block at or after
+	// ActivationTime, as on an existing chain that adds the precompile.
+	InstallAtActivation bool
 }
 
-// Account returns the 0x0300 alloc entry for o: nonce 1, the code marker and
-// the precompile's initial parameters in storage.
-func Account(o Options) (types.Account, error) {
+// params returns o's initial parameters, validated.
+func (o Options) params() (precompile.Params, error) {
 	p := precompile.DefaultParams(o.Governance)
 	if o.Params != nil {
 		p = *o.Params
@@ -54,13 +60,64 @@ func Account(o Options) (types.Account, error) {
 			p.Governance = o.Governance
 		}
 	}
+	if err := p.Validate(); err != nil {
+		return precompile.Params{}, fmt.Errorf("genesis: %w", err)
+	}
+	return p, nil
+}
+
+// Account returns the 0x0300 alloc entry for o: nonce 1, the code marker and
+// the precompile's initial parameters in storage.
+func Account(o Options) (types.Account, error) {
+	p, err := o.params()
+	if err != nil {
+		return types.Account{}, err
+	}
+	return precompile.GenesisAccount(p)
+}
+
+// Upgrade is what an existing chain adds to its chain config to activate the
+// precompile at a later block time: the node installs 0x0300 with Params in
+// the first block at or after ParsAIMiningTime.
+type Upgrade struct {
+	ParsAIMiningTime   uint64          `json:"parsAIMiningTime"`
+	ParsAIMiningParams json.RawMessage `json:"parsAIMiningParams"`
+}
+
+// NewUpgrade returns the chain config fields that activate the precompile
+// with o's parameters at o.ActivationTime on an existing chain.
+func NewUpgrade(o Options) (*Upgrade, error) {
+	p, err := o.params()
+	if err != nil {
+		return nil, err
+	}
+	raw, err := json.Marshal(p)
+	if err != nil {
+		return nil, fmt.Errorf("genesis: encode parameters: %w", err)
+	}
+	return &Upgrade{ParsAIMiningTime: o.ActivationTime, ParsAIMiningParams: raw}, nil
+}
+
+// ConfigAccount returns the 0x0300 account for the initial parameters in a
+// chain config's parsAIMiningParams (strict JSON, the field names of
+// precompile.Params), as GenesisAccount gives it.
+func ConfigAccount(c *params.ChainConfig) (types.Account, error) {
+	if len(c.ParsAIMiningParams) == 0 {
+		return types.Account{}, errors.New("genesis: the chain config has no parsAIMiningParams")
+	}
+	dec := json.NewDecoder(bytes.NewReader(c.ParsAIMiningParams))
+	dec.DisallowUnknownFields()
+	var p precompile.Params
+	if err := dec.Decode(&p); err != nil {
+		return types.Account{}, fmt.Errorf("genesis: parsAIMiningParams: %w", err)
+	}
 	return precompile.GenesisAccount(p)
 }
 
 // New returns a genesis with every fork go-ethereum v1.17.10's dev mode
 // enables (through Prague, Osaka and Bogota, merged at genesis), the chain's
 // id, parsAIMiningTime, the standard precompile and system-contract accounts
-// and the 0x0300 account.
+// and the 0x0300 account (or, with InstallAtActivation, parsAIMiningParams).
 func New(o Options) (*core.Genesis, error) {
 	if o.ChainID == 0 {
 		return nil, errors.New("genesis: chain id is required")
@@ -91,6 +148,14 @@ func New(o Options) (*core.Genesis, error) {
 			return nil, fmt.Errorf("genesis: %v is reserved for the precompile", addr)
 		}
 		g.Alloc[addr] = acc
+	}
+	if o.InstallAtActivation {
+		u, err := NewUpgrade(o)
+		if err != nil {
+			return nil, err
+		}
+		config.ParsAIMiningParams = u.ParsAIMiningParams
+		return g, nil
 	}
 	acc, err := Account(o)
 	if err != nil {

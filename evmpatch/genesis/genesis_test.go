@@ -1,12 +1,16 @@
 package genesis_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"maps"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/params"
 	"github.com/holiman/uint256"
 	"github.com/pars-network/aimining/evmpatch/genesis"
 	"github.com/pars-network/aimining/precompile"
@@ -84,5 +88,79 @@ func TestGenesisWithParams(t *testing.T) {
 	p.TargetComputePerEpoch = uint256.NewInt(0)
 	if _, err := genesis.New(genesis.Options{ChainID: 96369, Params: &p}); err == nil {
 		t.Fatal("zero target accepted")
+	}
+}
+
+// TestInstallAtActivation: the genesis has no 0x0300 entry, its chain config
+// carries the initial parameters, and they survive the genesis JSON (as
+// `geth init` stores the config) and give exactly the genesis entry's account.
+func TestInstallAtActivation(t *testing.T) {
+	p := precompile.DefaultParams(common.HexToAddress("0xaa"))
+	p.BaseReward = uint256.NewInt(7)
+	o := genesis.Options{ChainID: genesis.ParsChainID, ActivationTime: 99, Params: &p, InstallAtActivation: true}
+	g, err := genesis.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := g.Alloc[precompile.Address]; ok {
+		t.Fatal("0x0300 in the alloc")
+	}
+	blob, err := json.Marshal(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back core.Genesis
+	if err := json.Unmarshal(blob, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.ToBlock().Hash() != g.ToBlock().Hash() {
+		t.Error("genesis hash changes through JSON")
+	}
+	got, err := genesis.ConfigAccount(back.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.InstallAtActivation = false
+	want, err := genesis.Account(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Nonce != 1 || !bytes.Equal(got.Code, precompile.CodeMarker) || !maps.Equal(got.Storage, want.Storage) {
+		t.Errorf("account from the config %+v, want %+v", got, want)
+	}
+	// The same parameters as an upgrade of an existing chain's config.
+	u, err := genesis.NewUpgrade(genesis.Options{ActivationTime: 99, Params: &p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.ParsAIMiningTime != 99 || !bytes.Equal(u.ParsAIMiningParams, back.Config.ParsAIMiningParams) {
+		t.Errorf("upgrade %s, want the genesis config's %s", u.ParsAIMiningParams, back.Config.ParsAIMiningParams)
+	}
+	// Invalid parameters are refused here too.
+	p.MaxBatchSize = 0
+	if _, err := genesis.New(genesis.Options{ChainID: genesis.ParsChainID, Params: &p, InstallAtActivation: true}); err == nil {
+		t.Error("invalid parameters accepted")
+	}
+}
+
+func TestConfigAccountRefusals(t *testing.T) {
+	good, err := json.Marshal(precompile.DefaultParams(common.HexToAddress("0xaa")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, raw := range map[string]string{
+		"missing":         "",
+		"null":            "null",
+		"unknown field":   strings.Replace(string(good), `{`, `{"extra":1,`, 1),
+		"zero governance": strings.Replace(string(good), `"0x00000000000000000000000000000000000000aa"`, `"0x0000000000000000000000000000000000000000"`, 1),
+		"not an object":   `[1]`,
+	} {
+		c := &params.ChainConfig{ParsAIMiningParams: json.RawMessage(raw)}
+		if _, err := genesis.ConfigAccount(c); err == nil {
+			t.Errorf("%s: accepted %s", name, raw)
+		}
+	}
+	if _, err := genesis.ConfigAccount(&params.ChainConfig{ParsAIMiningParams: good}); err != nil {
+		t.Errorf("valid parameters refused: %v", err)
 	}
 }

@@ -4,6 +4,15 @@
 //	pars-genesis --chain-id 6133 --activation-time 0 \
 //	    --governance 0x… --alloc 0x…=1000000000000000000000 --prefund-dev > genesis.json
 //	pars-genesis --chain-id 96369 --params params.json > genesis.json
+//
+// For an existing chain, --upgrade prints only the two chain config fields
+// that activate the precompile at --activation-time: parsAIMiningTime and
+// parsAIMiningParams. Merge them into the chain's genesis config and run
+// `pars-geth init` with it again (same genesis block, updated config) on
+// every node before that time. The node installs 0x0300 (nonce 1, code
+// marker, these parameters) in the first block at or after it.
+//
+//	pars-genesis --upgrade --activation-time 1767225600 --governance 0x… > upgrade.json
 package main
 
 import (
@@ -45,6 +54,7 @@ func main() {
 		gov    string
 		dev    bool
 		params string
+		up     bool
 	)
 	flag.Uint64Var(&o.ChainID, "chain-id", genesis.ParsChainID, "chain id (Pars 6133, Lux 96369, Hanzo 36963, Zoo 200200)")
 	flag.Uint64Var(&o.ActivationTime, "activation-time", 0, "parsAIMiningTime: block timestamp from which 0x0300 is active")
@@ -54,6 +64,7 @@ func main() {
 	flag.Var(alloc, "alloc", "prefunded account 0xADDRESS=WEI (repeatable)")
 	flag.BoolVar(&dev, "prefund-dev", false, "prefund geth --dev's developer account "+genesis.DevAddress.Hex()+" with 1e27 wei")
 	flag.StringVar(&params, "params", "", "JSON file of the precompile's initial parameters (default: precompile.DefaultParams)")
+	flag.BoolVar(&up, "upgrade", false, "print only the chain config fields (parsAIMiningTime, parsAIMiningParams) that activate 0x0300 on an existing chain")
 	flag.Parse()
 
 	if dev {
@@ -78,13 +89,19 @@ func main() {
 		fatal(errors.New("--governance 0xADDRESS is required (or --prefund-dev, or a --params file naming governance)"))
 	}
 	o.Alloc = types.GenesisAlloc(alloc)
-	g, err := genesis.New(o)
+	var out any
+	var err error
+	if up {
+		out, err = genesis.NewUpgrade(o)
+	} else {
+		out, err = genesis.New(o)
+	}
 	if err != nil {
 		fatal(err)
 	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(g); err != nil {
+	if err := enc.Encode(out); err != nil {
 		fatal(err)
 	}
 }
