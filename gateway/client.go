@@ -161,6 +161,28 @@ func (cl *Client) NextJob(ctx context.Context, wait time.Duration) (*Job, error)
 	return nil, fmt.Errorf("zap: unexpected answer %v to nextJob", f.which)
 }
 
+// SendChunk sends part of a streamed job's output: the bytes that follow
+// what earlier chunks of the lease sent. The gateway does not answer
+// chunks; the result that follows carries the whole output.
+func (cl *Client) SendChunk(ctx context.Context, leaseID uint64, data []byte) error {
+	if len(data) == 0 {
+		return nil
+	}
+	stop := context.AfterFunc(ctx, func() { cl.c.SetWriteDeadline(time.Now()) })
+	defer stop()
+	cl.c.SetWriteDeadline(time.Now().Add(30 * time.Second))
+	defer cl.c.SetWriteDeadline(time.Time{})
+	err := cl.zc.send(small(func(f zap.Frame) error {
+		c, err := f.NewChunk()
+		if err != nil {
+			return err
+		}
+		c.SetLeaseId(leaseID)
+		return c.SetData(data)
+	}))
+	return ctxErr(ctx, err)
+}
+
 // SendResult sends the result of a leased job and returns whether the
 // gateway accepted it (it refuses results of expired or reassigned leases).
 func (cl *Client) SendResult(ctx context.Context, r *Result) (bool, string, error) {

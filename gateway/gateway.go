@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -10,8 +11,10 @@ import (
 	"log/slog"
 	"math/bits"
 	"net"
+	"net/http"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pars-network/aimining/proof"
 )
@@ -49,9 +52,12 @@ type Config struct {
 	// chain's device registry. It runs during the handshake, so it should
 	// return within a few seconds.
 	Attested func(minerKey []byte, challenge proof.Hash, evidence []byte) bool
-	Logger   *slog.Logger
-	Clock    func() time.Time
-	Rand     io.Reader
+	// OnUsage, when set, is told of every answered HTTP request (the
+	// client's identity is in the request's context).
+	OnUsage func(r *http.Request, u Usage)
+	Logger  *slog.Logger
+	Clock   func() time.Time
+	Rand    io.Reader
 }
 
 // Errors a client sees when the gateway cannot take or finish a job.
@@ -62,15 +68,25 @@ var (
 	ErrJobFailed    = errors.New("gateway: the job failed on every miner it was given to")
 	ErrUnknownModel = errors.New("gateway: unknown model")
 	ErrClosed       = errors.New("gateway: closed")
+	// ErrStreamDiverged: a streamed job went to another miner after some
+	// of its output was sent, and that miner's answer does not continue it.
+	ErrStreamDiverged = errors.New("gateway: the job was reassigned mid-stream and the new answer does not continue the streamed output")
 )
 
 // Request is one job a client asks for.
 type Request struct {
-	Kind      Capability
-	Model     string
-	Input     []byte
+	Kind  Capability
+	Model string
+	Input []byte
+	// MaxTokens bounds the output tokens; 0 or more than the model's
+	// MaxTokens means the model's MaxTokens.
 	MaxTokens uint32
 	Tensors   []Tensor
+	Stop      []string  // stop sequences, at most MaxStop
+	Sampling  *Sampling // nil: the back-end's deterministic default
+	// Stream asks the miner for the output in chunks as it grows; read
+	// them with Call.Next.
+	Stream bool
 }
 
 // Answer is a finished job.
@@ -97,6 +113,39 @@ type job struct {
 	done     chan *Answer // buffered 1; closed never
 	failed   chan error   // buffered 1
 	finished bool
+	stream   *streamBuf // nil unless req.Stream
+}
+
+// streamBuf holds the streamed output of a job's current lease.
+type streamBuf struct {
+	mu     sync.Mutex
+	lease  uint64 // the lease whose output data is
+	data   []byte
+	notify chan struct{} // buffered 1: data grew
+}
+
+// add appends a chunk of lease's output; a chunk of another lease than
+// the last starts the data anew (the job went to another miner).
+func (b *streamBuf) add(lease uint64, chunk []byte) {
+	b.mu.Lock()
+	if b.lease != lease {
+		b.lease, b.data = lease, nil
+	}
+	if len(b.data)+len(chunk) <= MaxFrameSize {
+		b.data = append(b.data, chunk...)
+	}
+	b.mu.Unlock()
+	select {
+	case b.notify <- struct{}{}:
+	default:
+	}
+}
+
+// snapshot returns the current lease's output so far.
+func (b *streamBuf) snapshot() []byte {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.data[:len(b.data):len(b.data)]
 }
 
 // lease is a job given to one session until a deadline.
@@ -141,6 +190,7 @@ type Gateway struct {
 	lns     []net.Listener
 	conns   map[net.Conn]struct{}
 	live    map[*session]struct{}
+	reg     Registration  // on chain, as last read
 	quit    chan struct{} // closed by Close
 	wg      sync.WaitGroup
 }
@@ -233,6 +283,30 @@ func Budget(m Model, inputBytes int, maxTokens uint32) uint64 {
 // miner's answer, the request timeout or ctx. Each lease of the job to a
 // miner carries a ticket naming that miner (see leaseTicket).
 func (g *Gateway) Do(ctx context.Context, req Request) (*Answer, error) {
+	c, err := g.Submit(req)
+	if err != nil {
+		return nil, err
+	}
+	for {
+		_, a, err := c.Next(ctx)
+		if err != nil || a != nil {
+			return a, err
+		}
+	}
+}
+
+// Call is a job in the gateway, as its client sees it.
+type Call struct {
+	g        *Gateway
+	j        *job
+	deadline *time.Timer
+	sent     []byte // streamed output handed out by Next
+	over     bool
+}
+
+// Submit checks and queues a request and returns at once; read its output
+// and answer with Next. The request timeout runs from now.
+func (g *Gateway) Submit(req Request) (*Call, error) {
 	m, ok := g.models[req.Model]
 	if !ok {
 		return nil, fmt.Errorf("%w %q", ErrUnknownModel, req.Model)
@@ -243,6 +317,14 @@ func (g *Gateway) Do(ctx context.Context, req Request) (*Answer, error) {
 	if len(req.Input) == 0 {
 		return nil, errors.New("gateway: empty input")
 	}
+	if len(req.Stop) > MaxStop {
+		return nil, fmt.Errorf("gateway: %d stop sequences, at most %d", len(req.Stop), MaxStop)
+	}
+	for _, s := range req.Stop {
+		if s == "" || len(s) > MaxStopBytes {
+			return nil, fmt.Errorf("gateway: a stop sequence must have 1 to %d bytes", MaxStopBytes)
+		}
+	}
 	j := &job{req: req, model: m, base: proof.JobTicket{
 		ChainID:   g.cfg.ChainID,
 		ModelHash: m.Hash,
@@ -250,6 +332,9 @@ func (g *Gateway) Do(ctx context.Context, req Request) (*Answer, error) {
 		Budget:    Budget(m, len(req.Input), req.MaxTokens),
 		Expiry:    uint64(g.cfg.Clock().Add(g.cfg.TicketTTL).Unix()),
 	}, tickets: map[proof.Hash]*signedTicket{}, done: make(chan *Answer, 1), failed: make(chan error, 1)}
+	if req.Stream {
+		j.stream = &streamBuf{notify: make(chan struct{}, 1)}
+	}
 	if _, err := io.ReadFull(g.cfg.Rand, j.base.JobID[:]); err != nil {
 		return nil, fmt.Errorf("gateway: job id: %w", err)
 	}
@@ -259,20 +344,90 @@ func (g *Gateway) Do(ctx context.Context, req Request) (*Answer, error) {
 	if err := g.enqueue(j); err != nil {
 		return nil, err
 	}
-	timer := time.NewTimer(g.cfg.RequestTimeout)
-	defer timer.Stop()
-	select {
-	case a := <-j.done:
-		return a, nil
-	case err := <-j.failed:
-		return nil, err
-	case <-timer.C:
-		g.abandon(j)
-		return nil, ErrTimeout
-	case <-ctx.Done():
-		g.abandon(j)
-		return nil, ctx.Err()
+	return &Call{g: g, j: j, deadline: time.NewTimer(g.cfg.RequestTimeout)}, nil
+}
+
+// JobID returns the job's id.
+func (c *Call) JobID() proof.Hash { return c.j.base.JobID }
+
+// MaxTokens returns the output tokens the job allows (the request's,
+// capped by the model's maximum).
+func (c *Call) MaxTokens() uint32 { return c.j.req.MaxTokens }
+
+// Next waits for more output of a streamed job, its answer, an error, the
+// request timeout or ctx. It returns the output that follows what earlier
+// calls returned (never splitting a UTF-8 sequence before the answer) and,
+// once, the answer, whose remaining output is in the delta. A call that
+// returned an answer or an error must not be repeated. A job that is not
+// streamed gets its whole output with the answer.
+func (c *Call) Next(ctx context.Context) ([]byte, *Answer, error) {
+	if c.over {
+		return nil, nil, errors.New("gateway: the call is over")
 	}
+	var notify chan struct{}
+	if c.j.stream != nil {
+		notify = c.j.stream.notify
+	}
+	for {
+		select {
+		case a := <-c.j.done:
+			c.end()
+			if !bytes.HasPrefix(a.Output, c.sent) {
+				return nil, nil, ErrStreamDiverged
+			}
+			delta := a.Output[len(c.sent):]
+			c.sent = a.Output
+			return delta, a, nil
+		case err := <-c.j.failed:
+			c.end()
+			return nil, nil, err
+		case <-notify:
+			data := c.j.stream.snapshot()
+			if len(data) <= len(c.sent) || !bytes.HasPrefix(data, c.sent) {
+				continue
+			}
+			delta := completeUTF8(data[len(c.sent):])
+			if len(delta) == 0 {
+				continue
+			}
+			c.sent = data[:len(c.sent)+len(delta)]
+			return delta, nil, nil
+		case <-c.deadline.C:
+			c.end()
+			c.g.abandon(c.j)
+			return nil, nil, ErrTimeout
+		case <-ctx.Done():
+			c.end()
+			c.g.abandon(c.j)
+			return nil, nil, ctx.Err()
+		}
+	}
+}
+
+// Cancel withdraws the job if it is not finished (the client left).
+func (c *Call) Cancel() {
+	if !c.over {
+		c.end()
+		c.g.abandon(c.j)
+	}
+}
+
+func (c *Call) end() {
+	c.over = true
+	c.deadline.Stop()
+}
+
+// completeUTF8 returns b without a trailing incomplete UTF-8 sequence.
+func completeUTF8(b []byte) []byte {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			break
+		}
+	}
+	return b
 }
 
 // eligible reports whether a session's miner offers kind for model.
@@ -465,6 +620,13 @@ func (g *Gateway) complete(s *session, r *Result) (bool, string) {
 	// Copy out of the frame: the message is released after the ack.
 	res := *r
 	res.Output = append([]byte(nil), r.Output...)
+	if j.req.Kind == LLMInference && res.FinishReason != FinishStop && res.FinishReason != FinishLength {
+		// A miner that does not say: the limit cut the output if it used it all.
+		res.FinishReason = FinishStop
+		if res.CompletionTokens >= j.req.MaxTokens {
+			res.FinishReason = FinishLength
+		}
+	}
 	res.Tensors = make([]Tensor, len(r.Tensors))
 	for i, t := range r.Tensors {
 		res.Tensors[i] = Tensor{DType: t.DType, Shape: append([]uint64(nil), t.Shape...), Data: append([]byte(nil), t.Data...)}

@@ -30,12 +30,33 @@ import (
 
 const chainID = 6133
 
-// TestRealMinerChatAndEmbeddings runs the gateway with a real pars-miner
-// (in-process, gateway mode, builtin back-end) on a minertest chain: an
-// OpenAI chat completion and an embeddings request come back with the
-// builtin model's output, and the miner's proofs are accepted on chain
-// with the gateway's tickets.
-func TestRealMinerChatAndEmbeddings(t *testing.T) {
+// system is a gateway with a real in-process pars-miner (gateway mode,
+// builtin back-end) on a minertest chain, the gateway registered on chain.
+type system struct {
+	g    *gateway.Gateway
+	srv  *httptest.Server
+	m    *miner.Miner
+	node *minertest.Node
+	b    *builtin.Model
+}
+
+// sysOpts shape a system.
+type sysOpts struct {
+	modelMax  uint32 // the gateway's max tokens of the builtin model (default 16)
+	workers   int    // the miner's mining.concurrency (default 1)
+	wrap      func(http.Handler) http.Handler
+	configure func(*gateway.Config)
+}
+
+// newSystem starts a system; everything stops when the test ends.
+func newSystem(t testing.TB, o sysOpts) *system {
+	if o.modelMax == 0 {
+		o.modelMax = 16
+	}
+	if o.workers == 0 {
+		o.workers = 1
+	}
+
 	gasKey, err := crypto.ToECDSA(bytes.Repeat([]byte{0x42}, 32))
 	require.NoError(t, err)
 	gasAddr := crypto.PubkeyToAddress(gasKey.PublicKey)
@@ -63,13 +84,21 @@ func TestRealMinerChatAndEmbeddings(t *testing.T) {
 	gk, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
 	require.NoError(t, err)
 	b := builtin.Default()
-	g, err := gateway.New(gateway.Config{ChainID: chainID, Key: gk, RequestTimeout: 30 * time.Second,
-		Models: []gateway.Model{{Name: builtin.Name, Hash: b.Hash(), Parameters: b.Parameters(), BytesPerToken: 1, MaxTokens: 16}}})
+	cfg := gateway.Config{ChainID: chainID, Key: gk, RequestTimeout: 30 * time.Second,
+		Models: []gateway.Model{{Name: builtin.Name, Hash: b.Hash(), Parameters: b.Parameters(), BytesPerToken: 1, MaxTokens: o.modelMax}}}
+	if o.configure != nil {
+		o.configure(&cfg)
+	}
+	g, err := gateway.New(cfg)
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	go g.Serve(ln)
-	srv := httptest.NewServer(g.Handler())
+	var h http.Handler = g.Handler()
+	if o.wrap != nil {
+		h = o.wrap(h)
+	}
+	srv := httptest.NewServer(h)
 	t.Cleanup(func() { srv.Close(); g.Close() })
 
 	id := g.ID()
@@ -88,6 +117,8 @@ gas_account = %q
 passphrase_file = "pass.txt"
 gas_passphrase_file = "pass.txt"
 
+concurrency = %d
+
 [backend]
 kind = "builtin"
 max_tokens = 16
@@ -98,10 +129,10 @@ gateway_id = %q
 
 [metrics]
 listen = ""
-`, chainID, url, builtin.Name, gasAddr.Hex(), ln.Addr(), hexutil.Encode(id[:]))), 0o600))
-	cfg, err := miner.LoadConfig(cfgPath)
+`, chainID, url, builtin.Name, gasAddr.Hex(), o.workers, ln.Addr(), hexutil.Encode(id[:]))), 0o600))
+	mcfg, err := miner.LoadConfig(cfgPath)
 	require.NoError(t, err)
-	m, err := miner.Open(t.Context(), cfg, miner.Options{PollInterval: 2 * time.Millisecond})
+	m, err := miner.Open(t.Context(), mcfg, miner.Options{PollInterval: 2 * time.Millisecond})
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
 
@@ -121,6 +152,15 @@ listen = ""
 	require.Eventually(t, func() bool { return len(g.Miners()) == 1 }, 15*time.Second, 10*time.Millisecond)
 	require.Equal(t, m.MinerID(), g.Miners()[0].ID)
 
+	return &system{g: g, srv: srv, m: m, node: node, b: b}
+}
+
+// TestRealMinerChatAndEmbeddings: an OpenAI chat completion and an
+// embeddings request come back with the builtin model's output, and the
+// miner's proofs are accepted on chain with the gateway's tickets.
+func TestRealMinerChatAndEmbeddings(t *testing.T) {
+	sys := newSystem(t, sysOpts{})
+	srv, m, node, b, ctx := sys.srv, sys.m, sys.node, sys.b, t.Context()
 	post := func(path string, body any) map[string]any {
 		raw, _ := json.Marshal(body)
 		resp, err := http.Post(srv.URL+path, "application/json", bytes.NewReader(raw))

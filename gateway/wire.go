@@ -121,7 +121,37 @@ type Job struct {
 	MaxTokens uint32
 	Ticket    []byte // encoded proof.JobTicket
 	Tensors   []Tensor
+	// Stop lists stop sequences: the output ends before the first one
+	// the back-end produces (at most MaxStop, each non-empty).
+	Stop []string
+	// Sampling is what the client asked for; nil means the back-end's
+	// deterministic default.
+	Sampling *Sampling
+	// Stream asks the miner to send the output in chunks as it grows.
+	Stream bool
 }
+
+// Sampling holds the sampling parameters of a job; nil fields were not
+// given. The built-in model decodes greedily and ignores them.
+type Sampling struct {
+	Temperature *float32
+	TopP        *float32
+	Seed        *int64
+}
+
+// Limits of a job's generation parameters.
+const (
+	// MaxStop bounds the stop sequences of a job (OpenAI allows 4).
+	MaxStop = 4
+	// MaxStopBytes bounds one stop sequence.
+	MaxStopBytes = 256
+)
+
+// Finish reasons a result reports.
+const (
+	FinishStop   = "stop"   // a stop sequence or the model's own end
+	FinishLength = "length" // the job's maxTokens cut the output
+)
 
 // Result is a miner's answer to a leased job.
 type Result struct {
@@ -134,6 +164,9 @@ type Result struct {
 	ComputeUnits     uint64
 	PromptTokens     uint32
 	CompletionTokens uint32
+	// FinishReason is FinishStop or FinishLength; empty from a miner
+	// that does not report it.
+	FinishReason string
 }
 
 // frame is one decoded ZAP frame; the zero value of each field is unused.
@@ -155,6 +188,10 @@ type frame struct {
 	}
 	errCode string
 	errMsg  string
+	chunk   struct {
+		leaseID uint64
+		data    []byte // aliases the message
+	}
 }
 
 // newFrame starts a message with a root Frame.
@@ -252,20 +289,94 @@ func encodeJob(j *Job) (*capnp.Message, error) {
 	z.SetLeaseMs(j.LeaseMs)
 	z.SetKind(j.Kind)
 	z.SetMaxTokens(j.MaxTokens)
-	return msg, first(z.SetModel(j.Model), z.SetInput(j.Input), z.SetTicket(j.Ticket),
-		setTensors(z.Segment(), j.Tensors, z.SetTensors))
+	z.SetStream(j.Stream)
+	if err := first(z.SetModel(j.Model), z.SetInput(j.Input), z.SetTicket(j.Ticket),
+		setTensors(z.Segment(), j.Tensors, z.SetTensors)); err != nil {
+		return nil, err
+	}
+	if len(j.Stop) > 0 {
+		l, err := z.NewStop(int32(len(j.Stop)))
+		if err != nil {
+			return nil, err
+		}
+		for i, s := range j.Stop {
+			if err := l.Set(i, s); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if sp := j.Sampling; sp != nil {
+		zs, err := z.NewSampling()
+		if err != nil {
+			return nil, err
+		}
+		if sp.Temperature != nil {
+			zs.SetTemperature(*sp.Temperature)
+			zs.SetHasTemperature(true)
+		}
+		if sp.TopP != nil {
+			zs.SetTopP(*sp.TopP)
+			zs.SetHasTopP(true)
+		}
+		if sp.Seed != nil {
+			zs.SetSeed(*sp.Seed)
+			zs.SetHasSeed(true)
+		}
+	}
+	return msg, nil
 }
 
 // decodeJob reads a job frame's content; the byte slices alias the message.
 func decodeJob(z zap.Job) (*Job, error) {
-	j := &Job{LeaseID: z.LeaseId(), LeaseMs: z.LeaseMs(), Kind: z.Kind(), MaxTokens: z.MaxTokens()}
+	j := &Job{LeaseID: z.LeaseId(), LeaseMs: z.LeaseMs(), Kind: z.Kind(), MaxTokens: z.MaxTokens(), Stream: z.Stream()}
 	var e1, e2, e3, e4 error
 	j.Model, e1 = z.Model()
 	j.Input, e2 = z.Input()
 	j.Ticket, e3 = z.Ticket()
 	j.Tensors, e4 = readTensors(z.Tensors())
-	return j, first(e1, e2, e3, e4)
+	if err := first(e1, e2, e3, e4); err != nil {
+		return j, err
+	}
+	if z.HasStop() {
+		l, err := z.Stop()
+		if err != nil {
+			return j, err
+		}
+		if l.Len() > MaxStop {
+			return j, fmt.Errorf("zap: %d stop sequences, at most %d", l.Len(), MaxStop)
+		}
+		for i := 0; i < l.Len(); i++ {
+			s, err := l.At(i)
+			if err != nil {
+				return j, err
+			}
+			if s == "" || len(s) > MaxStopBytes {
+				return j, fmt.Errorf("zap: stop sequence %d has %d bytes, want 1..%d", i, len(s), MaxStopBytes)
+			}
+			j.Stop = append(j.Stop, s)
+		}
+	}
+	if z.HasSampling() {
+		zs, err := z.Sampling()
+		if err != nil {
+			return j, err
+		}
+		sp := &Sampling{}
+		if zs.HasTemperature() {
+			sp.Temperature = ptrTo(zs.Temperature())
+		}
+		if zs.HasTopP() {
+			sp.TopP = ptrTo(zs.TopP())
+		}
+		if zs.HasSeed() {
+			sp.Seed = ptrTo(zs.Seed())
+		}
+		j.Sampling = sp
+	}
+	return j, nil
 }
+
+func ptrTo[T any](v T) *T { return &v }
 
 func encodeResult(r *Result) (*capnp.Message, error) {
 	msg, f, err := newFrame()
@@ -282,13 +393,13 @@ func encodeResult(r *Result) (*capnp.Message, error) {
 	z.SetPromptTokens(r.PromptTokens)
 	z.SetCompletionTokens(r.CompletionTokens)
 	return msg, first(z.SetError(r.Error), z.SetOutput(r.Output), z.SetWorkId(r.WorkID[:]),
-		setTensors(z.Segment(), r.Tensors, z.SetTensors))
+		z.SetFinishReason(r.FinishReason), setTensors(z.Segment(), r.Tensors, z.SetTensors))
 }
 
 func decodeResult(z zap.Result) (*Result, error) {
 	r := &Result{LeaseID: z.LeaseId(), OK: z.Ok(), ComputeUnits: z.ComputeUnits(),
 		PromptTokens: z.PromptTokens(), CompletionTokens: z.CompletionTokens()}
-	var e1, e2, e3, e4 error
+	var e1, e2, e3, e4, e5 error
 	r.Error, e1 = z.Error()
 	r.Output, e2 = z.Output()
 	r.Tensors, e3 = readTensors(z.Tensors())
@@ -296,7 +407,8 @@ func decodeResult(z zap.Result) (*Result, error) {
 	if wid, e4 = z.WorkId(); e4 == nil && len(wid) > 0 {
 		r.WorkID, e4 = hash32(wid, "work id")
 	}
-	return r, first(e1, e2, e3, e4)
+	r.FinishReason, e5 = z.FinishReason()
+	return r, first(e1, e2, e3, e4, e5)
 }
 
 func encodeHello(h *Hello) (*capnp.Message, error) {
@@ -539,6 +651,15 @@ func decodeFrame(msg *capnp.Message) (*frame, error) {
 		}
 		out.ack.accepted = z.Accepted()
 		if out.ack.reason, err = z.Reason(); err != nil {
+			return nil, err
+		}
+	case zap.Frame_Which_chunk:
+		z, err := f.Chunk()
+		if err != nil {
+			return nil, err
+		}
+		out.chunk.leaseID = z.LeaseId()
+		if out.chunk.data, err = z.Data(); err != nil {
 			return nil, err
 		}
 	case zap.Frame_Which_error:

@@ -152,6 +152,8 @@ func (g *Gateway) handle(c net.Conn) error {
 			if err := g.nextJob(s, time.Duration(f.waitMs)*time.Millisecond); err != nil {
 				return err
 			}
+		case zap.Frame_Which_chunk:
+			g.chunk(s, f.chunk.leaseID, f.chunk.data)
 		case zap.Frame_Which_result:
 			ok, reason := g.complete(s, f.result)
 			if err := zc.send(small(func(f zap.Frame) error {
@@ -219,7 +221,8 @@ func (g *Gateway) nextJob(s *session, wait time.Duration) error {
 		return s.sendNoJob()
 	}
 	err = s.zc.send(encodeJob(&Job{LeaseID: l.id, LeaseMs: uint32(g.cfg.LeaseTimeout / time.Millisecond), Kind: j.req.Kind,
-		Model: j.req.Model, Input: j.req.Input, MaxTokens: j.req.MaxTokens, Ticket: st.encoded, Tensors: j.req.Tensors}))
+		Model: j.req.Model, Input: j.req.Input, MaxTokens: j.req.MaxTokens, Ticket: st.encoded, Tensors: j.req.Tensors,
+		Stop: j.req.Stop, Sampling: j.req.Sampling, Stream: j.req.Stream}))
 	if err != nil {
 		// The connection is gone: the lease goes back at once.
 		g.mu.Lock()
@@ -230,6 +233,21 @@ func (g *Gateway) nextJob(s *session, wait time.Duration) error {
 		g.mu.Unlock()
 	}
 	return err
+}
+
+// chunk records part of a streamed job's output. Chunks of a lease that
+// ended, of another session's lease or of a job not streamed are dropped.
+func (g *Gateway) chunk(s *session, leaseID uint64, data []byte) {
+	g.mu.Lock()
+	l, ok := g.leases[leaseID]
+	var b *streamBuf
+	if ok && l.sess == s && !l.job.finished {
+		b = l.job.stream
+	}
+	g.mu.Unlock()
+	if b != nil {
+		b.add(leaseID, data)
+	}
 }
 
 // drop forgets a session whose connection ended and reassigns its leases.

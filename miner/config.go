@@ -122,7 +122,8 @@ type BackendConfig struct {
 	APIKeyEnv string `toml:"api_key_env"`
 	// Timeout bounds one inference request.
 	Timeout time.Duration `toml:"timeout"`
-	// MaxTokens is the number of output tokens asked for per job.
+	// MaxTokens is the number of output tokens asked for per job the
+	// miner makes itself; a gateway's job carries its own limit.
 	MaxTokens int `toml:"max_tokens"`
 	// Models describe the models an openai back-end serves.
 	Models []ModelConfig `toml:"models"`

@@ -210,9 +210,16 @@ func (m *Miner) gatewayJob(ctx context.Context, cl *gateway.Client, dev Device, 
 		m.log.Error("gateway job failed", "stage", stage, "lease", job.LeaseID, "model", job.Model, "err", err)
 		return &gateway.Result{LeaseID: job.LeaseID, Error: err.Error()}, nil, nil
 	}
-	backend := m.backend
+	var backend Backend = m.backend
+	var text *jobBackend
 	switch job.Kind {
 	case gateway.LLMInference:
+		text = &jobBackend{Backend: m.backend, opts: GenerateOptions{MaxTokens: int(job.MaxTokens), Stop: job.Stop, Sampling: job.Sampling}}
+		if job.Stream {
+			ch := &chunker{send: func(b []byte) error { return cl.SendChunk(ctx, job.LeaseID, b) }}
+			text.opts.Emit = ch.add
+		}
+		backend = text
 	case gateway.Embedding:
 		e, ok := m.backend.(Embedder)
 		if !ok || !e.Embeds(job.Model) {
@@ -264,6 +271,7 @@ func (m *Miner) gatewayJob(ctx context.Context, cl *gateway.Client, dev Device, 
 		LeaseID: job.LeaseID, OK: true, Output: work.Output, WorkID: work.WorkID, ComputeUnits: work.ComputeUnits,
 		PromptTokens:     uint32(min((uint64(len(job.Input))+bpt-1)/bpt, 1<<31)),
 		CompletionTokens: uint32(min((uint64(len(work.Output))+bpt-1)/bpt, 1<<31)),
+		FinishReason:     text.finish,
 	}, work, tk
 }
 

@@ -3,15 +3,21 @@
 // routes it over ZAP (Cap'n Proto over TCP) to a registered miner.
 //
 //	pars-gateway keygen --out gateway.key [--scheme 65]
-//	pars-gateway --key gateway.key --chain-id 6133 \
+//	pars-gateway register --key gateway.key --rpc URL --governance-keystore DIR [--governance-account 0x…]
+//	pars-gateway apikey add --keys api-keys.json --name NAME [--rate-per-minute N] [--out FILE]
+//	pars-gateway apikey list --keys api-keys.json
+//	pars-gateway apikey revoke --keys api-keys.json KEY_ID
+//	pars-gateway [run] --key gateway.key --chain-id 6133 \
 //	    [--zap-listen 127.0.0.1:9651] [--http-listen 127.0.0.1:8651] \
 //	    [--model NAME=0xHASH:PARAMETERS[:BYTES_PER_TOKEN[:MAX_TOKENS]]]... \
-//	    [--rpc http://127.0.0.1:8545]
+//	    [--api-keys api-keys.json] [--rpc http://127.0.0.1:8545]
 //
-// With --rpc, a miner that names an attested GPU when it registers ranks
-// first if the chain's device registry has that GPU active, at the
-// attested tier and bound to the miner's id (gateway.ChainAttestation);
-// without it every miner ranks as software-only.
+// With --rpc the gateway checks on chain that its key is registered (and
+// warns, on the log and /healthz, while it is not), and a miner that names
+// an attested GPU when it registers ranks first if the chain's device
+// registry has that GPU active, at the attested tier and bound to the
+// miner's id (gateway.ChainAttestation); without it every miner ranks as
+// software-only. Every command describes itself with --help.
 package main
 
 import (
@@ -20,8 +26,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -33,123 +39,225 @@ import (
 	"time"
 
 	"github.com/pars-network/aimining/gateway"
+	"github.com/pars-network/aimining/gateway/apikey"
 	"github.com/pars-network/aimining/miner/builtin"
 	"github.com/pars-network/aimining/proof"
+	"github.com/urfave/cli/v2"
 )
 
 func main() {
-	if err := run(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "pars-gateway:", err)
-		os.Exit(1)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run runs the command line args and returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if err := newApp(stdout, stderr).RunContext(ctx, args); err != nil {
+		fmt.Fprintln(stderr, "pars-gateway:", err)
+		return 1
+	}
+	return 0
+}
+
+// builtinMaxTokens is the most output tokens a job of the built-in model
+// may ask for.
+const builtinMaxTokens = 64
+
+var runFlags = []cli.Flag{
+	&cli.StringFlag{Name: "key", Usage: "file holding the gateway's key: scheme and 32-byte seed (from `pars-gateway keygen`)", TakesFile: true},
+	&cli.UintFlag{Name: "chain-id", Value: 6133, Usage: "the chain the tickets are for"},
+	&cli.StringFlag{Name: "zap-listen", Value: "127.0.0.1:9651", Usage: "host:port of the ZAP listener (miners)"},
+	&cli.StringFlag{Name: "http-listen", Value: "127.0.0.1:8651", Usage: "host:port of the OpenAI-compatible HTTP endpoint (clients)"},
+	&cli.IntFlag{Name: "queue-size", Value: 256, Usage: "jobs waiting for a miner at most; more are answered 429"},
+	&cli.DurationFlag{Name: "lease-timeout", Value: 30 * time.Second, Usage: "time a miner has to answer a job before it is reassigned"},
+	&cli.IntFlag{Name: "max-attempts", Value: 3, Usage: "leases a job gets before it fails"},
+	&cli.DurationFlag{Name: "request-timeout", Value: 2 * time.Minute, Usage: "time a client waits for an answer at most"},
+	&cli.DurationFlag{Name: "ticket-ttl", Value: 10 * time.Minute, Usage: "time a ticket stays redeemable on chain"},
+	&cli.BoolFlag{Name: "no-builtin-model", Usage: "do not serve the built-in model " + builtin.Name},
+	&cli.BoolFlag{Name: "log-json", Usage: "log JSON lines"},
+	&cli.StringFlag{Name: "rpc", Usage: "node JSON-RPC URL: check the gateway's registration on chain, and rank miners whose GPU the device registry attests first"},
+	&cli.DurationFlag{Name: "rpc-timeout", Value: 5 * time.Second, Usage: "time one chain read may take"},
+	&cli.DurationFlag{Name: "registration-check", Value: time.Minute, Usage: "how often to read the gateway's registration from the chain (with --rpc)"},
+	&cli.StringFlag{Name: "api-keys", Usage: "client API key file (`pars-gateway apikey add`); without it every client is admitted", TakesFile: true},
+	&cli.StringFlag{Name: "api-usage", Usage: "per-key usage record, one JSON line per answered request (default: the key file + .usage.jsonl)", TakesFile: true},
+	&cli.StringSliceFlag{Name: "model", Usage: "a model to serve: NAME=0xHASH:PARAMETERS[:BYTES_PER_TOKEN[:MAX_TOKENS]] (repeatable)"},
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:  "pars-gateway",
+		Usage: "route OpenAI-style AI jobs to Pars miners over ZAP, with signed job tickets",
+		UsageText: "pars-gateway [run] --key gateway.key [--chain-id 6133] [--api-keys FILE] [--rpc URL] [--model SPEC]...\n" +
+			"pars-gateway keygen --out gateway.key [--scheme 44|65|87]\n" +
+			"pars-gateway register --key gateway.key --rpc URL --governance-keystore DIR [--governance-account 0x…]\n" +
+			"pars-gateway apikey (add --keys FILE --name NAME | list --keys FILE | revoke --keys FILE KEY_ID)",
+		Writer:         stdout,
+		ErrWriter:      stderr,
+		ExitErrHandler: func(*cli.Context, error) {}, // run prints errors and exits
+		Flags:          runFlags,
+		Action:         serve,
+		Commands: []*cli.Command{
+			{
+				Name:      "run",
+				Usage:     "serve (the same as giving --key without a command)",
+				UsageText: "pars-gateway run --key gateway.key [flags]",
+				Flags:     runFlags,
+				Action:    serve,
+			},
+			{
+				Name:      "keygen",
+				Usage:     "create the gateway's ML-DSA key; prints its gateway id and public key",
+				UsageText: "pars-gateway keygen --out gateway.key [--scheme 44|65|87]",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "out", Required: true, Usage: "file to write the key to (refused if it exists)", TakesFile: true},
+					&cli.IntFlag{Name: "scheme", Value: 65, Usage: "ML-DSA parameter set: 44, 65 or 87"},
+				},
+				Action: keygen,
+			},
+			registerCommand(),
+			apikeyCommand(),
+		},
 	}
 }
 
-type modelFlags []gateway.Model
-
-func (m *modelFlags) String() string { return fmt.Sprint(len(*m), " models") }
-
-// Set parses NAME=0xHASH:PARAMETERS[:BYTES_PER_TOKEN[:MAX_TOKENS]].
-func (m *modelFlags) Set(s string) error {
+// parseModel parses NAME=0xHASH:PARAMETERS[:BYTES_PER_TOKEN[:MAX_TOKENS]].
+func parseModel(s string) (gateway.Model, error) {
 	name, rest, ok := strings.Cut(s, "=")
 	parts := strings.Split(rest, ":")
 	if !ok || name == "" || len(parts) < 2 || len(parts) > 4 {
-		return errors.New("want NAME=0xHASH:PARAMETERS[:BYTES_PER_TOKEN[:MAX_TOKENS]]")
+		return gateway.Model{}, fmt.Errorf("--model %q: want NAME=0xHASH:PARAMETERS[:BYTES_PER_TOKEN[:MAX_TOKENS]]", s)
 	}
 	h, err := hex.DecodeString(strings.TrimPrefix(parts[0], "0x"))
 	if err != nil || len(h) != 32 {
-		return fmt.Errorf("model hash %q is not 32 bytes of hex", parts[0])
+		return gateway.Model{}, fmt.Errorf("--model %s: hash %q is not 32 bytes of hex", name, parts[0])
 	}
 	nums := make([]uint64, 3)
 	for i, p := range parts[1:] {
 		if nums[i], err = strconv.ParseUint(p, 10, 64); err != nil {
-			return fmt.Errorf("model %s: %q is not a number", name, p)
+			return gateway.Model{}, fmt.Errorf("--model %s: %q is not a number", name, p)
 		}
 	}
 	if nums[2] > 1<<20 {
-		return fmt.Errorf("model %s: max tokens %d is too large", name, nums[2])
+		return gateway.Model{}, fmt.Errorf("--model %s: max tokens %d is too large", name, nums[2])
 	}
-	*m = append(*m, gateway.Model{Name: name, Hash: proof.Hash(h), Parameters: nums[0], BytesPerToken: nums[1], MaxTokens: uint32(nums[2])})
-	return nil
+	return gateway.Model{Name: name, Hash: proof.Hash(h), Parameters: nums[0], BytesPerToken: nums[1], MaxTokens: uint32(nums[2])}, nil
 }
 
-func run(args []string) error {
-	if len(args) > 0 && args[0] == "keygen" {
-		return keygen(args[1:])
+func serve(c *cli.Context) error {
+	if c.Args().Present() {
+		return fmt.Errorf("unknown command %q (see `pars-gateway --help`)", c.Args().First())
 	}
-	fs := flag.NewFlagSet("pars-gateway", flag.ContinueOnError)
-	keyFile := fs.String("key", "", "file holding the gateway's key: scheme and 32-byte seed (from `pars-gateway keygen`)")
-	chainID := fs.Uint("chain-id", 6133, "the chain the tickets are for")
-	zapListen := fs.String("zap-listen", "127.0.0.1:9651", "host:port of the ZAP listener (miners)")
-	httpListen := fs.String("http-listen", "127.0.0.1:8651", "host:port of the OpenAI-compatible HTTP endpoint (clients)")
-	queue := fs.Int("queue-size", 256, "jobs waiting for a miner at most; more are answered 429")
-	lease := fs.Duration("lease-timeout", 30*time.Second, "time a miner has to answer a job before it is reassigned")
-	attempts := fs.Int("max-attempts", 3, "leases a job gets before it fails")
-	reqTimeout := fs.Duration("request-timeout", 2*time.Minute, "time a client waits for an answer at most")
-	ttl := fs.Duration("ticket-ttl", 10*time.Minute, "time a ticket stays redeemable on chain")
-	noBuiltin := fs.Bool("no-builtin-model", false, "do not serve the built-in model "+builtin.Name)
-	logJSON := fs.Bool("log-json", false, "log JSON lines")
-	rpcURL := fs.String("rpc", "", "node JSON-RPC URL; when set, miners whose GPU the chain's device registry attests rank first")
-	rpcTimeout := fs.Duration("rpc-timeout", 5*time.Second, "time a device registry read at miner registration may take")
-	var models modelFlags
-	fs.Var(&models, "model", "a model to serve: NAME=0xHASH:PARAMETERS[:BYTES_PER_TOKEN[:MAX_TOKENS]] (repeatable)")
-	if err := fs.Parse(args); err != nil {
-		return err
+	if c.String("key") == "" {
+		return errors.New("--key is required (make one with `pars-gateway keygen --out FILE`; see `pars-gateway --help`)")
 	}
-	if *keyFile == "" {
-		return errors.New("--key is required (make one with `pars-gateway keygen --out FILE`)")
+	chainID := c.Uint("chain-id")
+	if chainID == 0 || uint64(chainID) > 1<<32-1 {
+		return fmt.Errorf("--chain-id %d is out of range", chainID)
 	}
-	if *chainID == 0 || *chainID > 1<<32-1 {
-		return fmt.Errorf("--chain-id %d is out of range", *chainID)
-	}
-	key, err := loadKey(*keyFile)
+	key, err := loadKey(c.String("key"))
 	if err != nil {
 		return err
 	}
-	if !*noBuiltin {
-		b := builtin.Default()
-		models = append(models, gateway.Model{Name: builtin.Name, Hash: b.Hash(), Parameters: b.Parameters(), BytesPerToken: 1, MaxTokens: 64})
+	var models []gateway.Model
+	for _, s := range c.StringSlice("model") {
+		m, err := parseModel(s)
+		if err != nil {
+			return err
+		}
+		models = append(models, m)
 	}
-	var h slog.Handler = slog.NewTextHandler(os.Stderr, nil)
-	if *logJSON {
-		h = slog.NewJSONHandler(os.Stderr, nil)
+	if !c.Bool("no-builtin-model") {
+		b := builtin.Default()
+		models = append(models, gateway.Model{Name: builtin.Name, Hash: b.Hash(), Parameters: b.Parameters(), BytesPerToken: 1, MaxTokens: builtinMaxTokens})
+	}
+	var h slog.Handler = slog.NewTextHandler(c.App.ErrWriter, nil)
+	if c.Bool("log-json") {
+		h = slog.NewJSONHandler(c.App.ErrWriter, nil)
 	}
 	log := slog.New(h)
 	cfg := gateway.Config{
-		ChainID: uint32(*chainID), Key: key, Models: models, QueueSize: *queue, LeaseTimeout: *lease,
-		MaxAttempts: *attempts, RequestTimeout: *reqTimeout, TicketTTL: *ttl, Logger: log,
+		ChainID: uint32(chainID), Key: key, Models: models, QueueSize: c.Int("queue-size"), LeaseTimeout: c.Duration("lease-timeout"),
+		MaxAttempts: c.Int("max-attempts"), RequestTimeout: c.Duration("request-timeout"), TicketTTL: c.Duration("ticket-ttl"), Logger: log,
 	}
-	if *rpcURL != "" {
-		dctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-		reg, err := gateway.DialRegistry(dctx, *rpcURL, uint32(*chainID))
+	var guard *apikey.Guard
+	if path := c.String("api-keys"); path != "" {
+		if guard, err = apikey.NewGuard(path, log, nil); err != nil {
+			return err
+		}
+		usagePath := c.String("api-usage")
+		if usagePath == "" {
+			usagePath = path + ".usage.jsonl"
+		}
+		ul, err := apikey.OpenUsageLog(usagePath, nil)
+		if err != nil {
+			return err
+		}
+		defer ul.Close()
+		cfg.OnUsage = func(r *http.Request, u gateway.Usage) {
+			if err := ul.Record(r, u); err != nil {
+				log.Error("usage not recorded", "err", err)
+			}
+		}
+		log.Info("clients need an API key", "keys", path, "live_keys", guard.Live(), "usage", usagePath)
+	} else {
+		log.Warn("no --api-keys: the HTTP endpoint admits every client without a key")
+	}
+	ctx := c.Context
+	var reg *gateway.RPCRegistry
+	if rpcURL := c.String("rpc"); rpcURL != "" {
+		dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		reg, err = gateway.DialRegistry(dctx, rpcURL, uint32(chainID))
 		cancel()
 		if err != nil {
 			return err
 		}
 		defer reg.Close()
-		cfg.Attested = gateway.ChainAttestation(reg, *rpcTimeout, log)
-		log.Info("attested miners rank first: device registry read from the chain", "rpc", *rpcURL)
+		cfg.Attested = gateway.ChainAttestation(reg, c.Duration("rpc-timeout"), log)
+		log.Info("attested miners rank first: device registry read from the chain", "rpc", rpcURL)
 	}
 	g, err := gateway.New(cfg)
 	if err != nil {
 		return err
 	}
-	zln, err := net.Listen("tcp", *zapListen)
+	zln, err := net.Listen("tcp", c.String("zap-listen"))
 	if err != nil {
 		return err
 	}
-	hln, err := net.Listen("tcp", *httpListen)
+	hln, err := net.Listen("tcp", c.String("http-listen"))
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	srv := &http.Server{Handler: g.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	var handler http.Handler = g.Handler()
+	if guard != nil {
+		handler = guard.Wrap(handler)
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	errs := make(chan error, 2)
 	go func() { errs <- g.Serve(zln) }()
 	go func() { errs <- srv.Serve(hln) }()
 	id := g.ID()
-	log.Info("gateway started", "gateway_id", "0x"+hex.EncodeToString(id[:]), "chain_id", *chainID,
-		"zap", "zap://"+zln.Addr().String(), "http", "http://"+hln.Addr().String(), "models", len(models))
+	log.Info("gateway started", "gateway_id", "0x"+hex.EncodeToString(id[:]), "chain_id", chainID,
+		"zap", "zap://"+zln.Addr().String(), "openai_base_url", "http://"+hln.Addr().String()+"/v1", "models", len(models))
+	if reg != nil {
+		// The first read happens before any job can be answered.
+		rctx, cancel := context.WithTimeout(ctx, c.Duration("rpc-timeout"))
+		g.CheckRegistration(rctx, reg)
+		cancel()
+		wctx, stopWatch := context.WithCancel(ctx)
+		defer stopWatch()
+		go func() {
+			select {
+			case <-wctx.Done():
+				return
+			case <-time.After(c.Duration("registration-check")):
+			}
+			g.WatchRegistration(wctx, reg, c.Duration("registration-check"), c.Duration("rpc-timeout"))
+		}()
+	} else {
+		log.Warn("no --rpc: the gateway cannot check that its key is registered on chain; proofs of an unregistered gateway's tickets are refused with UnknownGateway")
+	}
 	select {
 	case <-ctx.Done():
 	case err = <-errs:
@@ -192,26 +300,18 @@ func loadKey(path string) (*proof.PrivateKey, error) {
 	return proof.NewKeyFromSeed(proof.Scheme(kf.Scheme), [proof.SeedSize]byte(seed))
 }
 
-func keygen(args []string) error {
-	fs := flag.NewFlagSet("pars-gateway keygen", flag.ContinueOnError)
-	out := fs.String("out", "", "file to write the key to (refused if it exists)")
-	scheme := fs.Int("scheme", 65, "ML-DSA parameter set: 44, 65 or 87")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if *out == "" {
-		return errors.New("keygen: --out is required")
-	}
-	sk, err := proof.GenerateKey(proof.Scheme(*scheme), rand.Reader)
+func keygen(c *cli.Context) error {
+	scheme := c.Int("scheme")
+	sk, err := proof.GenerateKey(proof.Scheme(scheme), rand.Reader)
 	if err != nil {
 		return err
 	}
 	seed := sk.Seed()
 	id := sk.Public().ID()
-	kf := keyFile{Scheme: *scheme, Seed: hex.EncodeToString(seed[:]), GatewayID: "0x" + hex.EncodeToString(id[:]),
+	kf := keyFile{Scheme: scheme, Seed: hex.EncodeToString(seed[:]), GatewayID: "0x" + hex.EncodeToString(id[:]),
 		PublicKey: "0x" + hex.EncodeToString(sk.Public().Bytes())}
 	b, _ := json.MarshalIndent(kf, "", "  ")
-	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := os.OpenFile(c.String("out"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
@@ -222,6 +322,6 @@ func keygen(args []string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Printf("{\"gateway_id\":%q,\"public_key\":%q}\n", kf.GatewayID, kf.PublicKey)
+	fmt.Fprintf(c.App.Writer, "{\"gateway_id\":%q,\"public_key\":%q}\n", kf.GatewayID, kf.PublicKey)
 	return nil
 }

@@ -10,6 +10,8 @@
 #   loop:
 #     miner   -> gateway nextJob    (how long to wait for one)
 #     gateway -> miner   job | noJob
+#     miner   -> gateway chunk*     (only for a job with stream set: the
+#                                    output so far, in order; no answer)
 #     miner   -> gateway result     (for the job's lease)
 #     gateway -> miner   resultAck
 #
@@ -99,6 +101,27 @@ struct Job {
   maxTokens @5 :UInt32;
   ticket @6 :Data;        # proof.JobTicket, signed by the gateway
   tensors @7 :List(Tensor);  # extra inputs (vision), none for text
+  stop @8 :List(Text);    # stop sequences: the output ends before the first one found
+  sampling @9 :Sampling;  # absent: the back-end's deterministic default
+  stream @10 :Bool;       # send chunk frames as the output grows
+}
+
+# Sampling parameters a client asked for. A back-end that cannot sample
+# (the built-in model decodes greedily) ignores them.
+struct Sampling {
+  temperature @0 :Float32;
+  hasTemperature @1 :Bool;
+  topP @2 :Float32;
+  hasTopP @3 :Bool;
+  seed @4 :Int64;
+  hasSeed @5 :Bool;
+}
+
+# Part of a streamed job's output: the bytes that follow the previous
+# chunks. The result's output is the whole output, chunks included.
+struct Chunk {
+  leaseId @0 :UInt64;
+  data @1 :Data;
 }
 
 struct NoJob {
@@ -115,6 +138,7 @@ struct Result {
   computeUnits @6 :UInt64;
   promptTokens @7 :UInt32;
   completionTokens @8 :UInt32;
+  finishReason @9 :Text;  # "stop" (a stop sequence or the model's end) or "length" (maxTokens)
 }
 
 struct ResultAck {
@@ -138,5 +162,6 @@ struct Frame {
     result @6 :Result;
     resultAck @7 :ResultAck;
     error @8 :Error;
+    chunk @9 :Chunk;
   }
 }
