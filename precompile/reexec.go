@@ -101,6 +101,20 @@ func (v ReexecVerdict) String() string {
 	}
 }
 
+// MarshalText writes the verdict's name.
+func (v ReexecVerdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// UnmarshalText reads a verdict's name.
+func (v *ReexecVerdict) UnmarshalText(b []byte) error {
+	for c := ReexecMatch; c <= ReexecOutputDiffers; c++ {
+		if c.String() == string(b) {
+			*v = c
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown re-execution verdict %q", b)
+}
+
 // Errors of re-execution: the job cannot be judged on chain at all. They
 // are not verdicts against the miner.
 var (

@@ -172,4 +172,14 @@ func TestReexecVerdictNames(t *testing.T) {
 		seen[s] = true
 	}
 	require.Equal(t, "verdict(200)", precompile.ReexecVerdict(200).String())
+
+	for v := precompile.ReexecMatch; v <= precompile.ReexecOutputDiffers; v++ {
+		text, err := v.MarshalText()
+		require.NoError(t, err)
+		var back precompile.ReexecVerdict
+		require.NoError(t, back.UnmarshalText(text))
+		require.Equal(t, v, back)
+	}
+	var v precompile.ReexecVerdict
+	require.Error(t, v.UnmarshalText([]byte("verdict(200)")))
 }

@@ -86,19 +86,20 @@ const (
 
 // Verdict is the outcome of one check, with the numbers behind it.
 type Verdict struct {
-	Accept bool
-	Method Method
+	Accept bool   `json:"accept"`
+	Method Method `json:"method"`
 	// Tokens is the number of output tokens scored (logprobs).
-	Tokens int
+	Tokens int `json:"tokens,omitempty"`
 	// MeanLogprob and MinLogprob summarise their scores (logprobs).
-	MeanLogprob, MinLogprob float64
+	MeanLogprob float64 `json:"mean_logprob,omitempty"`
+	MinLogprob  float64 `json:"min_logprob,omitempty"`
 	// BelowFloor counts tokens under Thresholds.Floor (logprobs).
-	BelowFloor int
+	BelowFloor int `json:"below_floor,omitempty"`
 	// GreedyMatch is the fraction of the claimed output's characters the
 	// regeneration reproduced from the start (greedy).
-	GreedyMatch float64
+	GreedyMatch float64 `json:"greedy_match,omitempty"`
 	// Reason says why the output was rejected; empty when accepted.
-	Reason string
+	Reason string `json:"reason,omitempty"`
 }
 
 // Checker checks claimed outputs of one model on one server.
