@@ -14,7 +14,10 @@ import (
 //
 //	go test ./precompile -run '^$' -bench 'GasAudit$' -benchtime 2000x
 //
-// AuditSeed reads MaxAuditDelay hashes at the last block of its window;
+// Each op is a call frame charged GasDispatch (what any call to the
+// precompile pays first) plus the draw's own gas, so the frame's overhead
+// is paid for as it is in a real call. AuditSeed reads MaxAuditDelay
+// hashes at the last block of its window;
 // the host's GetHash walk is priced like the BLOCKHASH opcode (20 gas per
 // read, included in GasAuditSeedPerBlock), the rest is ours. DrawCommittee
 // ranks proof.MaxCommitteeVerifiers verifiers.
@@ -26,7 +29,7 @@ func BenchmarkGasAudit(b *testing.B) {
 			c.SetBlock(submit+precompile.BlockHashWindow+1, t0)
 			return func(int) precompiletest.Result {
 				return c.Run(precompiletest.Frame{}, func(env precompile.Env) ([]byte, error) {
-					if !env.UseGas(precompile.AuditSeedGas(precompile.MaxAuditDelay)) {
+					if !env.UseGas(precompile.GasDispatch + precompile.AuditSeedGas(precompile.MaxAuditDelay)) {
 						return nil, errFrameOutOfGas
 					}
 					seed, err := precompile.AuditSeed(env, submit, precompile.MaxAuditDelay)
@@ -46,7 +49,7 @@ func BenchmarkGasAudit(b *testing.B) {
 			}
 			return func(i int) precompiletest.Result {
 				return c.Run(precompiletest.Frame{}, func(env precompile.Env) ([]byte, error) {
-					if !env.UseGas(precompile.GasAuditDraw) {
+					if !env.UseGas(precompile.GasDispatch + precompile.GasAuditDraw) {
 						return nil, errFrameOutOfGas
 					}
 					if proof.AuditSelected(seed, works[i], 500) {
@@ -70,7 +73,7 @@ func BenchmarkGasAudit(b *testing.B) {
 				return func(i int) precompiletest.Result {
 					work := proof.DomainInput.Sum([]byte(fmt.Sprint("work", i)))
 					return c.Run(precompiletest.Frame{}, func(env precompile.Env) ([]byte, error) {
-						if !env.UseGas(precompile.CommitteeGas(len(ids))) {
+						if !env.UseGas(precompile.GasDispatch + precompile.CommitteeGas(len(ids))) {
 							return nil, errFrameOutOfGas
 						}
 						_, err := proof.DrawCommittee(seed, work, ids, 7)
