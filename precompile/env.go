@@ -10,6 +10,11 @@ import (
 // storage under this address.
 var Address = common.HexToAddress("0x0000000000000000000000000000000000000300")
 
+// BlockHashWindow is how many blocks before the executing one Env.BlockHash
+// knows: go-ethereum's BLOCKHASH window. Anything that needs a block hash
+// (an audit seed) must read it within this many blocks.
+const BlockHashWindow = 256
+
 // CallType says which EVM opcode (or transaction) entered the precompile.
 type CallType uint8
 
@@ -76,6 +81,12 @@ type Env interface {
 	// BlockTime is the timestamp of the executing block, in seconds. It is
 	// the only clock the precompile knows.
 	BlockTime() uint64
+	// BlockHash returns the hash of block number if it is one of the
+	// BlockHashWindow blocks before the executing block, as the BLOCKHASH
+	// opcode sees it (go-ethereum's vm.BlockContext.GetHash), and the zero
+	// hash for any other number, the executing block and later ones
+	// included.
+	BlockHash(number uint64) common.Hash
 	// UseGas charges amount from the frame's gas and reports it to tracers.
 	// It returns false, charging nothing, if not enough gas is left.
 	UseGas(amount uint64) bool

@@ -35,6 +35,9 @@ var hashDomains = []struct {
 	{"DomainDeviceID", DomainDeviceID},
 	{"DomainSoftwareDevice", DomainSoftwareDevice},
 	{"DomainDeviceRegistration", DomainDeviceRegistration},
+	{"DomainAuditSeed", DomainAuditSeed},
+	{"DomainAuditSelection", DomainAuditSelection},
+	{"DomainAuditCommittee", DomainAuditCommittee},
 }
 
 func TestDomainsDistinct(t *testing.T) {

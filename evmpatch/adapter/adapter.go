@@ -145,6 +145,11 @@ func (e *Env) ChainID() uint64 {
 func (e *Env) BlockNumber() uint64 { return e.frame.BlockNumber().Uint64() }
 func (e *Env) BlockTime() uint64   { return e.frame.BlockTime() }
 
+// BlockHash returns the hash of one of the 256 blocks before the executing
+// one, as the BLOCKHASH opcode does (zero for any other number); the read is
+// recorded in the witness and reported to tracers like the opcode's.
+func (e *Env) BlockHash(number uint64) common.Hash { return e.frame.BlockHash(number) }
+
 // UseGas charges execution gas from the frame and reports it to tracers.
 func (e *Env) UseGas(amount uint64) bool { return e.frame.UseGas(amount) }
 

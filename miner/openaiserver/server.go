@@ -1,5 +1,6 @@
 // Package openaiserver serves the miner's built-in model over an
-// OpenAI-compatible HTTP API (POST /v1/chat/completions, GET /v1/models).
+// OpenAI-compatible HTTP API (POST /v1/chat/completions, POST
+// /v1/completions with echo and logprobs, GET /v1/models).
 // It lets the HTTP back-end be exercised without a GPU inference server, and
 // lets the built-in model be used by any OpenAI-compatible client.
 package openaiserver
@@ -25,18 +26,23 @@ const (
 
 // Server serves one built-in model.
 type Server struct {
-	model *builtin.Model
-	mux   *http.ServeMux
-	now   func() time.Time
+	model  *builtin.Model
+	mux    *http.ServeMux
+	now    func() time.Time
+	noEcho bool // refuse echo on /v1/completions (WithoutEcho)
 }
 
 // New returns a server for model (builtin.Default() when nil).
-func New(model *builtin.Model) *Server {
+func New(model *builtin.Model, opts ...Option) *Server {
 	if model == nil {
 		model = builtin.Default()
 	}
 	s := &Server{model: model, mux: http.NewServeMux(), now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
 	s.mux.HandleFunc("POST /v1/chat/completions", s.chat)
+	s.mux.HandleFunc("POST /v1/completions", s.completions)
 	s.mux.HandleFunc("GET /v1/models", s.models)
 	return s
 }

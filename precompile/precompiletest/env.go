@@ -9,10 +9,13 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/consensus"
+	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/state"
 	"github.com/ethereum/go-ethereum/core/tracing"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/core/vm"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/holiman/uint256"
 	"github.com/pars-network/aimining/precompile"
@@ -20,6 +23,11 @@ import (
 
 // Chain is a real StateDB and EVM with the precompile's genesis account
 // installed, at a block number and time the test controls.
+//
+// The chain also keeps a header for every block it has passed through (at
+// least the precompile.BlockHashWindow blocks below the current one), so the
+// EVM's BlockContext.GetHash is go-ethereum's core.GetHashFn walking real
+// parent-hash links, and Env.BlockHash sees real, distinct block hashes.
 type Chain struct {
 	State  *state.StateDB
 	EVM    *vm.EVM
@@ -27,6 +35,9 @@ type Chain struct {
 	// Contract runs the calls; nil means precompile.New(). Tests set one
 	// built with options (e.g. precompile.WithDeviceRoot).
 	Contract *precompile.Contract
+
+	headers map[uint64]*types.Header // by number, up to the current block
+	head    uint64                   // number of the current block
 }
 
 // NewChain returns a chain with id chainID whose 0x0300 account holds the
@@ -55,11 +66,20 @@ func NewChain(chainID uint64, p precompile.Params, blockTime uint64) (*Chain, er
 }
 
 // SetBlock moves the chain to block number and time; state carries over.
+//
+// Headers: the current block's header has the given number and time and
+// links to its parent. Missing ancestors within precompile.BlockHashWindow
+// are made up (time = the current block's time), the oldest of them linking
+// to a parent hash derived from its number. Setting a number the chain
+// already has a header for, with another time, replaces that header and
+// forgets every later one, like a reorganisation; the same number and time
+// keeps the header and its descendants.
 func (c *Chain) SetBlock(number, time uint64) {
+	header := c.setHead(number, time)
 	bctx := vm.BlockContext{
 		CanTransfer: func(vm.StateDB, common.Address, *uint256.Int) bool { return true },
 		Transfer:    func(vm.StateDB, common.Address, common.Address, *uint256.Int, *params.Rules) {},
-		GetHash:     func(uint64) common.Hash { return common.Hash{} },
+		GetHash:     core.GetHashFn(header, headerChain{c}),
 		BlockNumber: new(big.Int).SetUint64(number),
 		Time:        time,
 		Difficulty:  new(big.Int),
@@ -69,6 +89,92 @@ func (c *Chain) SetBlock(number, time uint64) {
 	}
 	c.EVM = vm.NewEVM(bctx, c.State, c.Config, vm.Config{})
 }
+
+// setHead records the header of block number at time, and the ancestors it
+// needs, and returns it.
+func (c *Chain) setHead(number, time uint64) *types.Header {
+	if c.headers == nil {
+		c.headers = map[uint64]*types.Header{}
+	}
+	lowest := uint64(0)
+	if number > precompile.BlockHashWindow {
+		lowest = number - precompile.BlockHashWindow
+	}
+	for n := lowest; n < number; n++ {
+		if c.headers[n] == nil {
+			c.headers[n] = c.makeHeader(n, time)
+		}
+	}
+	header := c.makeHeader(number, time)
+	if old := c.headers[number]; old == nil || old.Hash() != header.Hash() {
+		for n := range c.headers {
+			if n > number {
+				delete(c.headers, n)
+			}
+		}
+		c.headers[number] = header
+	}
+	c.head = number
+	return c.headers[number]
+}
+
+// makeHeader returns a header for block n at time, linked to the stored
+// header of n-1 if there is one.
+func (c *Chain) makeHeader(n, time uint64) *types.Header {
+	var parent common.Hash
+	if p := c.headers[n-1]; n > 0 && p != nil {
+		parent = p.Hash()
+	} else if n > 0 {
+		parent = crypto.Keccak256Hash([]byte("precompiletest block"), new(big.Int).SetUint64(n-1).Bytes())
+	}
+	return &types.Header{
+		ParentHash: parent,
+		Number:     new(big.Int).SetUint64(n),
+		Time:       time,
+		Difficulty: new(big.Int),
+		GasLimit:   60_000_000,
+		BaseFee:    new(big.Int),
+		Extra:      []byte("precompiletest"),
+	}
+}
+
+// Header returns a copy of the chain's header of block number, or nil if it
+// has none (a block above the current one, or one it never passed through).
+func (c *Chain) Header(number uint64) *types.Header {
+	if h := c.headers[number]; h != nil && number <= c.head {
+		return types.CopyHeader(h)
+	}
+	return nil
+}
+
+// headerChain serves the chain's headers to go-ethereum's core.GetHashFn,
+// which only ever calls GetHeader.
+type headerChain struct{ c *Chain }
+
+var _ core.ChainContext = headerChain{}
+
+func (h headerChain) Config() *params.ChainConfig  { return h.c.Config }
+func (h headerChain) CurrentHeader() *types.Header { return h.c.Header(h.c.head) }
+func (h headerChain) GetHeaderByNumber(n uint64) *types.Header {
+	return h.c.Header(n)
+}
+func (h headerChain) GetHeader(hash common.Hash, n uint64) *types.Header {
+	if hd := h.c.Header(n); hd != nil && hd.Hash() == hash {
+		return hd
+	}
+	return nil
+}
+func (h headerChain) GetHeaderByHash(hash common.Hash) *types.Header {
+	for n, hd := range h.c.headers {
+		if n <= h.c.head && hd.Hash() == hash {
+			return types.CopyHeader(hd)
+		}
+	}
+	return nil
+}
+
+// Engine is nil: no consensus engine runs in the test chain.
+func (h headerChain) Engine() consensus.Engine { return nil }
 
 // Frame describes one call into the precompile.
 type Frame struct {
@@ -91,6 +197,18 @@ type Result struct {
 
 // Call runs the precompile once in a fresh call frame.
 func (c *Chain) Call(f Frame, input []byte) Result {
+	contract := c.Contract
+	if contract == nil {
+		contract = precompile.New()
+	}
+	return c.Run(f, func(env precompile.Env) ([]byte, error) { return contract.Run(env, input) })
+}
+
+// Run runs fn in a fresh call frame exactly as Call runs the precompile
+// (snapshot, gas from the frame, revert on error, logs kept on success). It
+// lets tests and benchmarks run parts of the precompile that take a
+// precompile.Env before any function selector reaches them.
+func (c *Chain) Run(f Frame, fn func(env precompile.Env) ([]byte, error)) Result {
 	if f.CallType == 0 {
 		f.CallType = precompile.CallTypeCall
 	}
@@ -105,11 +223,7 @@ func (c *Chain) Call(f Frame, input []byte) Result {
 	}
 	env := &env{chain: c, frame: f, gasLeft: f.Gas}
 	snap := c.State.Snapshot()
-	contract := c.Contract
-	if contract == nil {
-		contract = precompile.New()
-	}
-	ret, err := contract.Run(env, input)
+	ret, err := fn(env)
 	res := Result{Ret: ret, Err: err, GasUsed: f.Gas - env.gasLeft}
 	if err != nil {
 		c.State.RevertToSnapshot(snap)
@@ -142,6 +256,15 @@ func (e *env) State() precompile.StateDB     { return e.chain.State }
 func (e *env) ChainID() uint64               { return e.chain.Config.ChainID.Uint64() }
 func (e *env) BlockNumber() uint64           { return e.chain.EVM.Context.BlockNumber.Uint64() }
 func (e *env) BlockTime() uint64             { return e.chain.EVM.Context.Time }
+
+// BlockHash applies the BLOCKHASH window to the EVM's GetHash.
+func (e *env) BlockHash(number uint64) common.Hash {
+	current := e.BlockNumber()
+	if number >= current || current-number > precompile.BlockHashWindow {
+		return common.Hash{}
+	}
+	return e.chain.EVM.Context.GetHash(number)
+}
 func (e *env) UseGas(amount uint64) bool {
 	if amount > e.gasLeft {
 		return false
