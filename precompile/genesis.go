@@ -17,13 +17,17 @@ var CodeMarker = []byte{0xfe}
 
 // GenesisAccount returns the alloc entry that enables the precompile on a
 // chain: nonce 1, CodeMarker, and p (validated) in storage, with the epoch
-// state at "not started" and a difficulty adjustment of 1.0.
+// state at "not started", a difficulty adjustment of 1.0 and p.Models in
+// the model registry.
 func GenesisAccount(p Params) (types.Account, error) {
 	if err := p.Validate(); err != nil {
 		return types.Account{}, fmt.Errorf("precompile genesis: %w", err)
 	}
 	storage := paramSlots(&p)
 	storage[numSlot(slotAdjustment)] = reward.One().Bytes32()
+	for i := range p.Models {
+		storage[ModelSlot(p.Models[i].Hash)] = modelSlotValue(&p.Models[i])
+	}
 	return types.Account{
 		Nonce:   1,
 		Code:    append([]byte(nil), CodeMarker...),

@@ -35,6 +35,7 @@ var hashDomains = []struct {
 	{"DomainDeviceID", DomainDeviceID},
 	{"DomainSoftwareDevice", DomainSoftwareDevice},
 	{"DomainDeviceRegistration", DomainDeviceRegistration},
+	{"DomainWorkDigest", DomainWorkDigest},
 }
 
 func TestDomainsDistinct(t *testing.T) {

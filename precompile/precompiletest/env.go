@@ -89,7 +89,15 @@ type Result struct {
 	Revert  *precompile.Revert // decoded revert, when Err is a revert
 }
 
-// Call runs the precompile once in a fresh call frame.
+// Fund adds amount of the native coin to a's balance (a test faucet).
+func (c *Chain) Fund(a common.Address, amount *uint256.Int) {
+	c.State.AddBalance(a, amount, tracing.BalanceIncreaseGenesisBalance)
+}
+
+// Call runs the precompile once in a fresh call frame. A CALL with value
+// first moves the value from the caller to the called address, as the EVM
+// does (ErrInsufficientBalance, running nothing, when the caller lacks it),
+// and moves it back when the precompile fails.
 func (c *Chain) Call(f Frame, input []byte) Result {
 	if f.CallType == 0 {
 		f.CallType = precompile.CallTypeCall
@@ -104,7 +112,14 @@ func (c *Chain) Call(f Frame, input []byte) Result {
 		f.Value = new(uint256.Int)
 	}
 	env := &env{chain: c, frame: f, gasLeft: f.Gas}
+	if f.CallType == precompile.CallTypeCall && !f.Value.IsZero() && c.State.GetBalance(f.Caller).Lt(f.Value) {
+		return Result{Err: vm.ErrInsufficientBalance}
+	}
 	snap := c.State.Snapshot()
+	if f.CallType == precompile.CallTypeCall && !f.Value.IsZero() {
+		c.State.SubBalance(f.Caller, f.Value, tracing.BalanceChangeTransfer)
+		c.State.AddBalance(f.Address, f.Value, tracing.BalanceChangeTransfer)
+	}
 	contract := c.Contract
 	if contract == nil {
 		contract = precompile.New()
