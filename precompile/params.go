@@ -9,6 +9,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
+	"github.com/pars-network/aimining/proof"
 	"github.com/pars-network/aimining/reward"
 )
 
@@ -66,6 +67,18 @@ type Params struct {
 	// in state and changes only through registerModel and removeModel:
 	// parameters read from state leave Models empty.
 	Models []ModelSpec `json:"models,omitempty"`
+	// Bonds are bonded by GenesisAccount, for a chain that starts with
+	// bonded miners (a devnet, a test chain): each at least MinBond, the
+	// precompile account holding their sum. Parameters read from state
+	// leave Bonds empty.
+	Bonds []GenesisBond `json:"bonds,omitempty"`
+}
+
+// GenesisBond is a bond made at genesis.
+type GenesisBond struct {
+	MinerID proof.Hash     `json:"minerId"`
+	Bonder  common.Address `json:"bonder"`
+	Amount  *uint256.Int   `json:"amount"`
 }
 
 // Limits on parameters that keep the worst case of every function bounded
@@ -203,9 +216,27 @@ func (p *Params) Validate() error {
 		return bad("deviceEpochCap must be positive")
 	case len(p.Models) > MaxGenesisModels:
 		return bad("%d genesis models, at most %d", len(p.Models), MaxGenesisModels)
+	case len(p.Bonds) > MaxGenesisModels:
+		return bad("%d genesis bonds, at most %d", len(p.Bonds), MaxGenesisModels)
 	}
 	if _, err := p.EpochBudget(); err != nil {
 		return bad("%s", strings.TrimPrefix(err.Error(), ErrInvalidParams.Error()+": "))
+	}
+	bonded := make(map[[32]byte]bool, len(p.Bonds))
+	total := new(uint256.Int)
+	for i, b := range p.Bonds {
+		switch {
+		case b.MinerID == (proof.Hash{}) || b.Bonder == (common.Address{}):
+			return bad("genesis bond %d: zero miner id or bonder", i)
+		case b.Amount == nil || b.Amount.Lt(p.MinBond):
+			return bad("genesis bond %d: below minBond", i)
+		case bonded[b.MinerID]:
+			return bad("genesis bond %d: miner id %x bonded twice", i, b.MinerID)
+		}
+		bonded[b.MinerID] = true
+		if _, overflow := total.AddOverflow(total, b.Amount); overflow {
+			return bad("genesis bonds overflow")
+		}
 	}
 	seen := make(map[[32]byte]bool, len(p.Models))
 	for i := range p.Models {

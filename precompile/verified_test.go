@@ -624,3 +624,36 @@ func TestGenesisModelsValidated(t *testing.T) {
 	_, err = precompile.GenesisAccount(bad)
 	require.ErrorContains(t, err, "parameters must be positive")
 }
+
+// TestGenesisBonds: a chain may start with bonded miners; the precompile
+// holds their coin.
+func TestGenesisBonds(t *testing.T) {
+	sk := key(t, proof.MLDSA44, 9)
+	owner := common.HexToAddress("0x0b")
+	p := testParams()
+	p.Bonds = []precompile.GenesisBond{{MinerID: sk.Public().ID(), Bonder: owner, Amount: coin(150)}}
+	c, err := precompiletest.NewChain(chainPars, p, t0)
+	require.NoError(t, err)
+	require.Equal(t, coin(150), c.State.GetBalance(precompile.Address))
+	info := view(t, c, "bondInfo", [32]byte(sk.Public().ID()))
+	require.Equal(t, owner, info[0])
+	require.Equal(t, coin(150).ToBig(), info[1])
+	r := c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "submitWorkProof", makeProof(t, sk, chainPars, 10, nil).Encode(), []byte{}))
+	require.NoError(t, r.Err, "%v", r.Revert)
+	// The bonder withdraws it like any other bond.
+	require.NoError(t, c.Call(precompiletest.Frame{Caller: owner}, pack(t, "requestUnbond", [32]byte(sk.Public().ID()), coin(150).ToBig())).Err)
+	c.SetBlock(1+precompile.DefaultUnbondingDelay, t0)
+	require.NoError(t, c.Call(precompiletest.Frame{Caller: owner}, pack(t, "withdrawBond", [32]byte(sk.Public().ID()))).Err)
+	require.Equal(t, coin(150), c.State.GetBalance(owner))
+
+	for _, bad := range [][]precompile.GenesisBond{
+		{{MinerID: sk.Public().ID(), Bonder: owner, Amount: coin(99)}},
+		{{MinerID: sk.Public().ID(), Bonder: common.Address{}, Amount: coin(100)}},
+		{{MinerID: sk.Public().ID(), Bonder: owner, Amount: coin(100)}, {MinerID: sk.Public().ID(), Bonder: owner, Amount: coin(100)}},
+	} {
+		q := testParams()
+		q.Bonds = bad
+		_, err := precompile.GenesisAccount(q)
+		require.ErrorIs(t, err, precompile.ErrInvalidParams)
+	}
+}

@@ -43,6 +43,9 @@ func NewChain(chainID uint64, p precompile.Params, blockTime uint64) (*Chain, er
 	}
 	sdb.SetNonce(precompile.Address, acc.Nonce, tracing.NonceChangeGenesis)
 	sdb.SetCode(precompile.Address, acc.Code, tracing.CodeChangeGenesis)
+	if acc.Balance != nil && acc.Balance.Sign() > 0 {
+		sdb.SetBalance(precompile.Address, uint256.MustFromBig(acc.Balance), tracing.BalanceIncreaseGenesisBalance)
+	}
 	for k, v := range acc.Storage {
 		sdb.SetState(precompile.Address, k, v)
 	}
