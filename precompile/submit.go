@@ -34,7 +34,7 @@ func attestedGas(attestation []byte) uint64 {
 	if len(attestation) == 0 {
 		return 0
 	}
-	return attestationReportGas(len(attestation)) + gasAttestedStorage
+	return attestationReportGas(len(attestation)) + gasAttestedStorage + gasDeviceEpochCount
 }
 
 // submitBatchGas prices submitWorkProofs(bytes[] proofs, bytes[] attestations):

@@ -202,6 +202,9 @@ var (
 	// the beneficiary's balance read and created; WorkFinalized (3 topics,
 	// 1 word).
 	gasFinalizeItem = GasWorkSlots + 3*GasColdSload + GasSstoreReset + GasSstoreSet + logGas(3, 32)
+	// gasDeviceEpochCount: an attested proof's device counter derived,
+	// read and created.
+	gasDeviceEpochCount = GasDerivedSlot + GasColdSload + GasSstoreSet
 	// gasFinalizeTotals: parameters, total minted and total pending read
 	// and rewritten once per call.
 	gasFinalizeTotals = gasViewParams + 2*GasColdSload + 2*GasSstoreReset
@@ -227,8 +230,8 @@ type accepted struct {
 // unless every cap holds; the caller reverts everything on error anyway.
 func (c *call) holdPending(p *Params, wp *proof.AIWorkProof, workID proof.Hash, epoch uint64, amount *uint256.Int, device *[32]byte) error {
 	minerID := wp.MinerID()
-	b := c.st.bond(minerID)
-	if b.bonded.Lt(p.MinBond) {
+	bonded := c.st.getInt(BondSlot(minerID, 1))
+	if bonded.Lt(p.MinBond) {
 		return revert("NotBonded", [32]byte(minerID))
 	}
 	budget, err := p.EpochBudget()
@@ -244,7 +247,7 @@ func (c *call) holdPending(p *Params, wp *proof.AIWorkProof, workID proof.Hash, 
 		return revert("EpochBudgetExhausted", epoch, remaining.ToBig())
 	}
 	// cap = bonded × bps / 10000; bonded is coin held here, far below 2^242.
-	limit, overflow := new(uint256.Int).MulOverflow(b.bonded, uint256.NewInt(uint64(p.BondRewardCapBps)))
+	limit, overflow := new(uint256.Int).MulOverflow(bonded, uint256.NewInt(uint64(p.BondRewardCapBps)))
 	if overflow {
 		return revert("ArithmeticOverflow")
 	}
@@ -252,7 +255,7 @@ func (c *call) holdPending(p *Params, wp *proof.AIWorkProof, workID proof.Hash, 
 	minerSlot := BondSlot(minerID, 3)
 	earned := new(uint256.Int).Add(decodeEpochAmount(c.st.get(minerSlot)).in(epoch), amount) // both below 2^192
 	if earned.Gt(limit) {
-		return revert("BondTooSmall", [32]byte(minerID), b.bonded.ToBig(), earned.ToBig(), limit.ToBig())
+		return revert("BondTooSmall", [32]byte(minerID), bonded.ToBig(), earned.ToBig(), limit.ToBig())
 	}
 	var deviceSlot common.Hash
 	var count uint32
