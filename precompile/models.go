@@ -2,6 +2,7 @@ package precompile
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -258,4 +259,30 @@ func (c *call) removeModel(args []any) ([]any, error) {
 func (c *call) modelInfo(args []any) ([]any, error) {
 	m, ok := c.st.model(args[0].([32]byte))
 	return []any{ok, m.Parameters, uint8(m.Tokenizer), m.BytesPerToken, m.MaxInputTokens, m.MaxOutputTokens, uint8(m.Verifier)}, nil
+}
+
+// modelSpecJSON is ModelSpec's JSON form: the hash as 0x-hex.
+type modelSpecJSON struct {
+	Hash            common.Hash `json:"hash"`
+	Parameters      uint64      `json:"parameters"`
+	Tokenizer       Tokenizer   `json:"tokenizer"`
+	BytesPerToken   uint16      `json:"bytesPerToken"`
+	MaxInputTokens  uint32      `json:"maxInputTokens"`
+	MaxOutputTokens uint32      `json:"maxOutputTokens"`
+	Verifier        Verifier    `json:"verifier"`
+}
+
+// MarshalJSON writes the hash as 0x-hex.
+func (m ModelSpec) MarshalJSON() ([]byte, error) {
+	return json.Marshal(modelSpecJSON{common.Hash(m.Hash), m.Parameters, m.Tokenizer, m.BytesPerToken, m.MaxInputTokens, m.MaxOutputTokens, m.Verifier})
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes.
+func (m *ModelSpec) UnmarshalJSON(b []byte) error {
+	var v modelSpecJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*m = ModelSpec{proof.Hash(v.Hash), v.Parameters, v.Tokenizer, v.BytesPerToken, v.MaxInputTokens, v.MaxOutputTokens, v.Verifier}
+	return nil
 }

@@ -81,6 +81,28 @@ type GenesisBond struct {
 	Amount  *uint256.Int   `json:"amount"`
 }
 
+// genesisBondJSON is GenesisBond's JSON form: the miner id as 0x-hex.
+type genesisBondJSON struct {
+	MinerID common.Hash    `json:"minerId"`
+	Bonder  common.Address `json:"bonder"`
+	Amount  *uint256.Int   `json:"amount"`
+}
+
+// MarshalJSON writes the miner id as 0x-hex.
+func (b GenesisBond) MarshalJSON() ([]byte, error) {
+	return json.Marshal(genesisBondJSON{common.Hash(b.MinerID), b.Bonder, b.Amount})
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes.
+func (b *GenesisBond) UnmarshalJSON(data []byte) error {
+	var v genesisBondJSON
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*b = GenesisBond{proof.Hash(v.MinerID), v.Bonder, v.Amount}
+	return nil
+}
+
 // Limits on parameters that keep the worst case of every function bounded
 // (and so priced correctly).
 const (

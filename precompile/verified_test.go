@@ -1,9 +1,12 @@
 package precompile_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -656,4 +659,21 @@ func TestGenesisBonds(t *testing.T) {
 		_, err := precompile.GenesisAccount(q)
 		require.ErrorIs(t, err, precompile.ErrInvalidParams)
 	}
+}
+
+// TestParamsFileRoundTrip: parameters with models and genesis bonds survive
+// JSON (hashes as 0x-hex), as pars-genesis --params reads them.
+func TestParamsFileRoundTrip(t *testing.T) {
+	p := testParams()
+	p.Bonds = []precompile.GenesisBond{{MinerID: proof.Hash{0xb0, 1}, Bonder: common.HexToAddress("0x0b"), Amount: coin(100)}}
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	bi := precompile.BuiltinModel().Hash
+	require.Contains(t, string(b), `"hash":"0x`+fmt.Sprintf("%x", bi[:])+`"`)
+	require.Contains(t, string(b), `"minerId":"0xb001`)
+	path := filepath.Join(t.TempDir(), "params.json")
+	require.NoError(t, os.WriteFile(path, b, 0o600))
+	got, err := precompile.LoadParamsFile(path)
+	require.NoError(t, err)
+	require.Equal(t, p, got)
 }
