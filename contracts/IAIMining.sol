@@ -3,10 +3,11 @@ pragma solidity ^0.8.24;
 
 /// @title IAIMining: the Pars Proof-of-AI mining precompile at 0x0300.
 /// @notice Miners submit ML-DSA-signed proofs of AI work; the precompile
-/// verifies them, marks each work id spent and credits the signed
-/// beneficiary's mining balance. Only CALL and STATICCALL are accepted and no
-/// call may carry value. Every refusal reverts with one of the custom errors
-/// below, so callers can decode exactly what was wrong.
+/// verifies them, marks each work id spent and holds the signed
+/// beneficiary's reward pending until finalizeWork credits it. Only CALL and
+/// STATICCALL are accepted and no call but bond (by CALL) may carry value.
+/// Every refusal reverts with one of the custom errors below, so callers can
+/// decode exactly what was wrong.
 interface IAIMining {
     /// @notice Governance-set parameters, as stored in the precompile.
     struct Parameters {
