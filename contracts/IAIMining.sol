@@ -3,10 +3,11 @@ pragma solidity ^0.8.24;
 
 /// @title IAIMining: the Pars Proof-of-AI mining precompile at 0x0300.
 /// @notice Miners submit ML-DSA-signed proofs of AI work; the precompile
-/// verifies them, marks each work id spent and credits the signed
-/// beneficiary's mining balance. Only CALL and STATICCALL are accepted and no
-/// call may carry value. Every refusal reverts with one of the custom errors
-/// below, so callers can decode exactly what was wrong.
+/// verifies them, marks each work id spent and holds the signed
+/// beneficiary's reward pending until finalizeWork credits it. Only CALL and
+/// STATICCALL are accepted and no call but bond (by CALL) may carry value.
+/// Every refusal reverts with one of the custom errors below, so callers can
+/// decode exactly what was wrong.
 interface IAIMining {
     /// @notice Governance-set parameters, as stored in the precompile.
     struct Parameters {
@@ -20,7 +21,12 @@ interface IAIMining {
         uint64 timeWindowFuture;        // how far ahead of block time a proof may be
         uint16 trustAttestedBps;        // trust multiplier for attested GPUs, basis points
         uint16 trustSoftwareBps;        // trust multiplier for software-only proofs, basis points
-        uint32 maxBatchSize;            // most proofs in one submitWorkProofs call
+        uint32 maxBatchSize;            // most proofs in one submitWorkProofs (and work ids in one finalizeWork) call
+        uint256 minBond;                // smallest active bond (wei of the native coin) a miner id needs to earn
+        uint16 bondRewardCapBps;        // most a miner id earns per epoch, as basis points of its active bond
+        uint64 challengeWindow;         // blocks accepted work stays pending before finalizeWork credits it
+        uint64 unbondingDelay;          // blocks between requestUnbond and withdrawBond; > challengeWindow
+        uint32 deviceEpochCap;          // most attested proofs one device may have accepted per epoch
     }
 
     /// @notice The current epoch and its difficulty adjustment.
@@ -31,7 +37,8 @@ interface IAIMining {
         uint256 adjustment;    // difficulty adjustment, 18-decimal fixed point (1e18 = 1.0)
     }
 
-    /// @notice A proof was accepted and its reward credited.
+    /// @notice A proof was accepted; its reward (computed from the chain's
+    /// model registry) is pending until finalizeWork credits it.
     event WorkAccepted(
         bytes32 indexed workId,
         address indexed beneficiary,
@@ -53,7 +60,6 @@ interface IAIMining {
     error FutureTimestamp(uint64 timestamp, uint64 blockTime);
     error BadSignature();
     error OverCap(uint64 computeUnits, uint64 cap);
-    error ZeroComputeUnits();
     error ZeroBeneficiary();
     error NotGovernance(address caller);
     error ReadOnlyCall();
@@ -79,12 +85,14 @@ interface IAIMining {
         view
         returns (bool);
 
-    /// @notice Verify one work proof, mark it spent and credit its reward.
-    /// @param proof the canonical AIWorkProof encoding
+    /// @notice Verify one work proof, mark it spent and hold its reward
+    /// pending (see "Verified work" below).
+    /// @param proof the canonical AIWorkProof encoding, version 2
     /// @param attestation GPU attestation evidence, or empty for software-only work
+    /// @return reward the pending reward
     function submitWorkProof(bytes calldata proof, bytes calldata attestation) external returns (uint256 reward);
 
-    /// @notice Submit several proofs atomically: all are credited or none is
+    /// @notice Submit several proofs atomically: all are accepted or none is
     /// (a failing item reverts with BatchItemFailed(index, innerError)).
     function submitWorkProofs(bytes[] calldata proofs, bytes[] calldata attestations)
         external
@@ -102,7 +110,8 @@ interface IAIMining {
     /// @notice The current epoch state.
     function epochState() external view returns (EpochState memory);
 
-    /// @notice Total reward credited since activation.
+    /// @notice Total reward credited to mining balances since activation
+    /// (finalized work and federated rounds; pending work is in totalPending).
     function totalMinted() external view returns (uint256);
 
     function setBaseReward(uint256 baseReward) external;
@@ -431,4 +440,147 @@ interface IAIMining {
 
     /// @notice The reward leaf of (roundId, recipient, amount) on this chain.
     function rewardLeaf(uint64 roundId, address recipient, uint256 amount) external view returns (bytes32);
+
+    // ---------------------------------------------------------------------
+    // Verified work: model registry, bonds, pending rewards, emission cap
+    //
+    // Compute units are computed on chain from the proof's signed token
+    // counts and the parameter count governance registered for its model:
+    //   computeUnits = max(1, ceil(2 × parameters × (inputTokens + outputTokens) / 1e9))
+    // A miner id earns only while its active bond (native coin held by
+    // 0x0300) is at least minBond, and at most bondRewardCapBps of that bond
+    // per epoch. All accepted work of an epoch earns at most the epoch
+    // budget, targetComputePerEpoch × baseReward; a proof beyond it is
+    // refused (EpochBudgetExhausted) and stays unspent, to be resubmitted
+    // in the next epoch. Accepted work is pending for challengeWindow
+    // blocks; finalizeWork (anyone may call) then credits it. An attested
+    // device has at most deviceEpochCap proofs accepted per epoch.
+    // ---------------------------------------------------------------------
+
+    /// @notice Governance registered (or replaced) a model.
+    event ModelRegistered(
+        bytes32 indexed modelHash,
+        uint64 parameters,
+        uint8 tokenizer,
+        uint16 bytesPerToken,
+        uint32 maxInputTokens,
+        uint32 maxOutputTokens,
+        uint8 verifier
+    );
+    /// @notice Governance removed a model; pending work on it keeps its reward.
+    event ModelRemoved(bytes32 indexed modelHash);
+    /// @notice amount was added to minerId's active bond, now total.
+    event Bonded(bytes32 indexed minerId, address indexed bonder, uint256 amount, uint256 total);
+    /// @notice The bonder moved amount to unbonding, withdrawable from block readyAt.
+    event UnbondRequested(bytes32 indexed minerId, address indexed bonder, uint256 amount, uint64 readyAt);
+    /// @notice The unbonding amount was paid to the bonder.
+    event BondWithdrawn(bytes32 indexed minerId, address indexed bonder, uint256 amount);
+    /// @notice Pending work was credited to its beneficiary's mining balance.
+    event WorkFinalized(bytes32 indexed workId, address indexed beneficiary, uint256 amount);
+
+    error UnknownModel(bytes32 modelHash);
+    error ZeroOutputTokens();
+    error TokensOverLimit(uint32 inputTokens, uint32 outputTokens, uint32 maxInputTokens, uint32 maxOutputTokens);
+    error EpochBudgetExhausted(uint64 epoch, uint256 remaining);
+    error NotBonded(bytes32 minerId);
+    error BondTooSmall(bytes32 minerId, uint256 bond, uint256 epochReward, uint256 cap);
+    error BondBelowMinimum(uint256 amount, uint256 minimum);
+    error NotBonder(bytes32 minerId, address bonder);
+    error InsufficientBond(bytes32 minerId, uint256 bonded, uint256 amount);
+    error NothingToWithdraw(bytes32 minerId);
+    error UnbondingNotReady(bytes32 minerId, uint64 readyAt, uint64 blockNumber);
+    error WorkNotPending(bytes32 workId);
+    error ChallengeWindowOpen(bytes32 workId, uint64 finalizableAt, uint64 blockNumber);
+    error DeviceEpochCapReached(bytes32 deviceId, uint64 epoch, uint32 cap);
+
+    /// @notice Governance: register (or replace) a model.
+    /// @param tokenizer 1: the built-in model's rule (a byte is a token,
+    /// bytesPerToken 1); 2: ceil(bytes / bytesPerToken), bytesPerToken 1..64
+    /// @param verifier 1: re-execution (built-in tokenizer only); 2: verifier committee
+    function registerModel(
+        bytes32 modelHash,
+        uint64 parameters,
+        uint8 tokenizer,
+        uint16 bytesPerToken,
+        uint32 maxInputTokens,
+        uint32 maxOutputTokens,
+        uint8 verifier
+    ) external;
+
+    /// @notice Governance: remove a model; new proofs for it revert UnknownModel.
+    function removeModel(bytes32 modelHash) external;
+
+    /// @notice A model's registry entry (registered false: none).
+    function modelInfo(bytes32 modelHash)
+        external
+        view
+        returns (
+            bool registered,
+            uint64 parameters,
+            uint8 tokenizer,
+            uint16 bytesPerToken,
+            uint32 maxInputTokens,
+            uint32 maxOutputTokens,
+            uint8 verifier
+        );
+
+    /// @notice Add the call's value to minerId's active bond (the only
+    /// function that takes value, and only by CALL). The first bond of an
+    /// empty record must be at least minBond and makes the caller the
+    /// bonder; afterwards only the bonder adds.
+    function bond(bytes32 minerId) external payable returns (uint256 bonded);
+
+    /// @notice Bonder: move amount of the active bond to unbonding,
+    /// withdrawable unbondingDelay blocks from now (a new request adds to
+    /// the amount and restarts the delay).
+    function requestUnbond(bytes32 minerId, uint256 amount) external returns (uint64 readyAt);
+
+    /// @notice Bonder: receive the unbonding amount once its delay has passed.
+    function withdrawBond(bytes32 minerId) external returns (uint256 amount);
+
+    /// @notice A miner id's bond and what it earned in its latest epoch.
+    function bondInfo(bytes32 minerId)
+        external
+        view
+        returns (
+            address bonder,
+            uint256 bonded,
+            uint256 unbonding,
+            uint64 unbondReadyAt,
+            uint64 epoch,
+            uint256 epochReward
+        );
+
+    /// @notice Credit pending work whose challenge window has passed to
+    /// its beneficiaries (anyone may call; atomic; at most maxBatchSize ids).
+    function finalizeWork(bytes32[] calldata workIds) external returns (uint256 credited);
+
+    /// @notice Accepted work: status 0 unknown, 1 pending, 2 finalized;
+    /// proofDigest commits to every signed field of the proof.
+    function pendingWork(bytes32 workId)
+        external
+        view
+        returns (
+            uint8 status,
+            address beneficiary,
+            bytes32 minerId,
+            uint256 amount,
+            uint64 submittedAt,
+            uint64 finalizableAt,
+            bytes32 proofDigest
+        );
+
+    /// @notice Reward accepted but not yet finalized.
+    function totalPending() external view returns (uint256);
+
+    /// @notice The epoch budget, and what accepted work earned in epoch
+    /// (the epoch of the latest accepted proof).
+    function epochRewards() external view returns (uint64 epoch, uint256 budget, uint256 rewarded);
+
+    /// @notice Governance: bond parameters; unbondingDelay must exceed challengeWindow.
+    function setBondParameters(uint256 minBond, uint16 bondRewardCapBps, uint64 challengeWindow, uint64 unbondingDelay)
+        external;
+
+    /// @notice Governance: the most attested proofs per device and epoch.
+    function setDeviceEpochCap(uint32 cap) external;
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math/bits"
 	"net"
 	"net/http"
 	"sync"
@@ -17,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pars-network/aimining/proof"
+	"github.com/pars-network/aimining/reward"
 )
 
 // Model is a model the gateway accepts jobs for. Tickets fix its hash, so a
@@ -259,24 +259,17 @@ func (g *Gateway) Stats() Stats {
 	return g.stats
 }
 
-// Budget returns the compute-unit budget of a job: the miner's metric
-// (max(1, ceil(2 × parameters × tokens / 1e9))) for the input and the most
-// output tokens the job allows.
+// Budget returns the compute-unit budget of a job: the chain's metric
+// (reward.ComputeUnits, max(1, ceil(2 × parameters × tokens / 1e9))) for the
+// input and the most output tokens the job allows. m.Parameters and
+// m.BytesPerToken should be the chain's model registry entry, which prices
+// the proof.
 func Budget(m Model, inputBytes int, maxTokens uint32) uint64 {
 	bpt := m.BytesPerToken
 	if bpt == 0 {
 		bpt = 4
 	}
-	tokens := (uint64(inputBytes)+bpt-1)/bpt + uint64(maxTokens)
-	hi, lo := bits.Mul64(2*m.Parameters, tokens)
-	if hi >= 1e9 {
-		return ^uint64(0)
-	}
-	q, r := bits.Div64(hi, lo, 1e9)
-	if r != 0 {
-		q++
-	}
-	return max(q, 1)
+	return reward.ComputeUnits(m.Parameters, reward.Tokens(inputBytes, bpt)+uint64(maxTokens))
 }
 
 // Do runs one request to completion: it queues the job and waits for a

@@ -16,6 +16,7 @@ import (
 
 	"github.com/pars-network/aimining/gateway/zap"
 	"github.com/pars-network/aimining/proof"
+	"github.com/pars-network/aimining/reward"
 	"github.com/stretchr/testify/require"
 )
 
@@ -345,4 +346,9 @@ func TestBudget(t *testing.T) {
 	require.Equal(t, uint64(26), Budget(testModel, 5, 8))
 	require.Equal(t, uint64(1), Budget(Model{Parameters: 1}, 1, 1))
 	require.Equal(t, ^uint64(0), Budget(Model{Parameters: math.MaxUint64 / 2}, 1<<30, 1<<30))
+	// 2 × parameters above 2^64 is exact (it wrapped to a budget of 1):
+	// ceil(2 × 2^63 × 2 / 1e9).
+	require.Equal(t, uint64(36_893_488_148), Budget(Model{Parameters: 1 << 63, BytesPerToken: 1}, 1, 1))
+	// The chain's metric, the one the precompile prices proofs with.
+	require.Equal(t, reward.JobComputeUnits(testModel.Parameters, 5, 8), Budget(testModel, 5, 8))
 }

@@ -71,6 +71,7 @@ func newSystem(t testing.TB, o sysOpts) *system {
 	copy(seed[:], "gateway test miner")
 	mk, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
 	require.NoError(t, err)
+	require.NoError(t, node.Bond([32]byte(mk.Public().ID()), precompile.DefaultMinBond.ToBig())) // work earns only bonded
 	w, err := miner.EncryptWallet(mk, "pw", miner.LightScryptN, miner.LightScryptP)
 	require.NoError(t, err)
 	require.NoError(t, miner.WriteWallet(filepath.Join(dir, "wallet.json"), w))

@@ -11,16 +11,23 @@ import (
 
 	"github.com/pars-network/aimining/miner/builtin"
 	"github.com/pars-network/aimining/miner/openai"
+	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
 
 // ModelInfo identifies a model and carries what the compute-unit metric
-// needs.
+// needs. The back-end fills it from the model or the configuration; the
+// miner replaces Parameters, BytesPerToken and the token limits with the
+// chain's model registry entry when it starts (LoadChainRules), so what it
+// signs and estimates is what the chain computes.
 type ModelInfo struct {
 	Name          string     // the model's name in the configuration
 	Hash          proof.Hash // proof.HashModel of its weights
 	Parameters    uint64     // parameter count
-	BytesPerToken uint64     // bytes per metric token (1 for the builtin model)
+	BytesPerToken uint64     // bytes per token (1 for the builtin model)
+	// MaxInputTokens and MaxOutputTokens are the chain's limits of one job
+	// (0: not known yet).
+	MaxInputTokens, MaxOutputTokens uint32
 }
 
 // Backend runs inference.
@@ -58,7 +65,8 @@ func (b *BuiltinBackend) Model(name string) (ModelInfo, bool) {
 	if name != builtin.Name {
 		return ModelInfo{}, false
 	}
-	return ModelInfo{Name: builtin.Name, Hash: b.model.Hash(), Parameters: b.model.Parameters(), BytesPerToken: 1}, true
+	return ModelInfo{Name: builtin.Name, Hash: b.model.Hash(), Parameters: b.model.Parameters(), BytesPerToken: 1,
+		MaxInputTokens: precompile.BuiltinMaxInputTokens, MaxOutputTokens: precompile.BuiltinMaxOutputTokens}, true
 }
 
 // Infer implements Backend.

@@ -108,7 +108,20 @@ type MiningConfig struct {
 	MaxResubmits int `toml:"max_resubmits"`
 	// MaxFeeGwei caps maxFeePerGas in gwei (0: no cap).
 	MaxFeeGwei uint64 `toml:"max_fee_gwei"`
+	// AutoBond makes the miner bond its miner id when it starts mining and
+	// the bond is below the chain's minimum: the gas account sends the
+	// missing amount (native coin) with bond(minerId). Without it the
+	// miner only warns; bond with `pars-miner bond`.
+	AutoBond bool `toml:"auto_bond"`
+	// Finalize makes the miner credit its own pending rewards with
+	// finalizeWork once their challenge window has passed (default true;
+	// anyone may finalize, so a separate keeper can do it instead).
+	Finalize *bool `toml:"finalize"`
 }
+
+// FinalizeEnabled reports whether the miner finalizes its pending rewards
+// (mining.finalize, default true).
+func (m *MiningConfig) FinalizeEnabled() bool { return m.Finalize == nil || *m.Finalize }
 
 // BackendConfig selects the inference back-end.
 type BackendConfig struct {
@@ -130,8 +143,10 @@ type BackendConfig struct {
 }
 
 // ModelConfig describes one model served by an OpenAI-compatible back-end.
-// The miner computes compute units from these values, never from what the
-// server reports.
+// What a proof earns comes from the chain's model registry (parameter
+// count, token rule, limits), never from these values or from what the
+// server reports: the miner reads the registry when it starts and counts
+// tokens by the chain's rule.
 type ModelConfig struct {
 	// Name is the model's name in mining.models.
 	Name string `toml:"name"`
@@ -143,10 +158,12 @@ type ModelConfig struct {
 	// Hash is the model hash as 0x-hex, for when the weights file is not on
 	// this machine.
 	Hash string `toml:"hash"`
-	// Parameters is the model's parameter count.
+	// Parameters is the model's parameter count, used only for local
+	// estimates until the chain's registry is read (optional; it does not
+	// affect pay).
 	Parameters uint64 `toml:"parameters"`
-	// BytesPerToken converts input and output bytes into tokens for the
-	// compute-unit metric (default 4).
+	// BytesPerToken converts bytes into tokens until the chain's registry
+	// is read (default 4; the registry's ratio replaces it).
 	BytesPerToken uint64 `toml:"bytes_per_token"`
 }
 
@@ -395,9 +412,6 @@ func (c *Config) validate() error {
 				if _, err := parseHash(mc.Hash); err != nil {
 					bad("%s.hash: %v", where, err)
 				}
-			}
-			if mc.Parameters == 0 {
-				bad("%s.parameters is missing (the model's parameter count, for compute units)", where)
 			}
 			if mc.BytesPerToken == 0 {
 				mc.BytesPerToken = DefaultBytesPerToken

@@ -125,7 +125,6 @@ func TestParseConfigErrors(t *testing.T) {
 		{"openai url missing", openai, `url = "http://127.0.0.1:8000"`, "", "backend.url is missing"},
 		{"openai url scheme", openai, `url = "http://127.0.0.1:8000"`, `url = "127.0.0.1:8000"`, "must be an http:// or https:// URL"},
 		{"openai no models", openai, "[[backend.models]]\nname = \"pars-tiny-rnn-v1\"", "[[backend.models]]\nname = \"\"", "backend.models[0].name is missing"},
-		{"openai no parameters", openai, "parameters = 122975", "", "parameters is missing"},
 		{"openai no hash", openai, `hash = "0x1111111111111111111111111111111111111111111111111111111111111111"`, "", "set weights (a file to hash) or hash"},
 		{"openai both", openai, "parameters = 122975", "parameters = 122975\nweights = \"w.bin\"", "set only one of weights and hash"},
 		{"openai bad hash", openai, "0x1111111111111111111111111111111111111111111111111111111111111111", "0x11", "is 1 bytes, want 32"},

@@ -87,11 +87,27 @@ type setup struct {
 // writes a configuration for it; extra is appended to [mining].
 func newSetup(t *testing.T, genesisAge time.Duration, extraMining string, popts ...precompile.Option) *setup {
 	t.Helper()
-	node, err := minertest.New(testChainID, precompile.DefaultParams(testGovernance), uint64(time.Now().Add(-genesisAge).Unix()), popts...)
+	return newSetupWith(t, precompile.DefaultParams(testGovernance), genesisAge, extraMining, popts...)
+}
+
+// shortWindow returns the default parameters with a challenge window of
+// one block, so that the miner finalizes during short tests.
+func shortWindow() precompile.Params {
+	p := precompile.DefaultParams(testGovernance)
+	p.ChallengeWindow, p.UnbondingDelay = 1, 2
+	return p
+}
+
+// newSetupWith is newSetup on a chain with parameters p.
+func newSetupWith(t *testing.T, p precompile.Params, genesisAge time.Duration, extraMining string, popts ...precompile.Option) *setup {
+	t.Helper()
+	node, err := minertest.New(testChainID, p, uint64(time.Now().Add(-genesisAge).Unix()), popts...)
 	require.NoError(t, err)
 	url, stop := node.StartHTTP()
 	t.Cleanup(stop)
 	s := &setup{dir: t.TempDir(), node: node, url: url, key: testKey(t, proof.MLDSA65), gasKey: testGasKey(t)}
+	// Bonded, as the chain requires before the miner id's work earns.
+	require.NoError(t, node.Bond([32]byte(s.key.Public().ID()), precompile.DefaultMinBond.ToBig()))
 	writeWallet(t, filepath.Join(s.dir, "wallet.json"), s.key, testPassphrase)
 	s.gasAddr = writeGasKeystore(t, filepath.Join(s.dir, "keystore"), s.gasKey, testGasPass)
 	require.NoError(t, os.WriteFile(filepath.Join(s.dir, "pass.txt"), []byte(testPassphrase+"\n"), 0o600))

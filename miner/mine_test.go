@@ -5,12 +5,15 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/pars-network/aimining/miner"
+	"github.com/pars-network/aimining/miner/minertest"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 	"github.com/pars-network/aimining/reward"
@@ -70,13 +73,19 @@ func TestMineOnceAccepted(t *testing.T) {
 			require.Equal(t, f, metricValue(t, mt.RewardWei))
 			require.Equal(t, uint64(1), histogramCount(t, mt.InferenceSeconds.WithLabelValues("pars-tiny-rnn-v1").(prometheus.Metric)))
 
-			// The chain credits the beneficiary, and status finds the proof.
+			// The chain holds the reward pending for the beneficiary, and
+			// status finds the proof.
 			client := s.node.Client()
 			defer client.Close()
 			chain := miner.NewNodeClient(client)
 			bal, err := miner.MiningBalance(t.Context(), chain, testBeneficiary)
 			require.NoError(t, err)
-			require.Equal(t, res.Reward, bal)
+			require.Zero(t, bal.Sign(), "pending, not credited yet")
+			rec, err := miner.ReadPendingWork(t.Context(), chain, res.WorkID)
+			require.NoError(t, err)
+			require.Equal(t, miner.PendingRecord{Status: 1, Beneficiary: testBeneficiary, MinerID: s.key.Public().ID(), Amount: res.Reward,
+				SubmittedAt: res.BlockNumber, FinalizableAt: res.BlockNumber + precompile.DefaultChallengeWindow}, rec)
+			require.Equal(t, 1, m.Pending())
 			last, err := miner.RecentAccepted(t.Context(), chain, testBeneficiary, 5, 1000)
 			require.NoError(t, err)
 			require.Len(t, last, 1)
@@ -219,9 +228,9 @@ func TestSubmitResendsAfterReorg(t *testing.T) {
 
 	client := s.node.Client()
 	defer client.Close()
-	bal, err := miner.MiningBalance(t.Context(), miner.NewNodeClient(client), testBeneficiary)
+	vals, err := miner.NewNodeClient(client).CallContract(t.Context(), callMsg(t, "totalPending"), nil)
 	require.NoError(t, err)
-	require.Equal(t, res.Reward, bal, "credited exactly once")
+	require.Equal(t, res.Reward, new(big.Int).SetBytes(vals), "held pending exactly once")
 }
 
 func TestSubmitResendsDroppedTransaction(t *testing.T) {
@@ -369,4 +378,96 @@ func TestSubmitFindsEarlierAcceptance(t *testing.T) {
 	require.Equal(t, 1, s.node.SentTransactions(), "the second build was refused before sending")
 	require.Equal(t, expectedReward(t, res.Work.ComputeUnits), res.Reward)
 	require.Equal(t, res.Work.WorkID, res.Accepted.WorkID)
+}
+
+// callMsg is an eth_call of a view of the precompile.
+func callMsg(t *testing.T, method string, args ...any) ethereum.CallMsg {
+	data, err := precompile.ABI().Pack(method, args...)
+	require.NoError(t, err)
+	to := precompile.Address
+	return ethereum.CallMsg{To: &to, Data: data}
+}
+
+// TestMinerFinalizesAfterWindow: the miner queues each accepted proof and
+// credits it with finalizeWork once the challenge window has passed; a
+// restarted miner finds its pending work on chain.
+func TestMinerFinalizesAfterWindow(t *testing.T) {
+	s := newSetupWith(t, shortWindow(), 0, "finalize = false")
+	m := s.open(t, miner.Options{})
+	first, err := m.MineOnce(t.Context())
+	require.NoError(t, err)
+	second, err := m.MineOnce(t.Context())
+	require.NoError(t, err)
+	require.Zero(t, m.Pending(), "finalize = false queues nothing")
+
+	// A miner that finalizes finds both on chain and credits them.
+	cfg, err := miner.LoadConfig(s.cfgPath)
+	require.NoError(t, err)
+	on := true
+	cfg.Mining.Finalize = &on
+	m2, err := miner.Open(t.Context(), cfg, miner.Options{PollInterval: 2 * time.Millisecond, Backoff: fastBackoff()})
+	require.NoError(t, err)
+	t.Cleanup(m2.Close)
+	n, err := m2.RecoverPending(t.Context(), 1000)
+	require.NoError(t, err)
+	require.Equal(t, 2, n)
+	s.node.MineEmpty() // the second one's window passes too
+	credited, err := m2.FinalizeAll(t.Context())
+	require.NoError(t, err)
+	total := new(big.Int).Add(first.Reward, second.Reward)
+	require.Equal(t, total, credited)
+	require.Zero(t, m2.Pending())
+	client := s.node.Client()
+	defer client.Close()
+	bal, err := miner.MiningBalance(t.Context(), miner.NewNodeClient(client), testBeneficiary)
+	require.NoError(t, err)
+	require.Equal(t, total, bal)
+
+	// Mining on, it finalizes its own work after the window.
+	third, err := m2.MineOnce(t.Context())
+	require.NoError(t, err)
+	require.Equal(t, 1, m2.Pending())
+	s.node.MineEmpty()
+	_, err = m2.MineOnce(t.Context()) // finalizes the third after its acceptance
+	require.NoError(t, err)
+	bal, err = miner.MiningBalance(t.Context(), miner.NewNodeClient(client), testBeneficiary)
+	require.NoError(t, err)
+	require.Equal(t, new(big.Int).Add(total, third.Reward), bal)
+	require.Equal(t, new(big.Int).Add(total, third.Reward), m2.Stats().Finalized)
+}
+
+// TestAutoBond: an unbonded miner id with mining.auto_bond bonds the
+// chain's minimum from the gas account when it starts mining; without it
+// the miner warns and its proofs are refused NotBonded.
+func TestAutoBond(t *testing.T) {
+	s := newUnbondedSetup(t, "")
+	m := s.open(t, miner.Options{MaxJobs: 1})
+	require.Error(t, m.Run(t.Context()), "the proof is refused")
+	require.Equal(t, 1.0, metricValue(t, m.Metrics().ProofsRefused.WithLabelValues("NotBonded")))
+
+	s = newUnbondedSetup(t, "auto_bond = true")
+	m = s.open(t, miner.Options{MaxJobs: 1})
+	require.NoError(t, m.Run(t.Context()))
+	require.Equal(t, 2, s.node.SentTransactions(), "the bond and the proof")
+	client := s.node.Client()
+	defer client.Close()
+	b, err := miner.ReadBond(t.Context(), miner.NewNodeClient(client), s.key.Public().ID())
+	require.NoError(t, err)
+	require.Equal(t, s.gasAddr, b.Bonder)
+	require.Equal(t, precompile.DefaultMinBond.ToBig(), b.Bonded)
+	sent, err := m.EnsureBond(t.Context())
+	require.NoError(t, err)
+	require.Zero(t, sent.Sign(), "bonded enough already")
+}
+
+// newUnbondedSetup is newSetup on a chain where the miner id has no bond.
+func newUnbondedSetup(t *testing.T, extraMining string) *setup {
+	s := newSetup(t, 0, extraMining)
+	node, err := minertest.New(testChainID, precompile.DefaultParams(testGovernance), uint64(time.Now().Unix()))
+	require.NoError(t, err)
+	url, stop := node.StartHTTP()
+	t.Cleanup(stop)
+	s.node, s.url = node, url
+	require.NoError(t, os.WriteFile(s.cfgPath, []byte(s.config(extraMining)), 0o600))
+	return s
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"math/big"
 	"sync"
 	"sync/atomic"
@@ -18,6 +19,7 @@ import (
 	"github.com/pars-network/aimining/miner/gpuattest"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
+	"github.com/pars-network/aimining/reward"
 )
 
 // MaxHeaderLag is how far the latest block's time may trail the local clock
@@ -97,6 +99,8 @@ type Miner struct {
 	jobs        *DevnetJobs
 	clock       func() time.Time
 	tally       tally
+	rules       *ChainRules // the chain's parameters, once read (guarded by pending.mu)
+	pending     pendingWork // accepted work waiting for finalizeWork
 }
 
 // tally counts what a Miner did since it was made, for the summary lines.
@@ -105,7 +109,8 @@ type tally struct {
 	start                     time.Time
 	accepted, refused, failed uint64
 	computeUnits              uint64
-	reward                    big.Int
+	reward                    big.Int  // of accepted proofs (pending at first)
+	finalized                 big.Int  // credited by the miner's finalizeWork calls
 	balance                   *big.Int // last balance read; nil before the first
 	balanceBlock              uint64   // the block balance was read at
 }
@@ -114,7 +119,9 @@ type tally struct {
 type Stats struct {
 	Accepted, Refused, Failed uint64
 	ComputeUnits              uint64        // of accepted proofs
-	Reward                    *big.Int      // wei, of accepted proofs
+	Reward                    *big.Int      // wei, of accepted proofs (pending until finalized)
+	Finalized                 *big.Int      // wei credited by the miner's finalizeWork calls
+	Pending                   int           // accepted proofs waiting for finalization
 	Balance                   *big.Int      // the beneficiary's mining balance at the latest accepted proof; nil if never read
 	Uptime                    time.Duration // since the Miner was made
 }
@@ -261,6 +268,9 @@ func Open(ctx context.Context, cfg *Config, opts Options) (*Miner, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := m.LoadChainRules(ctx); err != nil {
+		return nil, err
+	}
 	if !opts.SkipAttestation {
 		if err := m.setupAttestation(ctx); err != nil {
 			m.Close()
@@ -369,14 +379,18 @@ type ProveParams struct {
 
 // Work is a signed proof with what went into it.
 type Work struct {
-	Job           Job
-	Model         ModelInfo
-	Output        []byte
-	ComputeUnits  uint64
-	InferenceTime time.Duration
-	Proof         *proof.AIWorkProof
-	Encoded       []byte     // Proof's canonical encoding
-	WorkID        proof.Hash // Proof's work id (the spent-set key)
+	Job    Job
+	Model  ModelInfo
+	Output []byte
+	// InputTokens and OutputTokens are the signed token counts (the
+	// model's rule); ComputeUnits is what the chain computes from them
+	// with Model.Parameters (reward.JobComputeUnits).
+	InputTokens, OutputTokens uint32
+	ComputeUnits              uint64
+	InferenceTime             time.Duration
+	Proof                     *proof.AIWorkProof
+	Encoded                   []byte     // Proof's canonical encoding
+	WorkID                    proof.Hash // Proof's work id (the spent-set key)
 	// Attestation is the evidence sent beside the proof
 	// (precompile.EncodeAttestation), nil for a software-only proof;
 	// AttestError says why an attested device's proof has none.
@@ -385,8 +399,9 @@ type Work struct {
 }
 
 // Prove does one job: it fixes the WorkContext before any compute, runs
-// inference, hashes the output, computes the compute units and signs the
-// proof with key.
+// inference, hashes the output, counts the input and output tokens by the
+// model's rule and signs the proof with key. A job whose token counts the
+// chain would refuse (above the model's limits, or no output) fails here.
 func Prove(ctx context.Context, backend Backend, key *proof.PrivateKey, job Job, p ProveParams) (*Work, error) {
 	info, ok := backend.Model(job.Model)
 	if !ok {
@@ -394,6 +409,10 @@ func Prove(ctx context.Context, backend Backend, key *proof.PrivateKey, job Job,
 	}
 	if len(job.Input) == 0 {
 		return nil, errors.New("job input is empty")
+	}
+	inTokens := reward.Tokens(len(job.Input), info.BytesPerToken)
+	if limit := uint64(info.MaxInputTokens); inTokens > math.MaxUint32 || (limit != 0 && inTokens > limit) {
+		return nil, fmt.Errorf("the input is %d tokens; the chain accepts at most %d for model %s", inTokens, info.MaxInputTokens, job.Model)
 	}
 	wc, err := proof.NewWorkContext(p.ChainID, job.ID, info.Hash, proof.HashInput(job.Input), p.Device.ID, p.Timestamp, p.Rand)
 	if err != nil {
@@ -414,13 +433,22 @@ func Prove(ctx context.Context, backend Backend, key *proof.PrivateKey, job Job,
 		return nil, fmt.Errorf("inference with %s: %w", job.Model, err)
 	}
 	elapsed := time.Since(start)
-	cu := ComputeUnits(info.Parameters, Tokens(len(job.Input), len(out), info.BytesPerToken))
-	pr, err := proof.SignWork(proof.Work{Context: wc, Beneficiary: p.Beneficiary, Output: out, ComputeUnits: cu, Attestation: attestation}, key)
+	outTokens := reward.Tokens(len(out), info.BytesPerToken)
+	switch limit := uint64(info.MaxOutputTokens); {
+	case outTokens == 0:
+		return nil, fmt.Errorf("inference with %s returned no output", job.Model)
+	case outTokens > math.MaxUint32 || (limit != 0 && outTokens > limit):
+		return nil, fmt.Errorf("the output is %d tokens; the chain accepts at most %d for model %s", outTokens, info.MaxOutputTokens, job.Model)
+	}
+	in, outT := uint32(inTokens), uint32(outTokens)
+	cu := reward.JobComputeUnits(info.Parameters, in, outT)
+	pr, err := proof.SignWork(proof.Work{Context: wc, Beneficiary: p.Beneficiary, Output: out,
+		InputTokens: in, OutputTokens: outT, Attestation: attestation}, key)
 	if err != nil {
 		return nil, err
 	}
 	return &Work{
-		Job: job, Model: info, Output: out, ComputeUnits: cu, InferenceTime: elapsed,
+		Job: job, Model: info, Output: out, InputTokens: in, OutputTokens: outT, ComputeUnits: cu, InferenceTime: elapsed,
 		Proof: pr, Encoded: pr.Encode(), WorkID: pr.WorkID(),
 		Attestation: attestation, AttestError: attestErr,
 	}, nil
@@ -444,11 +472,13 @@ func (m *Miner) Stats() Stats {
 	st := Stats{
 		Accepted: t.accepted, Refused: t.refused, Failed: t.failed,
 		ComputeUnits: t.computeUnits, Reward: new(big.Int).Set(&t.reward),
-		Uptime: m.clock().Sub(t.start),
+		Finalized: new(big.Int).Set(&t.finalized),
+		Uptime:    m.clock().Sub(t.start),
 	}
 	if t.balance != nil {
 		st.Balance = new(big.Int).Set(t.balance)
 	}
+	st.Pending = m.Pending()
 	return st
 }
 
@@ -458,6 +488,7 @@ func (m *Miner) logStats(msg string) {
 	attrs := []any{
 		"accepted", st.Accepted, "refused", st.Refused, "failed", st.Failed,
 		"compute_units", st.ComputeUnits, "reward_wei", st.Reward.String(),
+		"finalized_wei", st.Finalized.String(), "pending", st.Pending,
 	}
 	if st.Balance != nil {
 		attrs = append(attrs, "balance_wei", st.Balance.String())
@@ -547,6 +578,7 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 	m.metrics.ProofsAccepted.WithLabelValues(job.Model).Inc()
 	m.metrics.ComputeUnits.Add(float64(acc.ComputeUnits))
 	m.metrics.addReward(acc.Reward)
+	m.addPending(acc.WorkID, acc.BlockNumber)
 
 	// The balance after the accepting block shows the reward arriving. A
 	// failed read only leaves it out of the log line.
@@ -589,10 +621,14 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 		"inference_ms", work.InferenceTime.Milliseconds(),
 		"resubmits", acc.Resubmits,
 	)
+	if rules := m.knownRules(); rules != nil {
+		attrs = append(attrs, "pending_until_block", acc.BlockNumber+rules.ChallengeWindow)
+	}
 	m.log.Info("proof accepted", attrs...)
 	if summary {
 		m.logStats("mining summary")
 	}
+	m.finalizeAfter(ctx, acc.BlockNumber)
 	return &Result{Work: work, Accepted: acc, Device: dev, Balance: bal}, nil
 }
 
@@ -622,6 +658,9 @@ func (m *Miner) Run(ctx context.Context) error {
 				}
 			}
 		}(w)
+	}
+	if err := m.prepareVerified(ctx); err != nil {
+		return err
 	}
 	minerID := m.MinerID()
 	m.log.Info("mining in devnet mode",

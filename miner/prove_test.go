@@ -14,6 +14,7 @@ import (
 	"github.com/pars-network/aimining/miner/builtin"
 	"github.com/pars-network/aimining/miner/openaiserver"
 	"github.com/pars-network/aimining/proof"
+	"github.com/pars-network/aimining/reward"
 	"github.com/stretchr/testify/require"
 )
 
@@ -52,7 +53,12 @@ func TestProveBuildsVerifiableProof(t *testing.T) {
 			require.Equal(t, want, w.Output)
 			require.Equal(t, proof.HashOutput(want), p.OutputHash)
 			require.Equal(t, testBeneficiary, p.Beneficiary)
-			require.Equal(t, miner.ComputeUnits(builtin.Default().Parameters(), uint64(len(job.Input)+24)), p.ComputeUnits)
+			// Tokens are bytes for the built-in model; the chain computes
+			// compute units from them and its registered parameter count.
+			require.Equal(t, uint32(len(job.Input)), p.InputTokens)
+			require.Equal(t, uint32(24), p.OutputTokens)
+			require.Equal(t, reward.JobComputeUnits(builtin.Default().Parameters(), p.InputTokens, p.OutputTokens), w.ComputeUnits)
+			require.Equal(t, uint64(1), w.ComputeUnits)
 			require.Equal(t, proof.Hash{}, p.AttestationHash)
 			require.Equal(t, key.Public().Bytes(), p.MinerKey)
 			require.Equal(t, p.WorkID(), w.WorkID)
@@ -180,7 +186,9 @@ parameters = 8000000000
 	require.NoError(t, err)
 	require.Equal(t, want, w.Output)
 	require.Equal(t, proof.HashOutput(want), w.Proof.OutputHash)
-	require.Equal(t, miner.ComputeUnits(122975, uint64(len(job.Input)+20)), w.ComputeUnits)
+	require.Equal(t, uint32(len(job.Input)), w.Proof.InputTokens)
+	require.Equal(t, uint32(20), w.Proof.OutputTokens)
+	require.Equal(t, reward.JobComputeUnits(122975, w.InputTokens, w.OutputTokens), w.ComputeUnits)
 
 	// A server that refuses is an inference error.
 	_, err = b.Infer(context.Background(), "absent", []byte("x"))

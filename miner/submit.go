@@ -349,7 +349,7 @@ func (s *Submitter) submitWork(ctx context.Context, what string, workID proof.Ha
 		return nil, fmt.Errorf("pack %s: %w", method, err)
 	}
 	var acc *Accepted
-	err = s.transact(ctx, data, workTime, what, []any{"work_id", hexutil.Encode(workID[:])}, func(rcpt *types.Receipt, resubmits int) error {
+	err = s.transact(ctx, data, nil, workTime, what, []any{"work_id", hexutil.Encode(workID[:])}, func(rcpt *types.Receipt, resubmits int) error {
 		a, err := accepted(rcpt, workID)
 		if err == nil {
 			a.Resubmits = resubmits
@@ -375,8 +375,14 @@ func (s *Submitter) submitWork(ctx context.Context, what string, workID proof.Ha
 // its receipt, with the same gas estimation, retries, resubmission and
 // refusal decoding as Submit. what names it in logs ("device registration").
 func (s *Submitter) Transact(ctx context.Context, data []byte, what string) (*types.Receipt, error) {
+	return s.TransactValue(ctx, data, nil, what)
+}
+
+// TransactValue is Transact with value (wei of the native coin) sent
+// along: for bond, the one payable function.
+func (s *Submitter) TransactValue(ctx context.Context, data []byte, value *big.Int, what string) (*types.Receipt, error) {
 	var out *types.Receipt
-	err := s.transact(ctx, data, 0, what, nil, func(rcpt *types.Receipt, _ int) error {
+	err := s.transact(ctx, data, value, 0, what, nil, func(rcpt *types.Receipt, _ int) error {
 		out = rcpt
 		return nil
 	}, nil)
@@ -386,11 +392,11 @@ func (s *Submitter) Transact(ctx context.Context, data []byte, what string) (*ty
 // transact sends data until a receipt with the configured confirmations
 // arrives and done accepts it. alreadySpent, when set, is asked whether a
 // resubmitted transaction refused as AlreadySpent had made it earlier.
-func (s *Submitter) transact(ctx context.Context, data []byte, workTime uint64, what string, logAttrs []any,
+func (s *Submitter) transact(ctx context.Context, data []byte, value *big.Int, workTime uint64, what string, logAttrs []any,
 	done func(rcpt *types.Receipt, resubmits int) error, alreadySpent func(resubmits int) bool) error {
 	gasPct := 100 + s.cfg.GasMarginPct
 	for resubmits := 0; ; resubmits++ {
-		tx, err := s.send(ctx, data, workTime, gasPct)
+		tx, err := s.send(ctx, data, value, workTime, gasPct)
 		if ref, ok := IsRefusal(err); ok && resubmits > 0 && ref.Reason == "AlreadySpent" && alreadySpent != nil && alreadySpent(resubmits) {
 			return nil
 		}
@@ -428,8 +434,12 @@ func (s *Submitter) resetNonce() {
 	s.mu.Unlock()
 }
 
-// send estimates gas, prices, signs and broadcasts one transaction.
-func (s *Submitter) send(ctx context.Context, data []byte, workTime uint64, gasPct uint64) (*types.Transaction, error) {
+// send estimates gas, prices, signs and broadcasts one transaction (with
+// value, when not nil).
+func (s *Submitter) send(ctx context.Context, data []byte, value *big.Int, workTime uint64, gasPct uint64) (*types.Transaction, error) {
+	if value == nil {
+		value = new(big.Int)
+	}
 	var head *types.Header
 	if err := s.call(ctx, func(ctx context.Context) (err error) {
 		head, err = s.chain.HeaderByNumber(ctx, nil)
@@ -442,6 +452,9 @@ func (s *Submitter) send(ctx context.Context, data []byte, workTime uint64, gasP
 	}
 	to := precompile.Address
 	msg := ethereum.CallMsg{From: s.from, To: &to, Data: data}
+	if value.Sign() != 0 {
+		msg.Value = value
+	}
 	var gas uint64
 	next := head.Number.Uint64() + 1
 	nextTime := max(head.Time+1, workTime)
@@ -497,7 +510,7 @@ func (s *Submitter) send(ctx context.Context, data []byte, workTime uint64, gasP
 			GasFeeCap: feeCap,
 			Gas:       gasLimit,
 			To:        &to,
-			Value:     new(big.Int),
+			Value:     new(big.Int).Set(value),
 			Data:      data,
 		}))
 		if err != nil {
@@ -682,6 +695,9 @@ func accepted(rcpt *types.Receipt, workID proof.Hash) (*Accepted, error) {
 func (s *Submitter) failed(ctx context.Context, tx *types.Transaction, rcpt *types.Receipt, data []byte) error {
 	to := precompile.Address
 	msg := ethereum.CallMsg{From: s.from, To: &to, Data: data, Gas: tx.Gas()}
+	if tx.Value().Sign() != 0 {
+		msg.Value = tx.Value()
+	}
 	var err error
 	if rcpt.BlockNumber != nil && rcpt.BlockNumber.Sign() > 0 {
 		num := rcpt.BlockNumber.Uint64()

@@ -27,10 +27,12 @@ func logLines(t *testing.T, logs, msg string) []map[string]any {
 }
 
 // TestAcceptedBalanceAndSummary: every acceptance logs the beneficiary's
-// balance after its block, a summary line follows every SummaryEvery
-// acceptances, and Run logs a last one when it stops.
+// balance after its block (what finalizeWork credited so far), a summary
+// line follows every SummaryEvery acceptances, and Run logs a last one when
+// it stops. With a one-block challenge window the miner finalizes each
+// proof after the next acceptance.
 func TestAcceptedBalanceAndSummary(t *testing.T) {
-	s := newSetup(t, 0, "")
+	s := newSetupWith(t, shortWindow(), 0, "")
 	var buf bytes.Buffer
 	m := s.open(t, miner.Options{Logger: slog.New(slog.NewJSONHandler(&buf, nil)), MaxJobs: 4, SummaryEvery: 2})
 	require.NoError(t, m.Run(t.Context()))
@@ -39,31 +41,44 @@ func TestAcceptedBalanceAndSummary(t *testing.T) {
 	accepted := logLines(t, logs, "proof accepted")
 	require.Len(t, accepted, 4, logs)
 	total := new(big.Int)
+	prev := new(big.Int)
+	var r *big.Int
 	for i, rec := range accepted {
 		cu := uint64(rec["compute_units"].(float64))
-		r := expectedReward(t, cu)
+		r = expectedReward(t, cu)
 		require.Equal(t, r.String(), rec["reward_wei"])
 		total.Add(total, r)
-		require.Equal(t, total.String(), rec["balance_wei"], "acceptance %d", i)
+		bal, ok := new(big.Int).SetString(rec["balance_wei"].(string), 10)
+		require.True(t, ok)
+		require.GreaterOrEqual(t, bal.Cmp(prev), 0, "acceptance %d: the balance never falls", i)
+		require.Less(t, bal.Cmp(total), 0, "acceptance %d: its own reward is pending", i)
+		prev = bal
 	}
+	finalized := logLines(t, logs, "rewards finalized")
+	require.NotEmpty(t, finalized, logs)
 	summaries := logLines(t, logs, "mining summary")
 	require.Len(t, summaries, 2, logs)
 	require.Equal(t, 2.0, summaries[0]["accepted"])
 	require.Equal(t, 4.0, summaries[1]["accepted"])
-	require.Equal(t, total.String(), summaries[1]["balance_wei"])
 	stopped := logLines(t, logs, "mining stopped")
 	require.Len(t, stopped, 1, logs)
 	require.Equal(t, 4.0, stopped[0]["accepted"])
 	require.Equal(t, 0.0, stopped[0]["refused"])
 	require.Equal(t, 0.0, stopped[0]["failed"])
 	require.Equal(t, total.String(), stopped[0]["reward_wei"])
-	require.Equal(t, total.String(), stopped[0]["balance_wei"])
 	require.Equal(t, testBeneficiary.Hex(), stopped[0]["beneficiary"])
 
 	st := m.Stats()
 	require.Equal(t, uint64(4), st.Accepted)
 	require.Equal(t, total, st.Reward)
-	require.Equal(t, total, st.Balance)
+	// Every proof but those still in the window was finalized.
+	require.Equal(t, new(big.Int).Mul(r, big.NewInt(int64(4-st.Pending))), st.Finalized)
+	require.Equal(t, st.Finalized.String(), stopped[0]["finalized_wei"])
+	client := s.node.Client()
+	defer client.Close()
+	bal, err := miner.MiningBalance(t.Context(), miner.NewNodeClient(client), testBeneficiary)
+	require.NoError(t, err)
+	require.Equal(t, st.Finalized, bal)
 }
 
 // TestBalanceReadFailureDoesNotFailMining: the balance is only for the log
@@ -86,11 +101,12 @@ func TestBalanceReadFailureDoesNotFailMining(t *testing.T) {
 	require.Equal(t, uint64(1), st.Accepted)
 	require.Nil(t, st.Balance)
 
-	// The next acceptance reads it again.
+	// The next acceptance reads it again (nothing finalized yet: zero).
 	s.node.LoseAnswers("eth_call", 0)
 	res, err = m.MineOnce(t.Context())
 	require.NoError(t, err)
-	require.Equal(t, new(big.Int).Add(expectedReward(t, 1), expectedReward(t, 1)), res.Balance)
+	require.NotNil(t, res.Balance)
+	require.Zero(t, res.Balance.Sign())
 	require.Empty(t, logLines(t, buf.String(), "mining summary"))
 }
 

@@ -3,7 +3,9 @@ package miner
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
 	"net/url"
 	"sync"
 	"sync/atomic"
@@ -13,6 +15,7 @@ import (
 	"github.com/pars-network/aimining/gateway"
 	"github.com/pars-network/aimining/miner/builtin"
 	"github.com/pars-network/aimining/proof"
+	"github.com/pars-network/aimining/reward"
 )
 
 // Gateway mode: with zap.gateway set, each of mining.concurrency workers
@@ -78,6 +81,9 @@ func (m *Miner) runGateway(ctx context.Context) error {
 			return err
 		}
 		pin = &h
+	}
+	if err := m.prepareVerified(ctx); err != nil {
+		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -259,18 +265,17 @@ func (m *Miner) gatewayJob(ctx context.Context, cl *gateway.Client, dev Device, 
 		return failed("inference", err)
 	}
 	m.metrics.InferenceSeconds.WithLabelValues(job.Model).Observe(work.InferenceTime.Seconds())
-	bpt := max(info.BytesPerToken, 1)
 	if job.Kind == gateway.Embedding {
 		return &gateway.Result{
 			LeaseID: job.LeaseID, OK: true, WorkID: work.WorkID, ComputeUnits: work.ComputeUnits,
 			Tensors:      []gateway.Tensor{{DType: gateway.Float32, Shape: []uint64{uint64(len(work.Output) / 4)}, Data: work.Output}},
-			PromptTokens: uint32(min((uint64(len(job.Input))+bpt-1)/bpt, 1<<31)),
+			PromptTokens: work.InputTokens,
 		}, work, tk
 	}
 	return &gateway.Result{
 		LeaseID: job.LeaseID, OK: true, Output: work.Output, WorkID: work.WorkID, ComputeUnits: work.ComputeUnits,
-		PromptTokens:     uint32(min((uint64(len(job.Input))+bpt-1)/bpt, 1<<31)),
-		CompletionTokens: uint32(min((uint64(len(work.Output))+bpt-1)/bpt, 1<<31)),
+		PromptTokens:     work.InputTokens,
+		CompletionTokens: work.OutputTokens,
 		FinishReason:     text.finish,
 	}, work, tk
 }
@@ -292,9 +297,11 @@ func (b embeddingBackend) Infer(ctx context.Context, model string, input []byte)
 }
 
 // capToTicket checks that the work is bound to the ticket (its context and
-// the key that signed it), lowers the work's compute units to the ticket's
-// budget (a miner may claim less than it computed, never more than the
-// gateway allows) and signs the proof again when it had to.
+// the key that signed it) and lowers the work's signed token counts until
+// the compute units the chain computes from them fit the ticket's budget (a
+// miner may claim fewer tokens than it computed, never more compute than
+// the gateway allows): the output count first, keeping at least one output
+// token, then the input count. It signs the proof again when it had to.
 func capToTicket(w *Work, tk *proof.JobTicket, key *proof.PrivateKey) error {
 	if err := tk.CheckProof(w.Proof); err != nil {
 		return err
@@ -302,8 +309,22 @@ func capToTicket(w *Work, tk *proof.JobTicket, key *proof.PrivateKey) error {
 	if w.ComputeUnits <= tk.Budget {
 		return nil
 	}
-	w.ComputeUnits = tk.Budget
-	w.Proof.ComputeUnits = tk.Budget
+	// ceil(2·P·T / 1e9) ≤ budget  ⟺  T ≤ ⌊budget·1e9 / (2·P)⌋ = ⌊⌊budget·1e9 / P⌋ / 2⌋.
+	p := max(w.Model.Parameters, 1)
+	hi, lo := bits.Mul64(tk.Budget, reward.FLOPsPerComputeUnit)
+	most := uint64(math.MaxUint64) // the quotient does not fit: no limit that matters
+	if hi < p {
+		q, _ := bits.Div64(hi, lo, p)
+		most = q / 2
+	}
+	if most == 0 {
+		return fmt.Errorf("the ticket's budget of %d compute units is below one token of model %s", tk.Budget, w.Job.Model)
+	}
+	out := min(uint64(w.OutputTokens), most)
+	in := min(uint64(w.InputTokens), most-out)
+	w.InputTokens, w.OutputTokens = uint32(in), uint32(out)
+	w.Proof.InputTokens, w.Proof.OutputTokens = w.InputTokens, w.OutputTokens
+	w.ComputeUnits = reward.JobComputeUnits(w.Model.Parameters, w.InputTokens, w.OutputTokens)
 	if err := w.Proof.Sign(key, false); err != nil {
 		return err
 	}
@@ -346,6 +367,7 @@ func (m *Miner) submitTicketed(ctx context.Context, work *Work, tk *proof.JobTic
 	m.metrics.ProofsAccepted.WithLabelValues(work.Job.Model).Inc()
 	m.metrics.ComputeUnits.Add(float64(acc.ComputeUnits))
 	m.metrics.addReward(acc.Reward)
+	m.addPending(acc.WorkID, acc.BlockNumber)
 	bal, balErr := m.balanceAt(ctx, acc.BlockNumber)
 	if balErr != nil {
 		bal = nil
@@ -367,5 +389,6 @@ func (m *Miner) submitTicketed(ctx context.Context, work *Work, tk *proof.JobTic
 	}
 	attrs = append(attrs, "block", acc.BlockNumber, "tx", acc.TxHash.Hex(), "gas_used", acc.Receipt.GasUsed)
 	m.log.Info("proof accepted", attrs...)
+	m.finalizeAfter(ctx, acc.BlockNumber)
 	return nil
 }

@@ -88,6 +88,7 @@ func newGatewaySetup(t *testing.T) *gatewaySetup {
 	srv := httptest.NewServer(rpc)
 	t.Cleanup(srv.Close)
 	s := &setup{dir: t.TempDir(), node: node, url: srv.URL, key: testKey(t, proof.MLDSA65), gasKey: gasKey}
+	require.NoError(t, node.Bond([32]byte(s.key.Public().ID()), precompile.DefaultMinBond.ToBig()))
 	writeWallet(t, filepath.Join(s.dir, "wallet.json"), s.key, testPassphrase)
 	s.gasAddr = writeGasKeystore(t, filepath.Join(s.dir, "keystore"), s.gasKey, testGasPass)
 	require.NoError(t, os.WriteFile(filepath.Join(s.dir, "pass.txt"), []byte(testPassphrase+"\n"), 0o600))

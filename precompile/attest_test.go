@@ -77,8 +77,8 @@ func TestAttestedProofEarnsFullTrust(t *testing.T) {
 	p, att := attestedProof(t, sk, dev, 1000, nil)
 	r = submit(c, t, p, att)
 	require.NoError(t, r.Err, "%v", r.Revert)
-	// 1e12 wei/unit × 1000 units × adjustment 1.0 × attested trust 1.0
-	require.Equal(t, big.NewInt(1_000_000_000_000_000), unpack(t, "submitWorkProof", r.Ret)[0])
+	// 1e15 wei/unit × 1000 units × adjustment 1.0 × attested trust 1.0
+	require.Equal(t, big.NewInt(1_000_000_000_000_000_000), unpack(t, "submitWorkProof", r.Ret)[0])
 
 	// The same evidence cannot be used again, not even by the same miner
 	// for other work: the report answers this WorkContext's nonce only.
@@ -101,7 +101,7 @@ func TestSoftwareTierDeviceEarnsSoftwareTrust(t *testing.T) {
 	p, att := attestedProof(t, sk, dev, 1000, nil)
 	r := submit(c, t, p, att)
 	require.NoError(t, r.Err, "%v", r.Revert)
-	require.Equal(t, big.NewInt(600_000_000_000_000), unpack(t, "submitWorkProof", r.Ret)[0])
+	require.Equal(t, big.NewInt(600_000_000_000_000_000), unpack(t, "submitWorkProof", r.Ret)[0])
 }
 
 // TestEveryAttestationCheckIsLoadBearing breaks one property of a valid
@@ -198,7 +198,9 @@ func TestEveryAttestationCheckIsLoadBearing(t *testing.T) {
 			dev := nvtrusttest.NewDevice(nvtrusttest.Options{})
 			c := attestChain(t, dev)
 			require.NoError(t, register(t, c, dev, minerOf(sk), 1).Err)
+			bondKey(t, c, sk)
 			p, att := tc.setup(t, c, dev)
+			bondID(t, c, p.MinerID())
 			before := root(c)
 			r := submit(c, t, p, att)
 			requireRevert(t, r, tc.want)

@@ -37,6 +37,7 @@ var errOutOfGas = errors.New("out of gas")
 type method struct {
 	abi      abi.Method
 	writes   bool                                     // refused in read-only frames
+	payable  bool                                     // accepts value (bond only, by CALL)
 	gas      func(args []any) uint64                  // cost beyond dispatch and input words, known before work
 	run      func(c *call, args []any) ([]any, error) // the function itself; results are ABI-packed
 	packFlat bool                                     // pack a single static tuple result as its fields
@@ -94,16 +95,22 @@ func (c *Contract) run(env Env, input []byte) ([]byte, error) {
 	if env.Address() != Address {
 		return nil, revert("WrongAddress", env.Address())
 	}
-	if v := env.Value(); v != nil && !v.IsZero() {
-		return nil, revert("ValueNotAccepted", v.ToBig())
+	// Value is accepted by a payable function (bond) entered by CALL only;
+	// the frame checks above already refused DELEGATECALL and CALLCODE.
+	value := env.Value()
+	hasValue := value != nil && !value.IsZero()
+	var m *method
+	if len(input) >= 4 {
+		m = methods[[4]byte(input[:4])]
+	}
+	if hasValue && (m == nil || !m.payable || env.CallType() != CallTypeCall) {
+		return nil, revert("ValueNotAccepted", value.ToBig())
 	}
 	if len(input) < 4 {
 		return nil, revert("MalformedInput", fmt.Sprintf("calldata is %d bytes, shorter than a selector", len(input)))
 	}
-	sel := [4]byte(input[:4])
-	m, ok := methods[sel]
-	if !ok {
-		return nil, revert("UnknownSelector", sel)
+	if m == nil {
+		return nil, revert("UnknownSelector", [4]byte(input[:4]))
 	}
 	if m.writes && (env.ReadOnly() || env.CallType() == CallTypeStaticCall) {
 		return nil, revert("ReadOnlyCall")
@@ -153,6 +160,8 @@ var methodSets = []func() map[string]*method{
 	attestMethods,
 	ticketMethods,
 	federatedMethods,
+	modelMethods,
+	verifiedMethods,
 }
 
 // coreMethods are the mining, view and governance functions.

@@ -2,6 +2,7 @@ package precompile
 
 import (
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/tracing"
 	"github.com/holiman/uint256"
 )
 
@@ -53,6 +54,11 @@ type StateDB interface {
 	SetState(addr common.Address, key, value common.Hash) common.Hash
 	GetNonce(addr common.Address) uint64
 	GetCodeSize(addr common.Address) int
+	// GetBalance, AddBalance and SubBalance move the native coin that
+	// 0x0300 holds as bonds (withdrawBond pays the bonder).
+	GetBalance(addr common.Address) *uint256.Int
+	AddBalance(addr common.Address, amount *uint256.Int, reason tracing.BalanceChangeReason) uint256.Int
+	SubBalance(addr common.Address, amount *uint256.Int, reason tracing.BalanceChangeReason) uint256.Int
 }
 
 // Env is everything the precompile learns about the call that entered it.
@@ -66,7 +72,10 @@ type Env interface {
 	Caller() common.Address
 	// Address is the address that was called (and whose code ran).
 	Address() common.Address
-	// Value is the call value (zero for STATICCALL and DELEGATECALL).
+	// Value is the call value (zero for STATICCALL and DELEGATECALL). For
+	// a CALL the host has already moved it from the caller to Address, as
+	// the EVM does before it runs any callee, and moves it back when the
+	// call fails.
 	Value() *uint256.Int
 	// ReadOnly reports the host's read-only flag (set inside a STATICCALL
 	// frame further up). The precompile also treats CallTypeStaticCall as

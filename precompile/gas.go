@@ -91,6 +91,24 @@ const (
 	// arguments and hashing one leaf.
 	GasRewardLeafView uint64 = 1000
 
+	// GasColdAccount mirrors a cold account access (EIP-2929), GasCallValue
+	// a CALL's value transfer and GasNewAccount a transfer that creates an
+	// account: what a bond withdrawal pays the bonder with.
+	GasColdAccount uint64 = 2600
+	GasCallValue   uint64 = 9000
+	GasNewAccount  uint64 = 25000
+
+	// GasDerivedSlot is one derivation of a storage slot of verified work
+	// (a BLAKE3 hash of a framed tag and a 32-byte key), GasBondSlots the
+	// four of a bond record and GasWorkSlots the four of a pending work
+	// record; GasModelCheck covers reading a proof's model entry and
+	// computing its compute units. BenchmarkGasVerified
+	// (gas_verified_bench_test.go) justifies them.
+	GasDerivedSlot uint64 = 60
+	GasBondSlots          = 4 * GasDerivedSlot
+	GasWorkSlots          = 4 * GasDerivedSlot
+	GasModelCheck  uint64 = 200
+
 	// GasEpochAdvance is the worst case of rolling the epoch forward
 	// (reward.MaxSkippedEpochSteps adjustment steps) plus the reward math.
 	GasEpochAdvance uint64 = 2000
@@ -135,18 +153,23 @@ func logGas(topics, dataBytes int) uint64 {
 
 // Storage and log costs of the state-changing functions, worst case.
 var (
-	// gasSubmitStorage: ten cold reads (four parameter slots, three epoch
-	// slots, spent, balance, total minted), four writes that may create a
-	// slot (spent, balance, epoch work, total minted), two resets (epoch
-	// index/start, adjustment), the WorkAccepted log (4 topics, 3 words)
-	// and an EpochAdvanced log (2 topics, 3 words).
-	gasSubmitStorage = 10*GasColdSload + 4*GasSstoreSet + 2*GasSstoreReset +
+	// gasSubmitStorage: nineteen cold reads (six parameter slots, three
+	// epoch slots, spent, the model entry, the epoch reward, total
+	// pending, the bond's amount and its epoch reward, the four slots of
+	// the pending record), nine writes that may create a slot (spent,
+	// epoch work, epoch reward, total pending, the bond's epoch reward,
+	// the four record slots), two resets (epoch index/start, adjustment),
+	// the slot derivations (model, bond, record), the model check, the
+	// WorkAccepted log (4 topics, 3 words) and an EpochAdvanced log
+	// (2 topics, 3 words).
+	gasSubmitStorage = 19*GasColdSload + 9*GasSstoreSet + 2*GasSstoreReset +
+		GasDerivedSlot + GasBondSlots + GasWorkSlots + GasModelCheck +
 		logGas(4, 96) + logGas(2, 96)
 	// gasSetterStorage: one cold read of each parameter slot, one rewrite
 	// of two of them, and one log with two topics and two words.
-	gasSetterStorage = 4*GasColdSload + 2*GasSstoreReset + logGas(2, 64)
-	// gasViewParams: four cold parameter reads.
-	gasViewParams = 4 * GasColdSload
+	gasSetterStorage = 6*GasColdSload + 2*GasSstoreReset + logGas(2, 64)
+	// gasViewParams: six cold parameter reads.
+	gasViewParams = 6 * GasColdSload
 	// gasViewEpoch: three cold epoch reads.
 	gasViewEpoch = 3 * GasColdSload
 )

@@ -80,6 +80,7 @@ func BenchmarkGasAttestation(b *testing.B) {
 			if r := register(b, c, dev, minerOf(sk), 1); r.Err != nil {
 				b.Fatal(r.Err, r.Revert)
 			}
+			bondKey(b, c, sk)
 			at := func(i int) uint64 { return uint64(t0) + uint64(i)*3600*(reward.MaxSkippedEpochSteps+2) }
 			inputs := make([][]byte, n)
 			for i := range inputs {

@@ -78,6 +78,7 @@ func BenchmarkGasSchedule(b *testing.B) {
 			measured(b, func(n int) func(int) precompiletest.Result {
 				c := newChain(b)
 				sk := key(b, s, 1)
+				bondKey(b, c, sk)
 				// Each proof lands far after the previous one, so every call
 				// rolls the epoch over the longest bounded distance.
 				at := func(i int) uint64 { return uint64(t0) + uint64(i)*3600*(reward.MaxSkippedEpochSteps+2) }

@@ -29,6 +29,7 @@ func BenchmarkGasTickets(b *testing.B) {
 				b.Fatal(r.Err, r.Revert)
 			}
 			sk := key(b, proof.MLDSA87, 1)
+			bondKey(b, c, sk)
 			at := func(i int) uint64 { return uint64(t0) + uint64(i)*3600*(reward.MaxSkippedEpochSteps+2) }
 			inputs := make([][]byte, n)
 			for i := range inputs {

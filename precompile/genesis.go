@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/pars-network/aimining/reward"
 )
@@ -17,17 +18,29 @@ var CodeMarker = []byte{0xfe}
 
 // GenesisAccount returns the alloc entry that enables the precompile on a
 // chain: nonce 1, CodeMarker, and p (validated) in storage, with the epoch
-// state at "not started" and a difficulty adjustment of 1.0.
+// state at "not started", a difficulty adjustment of 1.0, p.Models in the
+// model registry and p.Bonds bonded (the account's balance is their sum).
 func GenesisAccount(p Params) (types.Account, error) {
 	if err := p.Validate(); err != nil {
 		return types.Account{}, fmt.Errorf("precompile genesis: %w", err)
 	}
 	storage := paramSlots(&p)
 	storage[numSlot(slotAdjustment)] = reward.One().Bytes32()
+	for i := range p.Models {
+		storage[ModelSlot(p.Models[i].Hash)] = modelSlotValue(&p.Models[i])
+	}
+	held := new(big.Int)
+	for _, b := range p.Bonds {
+		var h common.Hash
+		copy(h[0:20], b.Bonder[:])
+		storage[BondSlot(b.MinerID, 0)] = h
+		storage[BondSlot(b.MinerID, 1)] = b.Amount.Bytes32()
+		held.Add(held, b.Amount.ToBig())
+	}
 	return types.Account{
 		Nonce:   1,
 		Code:    append([]byte(nil), CodeMarker...),
-		Balance: new(big.Int),
+		Balance: held,
 		Storage: storage,
 	}, nil
 }

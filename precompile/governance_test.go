@@ -34,6 +34,9 @@ func TestGovernanceSetters(t *testing.T) {
 		{"setCaps", []any{uint64(99), uint32(4)}, 5, uint64(99), []string{"maxComputeUnitsPerProof", "maxBatchSize"}},
 		{"setTimeWindow", []any{uint64(30), uint64(10)}, 6, uint64(30), []string{"timeWindowPast", "timeWindowFuture"}},
 		{"setTrustScores", []any{uint16(9000), uint16(3000)}, 9, uint16(3000), []string{"trustAttestedBps", "trustSoftwareBps"}},
+		{"setBondParameters", []any{big.NewInt(5), uint16(100), uint64(10), uint64(11)}, 13, uint64(10),
+			[]string{"minBond", "bondRewardCapBps", "challengeWindow", "unbondingDelay"}},
+		{"setDeviceEpochCap", []any{uint32(7)}, 15, uint32(7), []string{"deviceEpochCap"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,6 +81,17 @@ func TestGovernanceRefusesInvalidParameters(t *testing.T) {
 		{"setTrustScores", []any{uint16(10001), uint16(0)}},                       // over 1.0
 		{"setTrustScores", []any{uint16(5000), uint16(6000)}},                     // software above attested
 		{"setBaseReward", []any{huge}},                                            // reward could overflow
+		// The epoch budget, targetComputePerEpoch × baseReward, must stay below 2^192.
+		{"setEpochParameters", []any{uint64(60), new(big.Int).Lsh(big.NewInt(1), 160), uint16(100)}},
+		{"setBondParameters", []any{big.NewInt(0), uint16(400), uint64(10), uint64(11)}},   // zero minimum bond
+		{"setBondParameters", []any{big.NewInt(1), uint16(0), uint64(10), uint64(11)}},     // zero cap
+		{"setBondParameters", []any{big.NewInt(1), uint16(10001), uint64(10), uint64(11)}}, // cap above the bond
+		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(0), uint64(11)}},    // no challenge window
+		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(10), uint64(10)}},   // unbonding not after the window
+		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(10), uint64(9)}},    // unbonding before the window
+		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(precompile.MaxChallengeWindow + 1), uint64(precompile.MaxUnbondingDelay)}},
+		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(10), uint64(precompile.MaxUnbondingDelay + 1)}},
+		{"setDeviceEpochCap", []any{uint32(0)}},
 	}
 	for _, tc := range cases {
 		c := newChain(t)
@@ -109,6 +123,7 @@ func TestBatchSubmission(t *testing.T) {
 	bad := makeProof(t, sk, chainZoo, 300, nil).Encode()
 
 	c := newChain(t)
+	bondKey(t, c, sk)
 	before := root(c)
 	r := c.Call(precompiletest.Frame{}, pack(t, "submitWorkProofs", [][]byte{a, bad, b}, [][]byte{{}, {}, {}}))
 	requireRevert(t, r, "BatchItemFailed")
@@ -120,12 +135,17 @@ func TestBatchSubmission(t *testing.T) {
 
 	r = c.Call(precompiletest.Frame{}, pack(t, "submitWorkProofs", [][]byte{a, b}, [][]byte{{}, {}}))
 	require.NoError(t, r.Err, "%v", r.Revert)
-	require.Equal(t, big.NewInt(300*600_000_000_000), unpack(t, "submitWorkProofs", r.Ret)[0])
+	require.Equal(t, big.NewInt(300*600_000_000_000_000), unpack(t, "submitWorkProofs", r.Ret)[0])
 	require.Len(t, r.Logs, 2)
-	require.Equal(t, big.NewInt(300*600_000_000_000), balanceOf(t, c, payee))
+	require.Zero(t, balanceOf(t, c, payee).Sign(), "pending")
+	pa, _ := proof.DecodeAIWorkProof(a)
+	pb, _ := proof.DecodeAIWorkProof(b)
+	settle(t, c, pa, pb)
+	require.Equal(t, big.NewInt(300*600_000_000_000_000), balanceOf(t, c, payee))
 
 	// Duplicates inside one batch are caught by the spent set.
 	c = newChain(t)
+	bondKey(t, c, sk)
 	r = c.Call(precompiletest.Frame{}, pack(t, "submitWorkProofs", [][]byte{a, a}, [][]byte{{}, {}}))
 	requireRevert(t, r, "BatchItemFailed")
 
@@ -155,11 +175,13 @@ func TestDifficultyFollowsWork(t *testing.T) {
 		c.SetBlock(ts-t0+2, ts)
 		return submit(c, t, makeProof(t, sk, chainPars, cu, func(p *proof.AIWorkProof) { p.Context.Timestamp = ts }), nil)
 	}
-	require.NoError(t, at(t0, 4000).Err) // epoch 0 starts at t0, 4x the target
+	// epoch 0 starts at t0 with 1.5x the target (as much as its budget,
+	// 1000 × baseReward, pays at trust 0.6)
+	require.NoError(t, at(t0, 1500).Err)
 	e := epoch(t, c)
 	require.Equal(t, uint64(0), e[0])
 	require.Equal(t, uint64(t0), e[1])
-	require.Equal(t, big.NewInt(4000), e[2])
+	require.Equal(t, big.NewInt(1500), e[2])
 	one := big.NewInt(1e18)
 	require.Equal(t, one, e[3])
 
@@ -170,8 +192,8 @@ func TestDifficultyFollowsWork(t *testing.T) {
 	e = epoch(t, c)
 	require.Equal(t, uint64(1), e[0])
 	require.Equal(t, big.NewInt(9e17), e[3])
-	// Reward per unit fell with it: 1e12 × 10 × 0.9 × 0.6.
-	require.Equal(t, big.NewInt(5_400_000_000_000), unpack(t, "submitWorkProof", r.Ret)[0])
+	// Reward per unit fell with it: 1e15 × 10 × 0.9 × 0.6.
+	require.Equal(t, big.NewInt(5_400_000_000_000_000), unpack(t, "submitWorkProof", r.Ret)[0])
 
 	// Three quiet epochs later: observed 10 in epoch 1 (far under target,
 	// +10%), then two empty epochs (+10% each).

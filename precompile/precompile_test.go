@@ -2,6 +2,7 @@ package precompile_test
 
 import (
 	"bytes"
+	"math"
 	"math/big"
 	"os"
 	"reflect"
@@ -37,24 +38,90 @@ func key(t testing.TB, s proof.Scheme, n byte) *proof.PrivateKey {
 	return sk
 }
 
-// newChain returns a Pars test chain with default parameters.
+// testModelHash names the model of test proofs: registered in test chains
+// with 5e8 parameters, so that each token is worth exactly one compute
+// unit (2 × 5e8 FLOPs).
+var testModelHash = proof.Hash{2}
+
+// testModel is the registry entry of testModelHash.
+func testModel() precompile.ModelSpec {
+	return precompile.ModelSpec{
+		Hash: testModelHash, Parameters: 500_000_000, Tokenizer: precompile.TokenizerBytes, BytesPerToken: 4,
+		MaxInputTokens: 1 << 20, MaxOutputTokens: math.MaxUint32, Verifier: precompile.VerifierCommittee,
+	}
+}
+
+// testParams are the default parameters with the test model registered
+// beside the built-in one.
+func testParams() precompile.Params {
+	p := precompile.DefaultParams(gov)
+	p.Models = append(p.Models, testModel())
+	return p
+}
+
+// newChain returns a Pars test chain with testParams.
 func newChain(t testing.TB) *precompiletest.Chain {
-	c, err := precompiletest.NewChain(chainPars, precompile.DefaultParams(gov), t0)
+	c, err := precompiletest.NewChain(chainPars, testParams(), t0)
 	require.NoError(t, err)
 	return c
 }
 
-// makeProof signs a proof for chain with cu compute units, after edit
-// adjusts it (before signing).
+// bigBond is what bondMiner bonds: 1e9 coins, so that its 4% cap per epoch
+// (4e25 wei) lies above the epoch budget and never binds in tests that are
+// not about it.
+var bigBond = new(uint256.Int).Mul(uint256.NewInt(1_000_000_000), uint256.NewInt(1_000_000_000_000_000_000))
+
+// bonder pays the bonds of test miners.
+var bonder = common.HexToAddress("0x00000000000000000000000000000000000000bd")
+
+// bondMiner funds bonder and bonds amount for miner id m.
+func bondMiner(t testing.TB, c *precompiletest.Chain, m proof.Hash, amount *uint256.Int) {
+	t.Helper()
+	c.Fund(bonder, amount)
+	r := c.Call(precompiletest.Frame{Caller: bonder, Value: amount}, pack(t, "bond", [32]byte(m)))
+	require.NoError(t, r.Err, "bond: %v", r.Revert)
+}
+
+// bondKey bonds bigBond for sk's miner id unless it is bonded already.
+func bondKey(t testing.TB, c *precompiletest.Chain, sk *proof.PrivateKey) {
+	t.Helper()
+	bondID(t, c, sk.Public().ID())
+}
+
+func bondID(t testing.TB, c *precompiletest.Chain, id proof.Hash) {
+	t.Helper()
+	r := c.Call(precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, pack(t, "bondInfo", [32]byte(id)))
+	require.NoError(t, r.Err)
+	if unpack(t, "bondInfo", r.Ret)[1].(*big.Int).Sign() == 0 {
+		bondMiner(t, c, id, bigBond)
+	}
+}
+
+// settle moves the chain past the challenge window (same block time) and
+// finalizes the given proofs' pending rewards.
+func settle(t testing.TB, c *precompiletest.Chain, ps ...*proof.AIWorkProof) {
+	t.Helper()
+	ids := make([][32]byte, len(ps))
+	for i, p := range ps {
+		ids[i] = p.WorkID()
+	}
+	n := c.EVM.Context.BlockNumber.Uint64()
+	c.SetBlock(n+precompile.DefaultChallengeWindow, c.EVM.Context.Time)
+	r := c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "finalizeWork", ids))
+	require.NoError(t, r.Err, "finalizeWork: %v", r.Revert)
+}
+
+// makeProof signs a proof for chain on the test model worth cu compute
+// units (cu output tokens), after edit adjusts it (before signing).
 func makeProof(t testing.TB, sk *proof.PrivateKey, chain uint32, cu uint64, edit func(p *proof.AIWorkProof)) *proof.AIWorkProof {
 	p := &proof.AIWorkProof{
 		Context: proof.WorkContext{
-			ChainID: chain, JobID: proof.Hash{1}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3},
+			ChainID: chain, JobID: proof.Hash{1}, ModelHash: testModelHash, InputHash: proof.Hash{3},
 			DeviceID: proof.Hash{4}, Nonce: proof.Hash{5, byte(cu), byte(cu >> 8)}, Timestamp: t0 - 10,
 		},
 		Beneficiary:  payee,
 		OutputHash:   proof.HashOutput([]byte("output")),
-		ComputeUnits: cu,
+		OutputTokens: uint32(cu),
 	}
 	if edit != nil {
 		edit(p)
@@ -75,7 +142,10 @@ func unpack(t testing.TB, name string, out []byte) []any {
 	return vals
 }
 
+// submit bonds the proof's miner id (bondID) and submits the proof.
 func submit(c *precompiletest.Chain, t testing.TB, p *proof.AIWorkProof, att []byte) precompiletest.Result {
+	t.Helper()
+	bondID(t, c, p.MinerID())
 	return c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "submitWorkProof", p.Encode(), att))
 }
 
@@ -110,9 +180,11 @@ func TestSubmitWorkProofCreditsBeneficiary(t *testing.T) {
 			p := makeProof(t, key(t, s, 1), chainPars, 1000, nil)
 			r := submit(c, t, p, nil)
 			require.NoError(t, r.Err, "%v", r.Revert)
-			// 1e12 wei/unit × 1000 units × adjustment 1.0 × software trust 0.6
-			want := big.NewInt(600_000_000_000_000)
+			// 1e15 wei/unit × 1000 units × adjustment 1.0 × software trust 0.6
+			want := big.NewInt(600_000_000_000_000_000)
 			require.Equal(t, want, unpack(t, "submitWorkProof", r.Ret)[0])
+			require.Equal(t, 0, balanceOf(t, c, payee).Sign(), "pending until finalized")
+			settle(t, c, p)
 			require.Equal(t, want, balanceOf(t, c, payee))
 			require.Equal(t, 0, balanceOf(t, c, stranger).Sign(), "the relayer is not paid")
 
@@ -137,7 +209,7 @@ func TestSubmitWorkProofCreditsBeneficiary(t *testing.T) {
 			vals, err := ev.Inputs.NonIndexed().Unpack(l.Data)
 			require.NoError(t, err)
 			require.Equal(t, uint64(7), vals[0])
-			require.Equal(t, big.NewInt(4_200_000_000_000), vals[1])
+			require.Equal(t, big.NewInt(4_200_000_000_000_000), vals[1])
 			require.Equal(t, uint64(0), vals[2])
 		})
 	}
@@ -161,8 +233,22 @@ func TestEveryCheckIsLoadBearing(t *testing.T) {
 		{"chain id", resign(func(p *proof.AIWorkProof) { p.Context.ChainID = chainZoo }), "WrongChain"},
 		{"stale timestamp", resign(func(p *proof.AIWorkProof) { p.Context.Timestamp = t0 - 601 }), "StaleTimestamp"},
 		{"future timestamp", resign(func(p *proof.AIWorkProof) { p.Context.Timestamp = t0 + 121 }), "FutureTimestamp"},
-		{"compute cap", resign(func(p *proof.AIWorkProof) { p.ComputeUnits = 1_000_000_001 }), "OverCap"},
-		{"zero compute", resign(func(p *proof.AIWorkProof) { p.ComputeUnits = 0 }), "ZeroComputeUnits"},
+		{"compute cap", resign(func(p *proof.AIWorkProof) { p.OutputTokens = 1_000_000_001 }), "OverCap"},
+		{"compute cap with input", resign(func(p *proof.AIWorkProof) { p.InputTokens, p.OutputTokens = 1<<20, 1_000_000_000 }), "OverCap"},
+		{"zero output", resign(func(p *proof.AIWorkProof) { p.InputTokens, p.OutputTokens = 10, 0 }), "ZeroOutputTokens"},
+		{"unknown model", resign(func(p *proof.AIWorkProof) { p.Context.ModelHash = proof.Hash{0xee} }), "UnknownModel"},
+		{"input over the model's limit", resign(func(p *proof.AIWorkProof) { p.InputTokens = 1<<20 + 1 }), "TokensOverLimit"},
+		{"builtin output over its limit", resign(func(p *proof.AIWorkProof) {
+			p.Context.ModelHash = precompile.BuiltinModel().Hash
+			p.OutputTokens = precompile.BuiltinMaxOutputTokens + 1
+		}), "TokensOverLimit"},
+		{"not bonded", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+			return makeProof(t, key(t, proof.MLDSA65, 77), chainPars, 1000, nil).Encode(), nil
+		}, "NotBonded"},
+		{"version 1", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+			b := makeProof(t, sk, chainPars, 1000, nil).Encode()
+			return append([]byte(nil), b[1:]...), nil // the WorkContext first, as in version 1
+		}, "MalformedInput"},
 		{"zero beneficiary", resign(func(p *proof.AIWorkProof) { p.Beneficiary = common.Address{} }), "ZeroBeneficiary"},
 		{"attestation stripped", resign(func(p *proof.AIWorkProof) { p.AttestationHash = proof.HashAttestation([]byte("gpu report")) }), "AttestationMismatch"},
 		{"attestation malformed", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
@@ -180,9 +266,14 @@ func TestEveryCheckIsLoadBearing(t *testing.T) {
 			p.Beneficiary = stranger // a front-runner redirects the reward
 			return p.Encode(), nil
 		}, "BadSignature"},
-		{"compute units binding", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+		{"token count binding", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
 			p := makeProof(t, sk, chainPars, 1000, nil)
-			p.ComputeUnits = 2000
+			p.OutputTokens = 2000
+			return p.Encode(), nil
+		}, "BadSignature"},
+		{"model binding", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
+			p := makeProof(t, sk, chainPars, 1, nil)
+			p.Context.ModelHash = precompile.BuiltinModel().Hash // a cheaper proof relabelled
 			return p.Encode(), nil
 		}, "BadSignature"},
 		{"key substitution", func(t *testing.T, _ *precompiletest.Chain) ([]byte, []byte) {
@@ -203,12 +294,16 @@ func TestEveryCheckIsLoadBearing(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c := newChain(t)
+			bondKey(t, c, sk)
 			pb, att := tc.input(t, c)
 			before := root(c)
 			r := c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "submitWorkProof", pb, att))
 			requireRevert(t, r, tc.want)
 			require.Equal(t, before, root(c), "a refused proof changed state")
 			require.Empty(t, r.Logs)
+			if tc.name == "version 1" {
+				require.Equal(t, []any{"work proof version 1 is no longer accepted: compute units are computed on chain; want version 2"}, r.Revert.Args)
+			}
 		})
 	}
 }
@@ -225,7 +320,7 @@ func TestTimeWindowEdgesAccepted(t *testing.T) {
 func TestSameProofOnTwoChains(t *testing.T) {
 	p := makeProof(t, key(t, proof.MLDSA65, 1), chainPars, 10, nil)
 	pars := newChain(t)
-	zoo, err := precompiletest.NewChain(chainZoo, precompile.DefaultParams(gov), t0)
+	zoo, err := precompiletest.NewChain(chainZoo, testParams(), t0)
 	require.NoError(t, err)
 	require.NoError(t, submit(pars, t, p, nil).Err)
 	r := submit(zoo, t, p, nil)
@@ -253,6 +348,14 @@ func TestCallFrameRules(t *testing.T) {
 		{"staticcall view", precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, viewIn, ""},
 		{"other address", precompiletest.Frame{Address: common.HexToAddress("0x0301")}, viewIn, "WrongAddress"},
 		{"value", precompiletest.Frame{Value: uint256.NewInt(1)}, viewIn, "ValueNotAccepted"},
+		{"value to a write", precompiletest.Frame{Value: uint256.NewInt(1)}, submitIn, "ValueNotAccepted"},
+		{"value to an unknown selector", precompiletest.Frame{Value: uint256.NewInt(1)}, []byte{1, 2, 3, 4}, "ValueNotAccepted"},
+		{"value without a selector", precompiletest.Frame{Value: uint256.NewInt(1)}, nil, "ValueNotAccepted"},
+		{"bond by delegatecall", precompiletest.Frame{CallType: precompile.CallTypeDelegateCall, Value: uint256.NewInt(1)},
+			pack(t, "bond", [32]byte{1}), "DelegateCallNotAllowed"},
+		{"bond by callcode", precompiletest.Frame{CallType: precompile.CallTypeCallCode, Value: uint256.NewInt(1)},
+			pack(t, "bond", [32]byte{1}), "DelegateCallNotAllowed"},
+		{"bond by staticcall", precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, pack(t, "bond", [32]byte{1}), "ReadOnlyCall"},
 		{"unknown selector", precompiletest.Frame{}, []byte{1, 2, 3, 4}, "UnknownSelector"},
 		{"short calldata", precompiletest.Frame{}, []byte{1, 2}, "MalformedInput"},
 		{"trailing calldata", precompiletest.Frame{}, append(bytes.Clone(viewIn), 0), "MalformedInput"},
@@ -262,6 +365,7 @@ func TestCallFrameRules(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c := newChain(t)
+			c.Fund(tc.frame.Caller, uint256.NewInt(1))
 			before := root(c)
 			r := c.Call(tc.frame, tc.input)
 			if tc.want == "" {
@@ -275,14 +379,17 @@ func TestCallFrameRules(t *testing.T) {
 }
 
 func TestOutOfGasLeavesStateUntouched(t *testing.T) {
-	p := makeProof(t, key(t, proof.MLDSA65, 1), chainPars, 10, nil)
+	sk := key(t, proof.MLDSA65, 1)
+	p := makeProof(t, sk, chainPars, 10, nil)
 	in := pack(t, "submitWorkProof", p.Encode(), []byte{})
 	c := newChain(t)
+	bondKey(t, c, sk)
 	full := c.Call(precompiletest.Frame{}, in)
 	require.NoError(t, full.Err)
 
 	for _, gas := range []uint64{1, full.GasUsed / 2, full.GasUsed - 1} {
 		c := newChain(t)
+		bondKey(t, c, sk)
 		before := root(c)
 		r := c.Call(precompiletest.Frame{Gas: gas}, in)
 		require.ErrorIs(t, r.Err, vm.ErrOutOfGas, "gas %d", gas)
@@ -290,6 +397,7 @@ func TestOutOfGasLeavesStateUntouched(t *testing.T) {
 	}
 	// Exactly enough gas succeeds, and gas is deterministic.
 	c2 := newChain(t)
+	bondKey(t, c2, sk)
 	r := c2.Call(precompiletest.Frame{Gas: full.GasUsed}, in)
 	require.NoError(t, r.Err)
 	require.Equal(t, full.GasUsed, r.GasUsed)
@@ -297,13 +405,16 @@ func TestOutOfGasLeavesStateUntouched(t *testing.T) {
 
 func TestStoragePersistsAcrossTransactions(t *testing.T) {
 	c := newChain(t)
-	require.NoError(t, submit(c, t, makeProof(t, key(t, proof.MLDSA44, 1), chainPars, 10, nil), nil).Err)
+	p := makeProof(t, key(t, proof.MLDSA44, 1), chainPars, 10, nil)
+	require.NoError(t, submit(c, t, p, nil).Err)
 	// End of transaction with EIP-158 empty-account clearing.
 	c.State.Finalise(params.Rules{IsEIP158: true})
 	require.True(t, c.State.Exist(precompile.Address))
 	require.Equal(t, uint64(1), c.State.GetNonce(precompile.Address))
 	require.Equal(t, precompile.CodeMarker, c.State.GetCode(precompile.Address))
-	require.Equal(t, big.NewInt(6_000_000_000_000), balanceOf(t, c, payee))
+	settle(t, c, p)
+	c.State.Finalise(params.Rules{IsEIP158: true})
+	require.Equal(t, big.NewInt(6_000_000_000_000_000), balanceOf(t, c, payee))
 }
 
 func TestVerifyMLDSA(t *testing.T) {

@@ -20,6 +20,9 @@ import (
 //	slot 5  compute units accepted in the current epoch (uint256)
 //	slot 6  difficulty adjustment, 1e18 fixed point (uint256)
 //	slot 7  total reward minted (uint256)
+//	slots 40..47  verified work (verified.go): 40 minBond, 41 challengeWindow ‖
+//	        unbondingDelay ‖ bondRewardCapBps ‖ deviceEpochCap, 42 epoch reward,
+//	        43 total pending
 //	balance of a  at  BLAKE3-keyed(DomainStorage, "balance" ‖ a)
 //	spent work w  at  proof.SpentKey(w), holding 1 + the number of the block that spent it
 //	              (so work spent in block 0 still reads non-zero)
@@ -57,9 +60,11 @@ func (s store) getInt(key common.Hash) *uint256.Int {
 
 func (s store) setInt(key common.Hash, v *uint256.Int) { s.set(key, v.Bytes32()) }
 
-// params reads the stored parameters.
+// params reads the stored parameters (all but Models, which live in the
+// registry).
 func (s store) params() Params {
 	a, b := s.get(numSlot(slotParamsA)), s.get(numSlot(slotParamsB))
+	v := s.get(numSlot(slotVerifyParams))
 	var p Params
 	copy(p.Governance[:], a[0:20])
 	p.MaxAdjustmentStepBps = binary.BigEndian.Uint16(a[20:22])
@@ -72,6 +77,11 @@ func (s store) params() Params {
 	p.TimeWindowFuture = binary.BigEndian.Uint64(b[24:32])
 	p.BaseReward = s.getInt(numSlot(slotBaseReward))
 	p.TargetComputePerEpoch = s.getInt(numSlot(slotTarget))
+	p.MinBond = s.getInt(numSlot(slotMinBond))
+	p.ChallengeWindow = binary.BigEndian.Uint64(v[0:8])
+	p.UnbondingDelay = binary.BigEndian.Uint64(v[8:16])
+	p.BondRewardCapBps = binary.BigEndian.Uint16(v[16:18])
+	p.DeviceEpochCap = binary.BigEndian.Uint32(v[18:22])
 	return p
 }
 
@@ -87,18 +97,28 @@ func paramSlots(p *Params) map[common.Hash]common.Hash {
 	binary.BigEndian.PutUint64(b[8:16], p.MaxComputeUnitsPerProof)
 	binary.BigEndian.PutUint64(b[16:24], p.TimeWindowPast)
 	binary.BigEndian.PutUint64(b[24:32], p.TimeWindowFuture)
+	var v common.Hash
+	binary.BigEndian.PutUint64(v[0:8], p.ChallengeWindow)
+	binary.BigEndian.PutUint64(v[8:16], p.UnbondingDelay)
+	binary.BigEndian.PutUint16(v[16:18], p.BondRewardCapBps)
+	binary.BigEndian.PutUint32(v[18:22], p.DeviceEpochCap)
 	return map[common.Hash]common.Hash{
-		numSlot(slotParamsA):    a,
-		numSlot(slotParamsB):    b,
-		numSlot(slotBaseReward): p.BaseReward.Bytes32(),
-		numSlot(slotTarget):     p.TargetComputePerEpoch.Bytes32(),
+		numSlot(slotParamsA):      a,
+		numSlot(slotParamsB):      b,
+		numSlot(slotBaseReward):   p.BaseReward.Bytes32(),
+		numSlot(slotTarget):       p.TargetComputePerEpoch.Bytes32(),
+		numSlot(slotMinBond):      p.MinBond.Bytes32(),
+		numSlot(slotVerifyParams): v,
 	}
 }
+
+// paramSlotOrder is the order setParams writes the parameter slots in.
+var paramSlotOrder = [...]byte{slotParamsA, slotBaseReward, slotParamsB, slotTarget, slotMinBond, slotVerifyParams}
 
 // setParams writes parameters, in a fixed slot order.
 func (s store) setParams(p *Params) {
 	slots := paramSlots(p)
-	for _, n := range []byte{slotParamsA, slotBaseReward, slotParamsB, slotTarget} {
+	for _, n := range paramSlotOrder {
 		k := numSlot(n)
 		if s.get(k) != slots[k] {
 			s.set(k, slots[k])

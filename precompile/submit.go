@@ -34,7 +34,7 @@ func attestedGas(attestation []byte) uint64 {
 	if len(attestation) == 0 {
 		return 0
 	}
-	return attestationReportGas(len(attestation)) + gasAttestedStorage
+	return attestationReportGas(len(attestation)) + gasAttestedStorage + gasDeviceEpochCount
 }
 
 // submitBatchGas prices submitWorkProofs(bytes[] proofs, bytes[] attestations):
@@ -57,11 +57,11 @@ func (c *call) submitWorkProof(args []any) ([]any, error) {
 		return nil, err
 	}
 	p := c.st.params()
-	r, err := c.submitOne(&p, args[0].([]byte), args[1].([]byte))
+	acc, err := c.submitOne(&p, args[0].([]byte), args[1].([]byte))
 	if err != nil {
 		return nil, err
 	}
-	return []any{r.ToBig()}, nil
+	return []any{acc.amount.ToBig()}, nil
 }
 
 // submitWorkProofs(bytes[] proofs, bytes[] attestations) returns (uint256 totalReward)
@@ -82,7 +82,7 @@ func (c *call) submitWorkProofs(args []any) ([]any, error) {
 	}
 	total := new(uint256.Int)
 	for i := range proofs {
-		r, err := c.submitOne(&p, proofs[i], atts[i])
+		acc, err := c.submitOne(&p, proofs[i], atts[i])
 		if err != nil {
 			var inner *Revert
 			if errors.As(err, &inner) {
@@ -90,19 +90,38 @@ func (c *call) submitWorkProofs(args []any) ([]any, error) {
 			}
 			return nil, err
 		}
-		if _, overflow := total.AddOverflow(total, r); overflow {
+		if _, overflow := total.AddOverflow(total, acc.amount); overflow {
 			return nil, revert("ArithmeticOverflow")
 		}
 	}
 	return []any{total.ToBig()}, nil
 }
 
-// submitOne checks one proof, marks it spent and credits its reward. The
-// caller reverts all state on error.
-func (c *call) submitOne(p *Params, encoded, attestation []byte) (*uint256.Int, error) {
+// decodeWorkProof decodes a proof for the chain. A version 1 proof (whose
+// compute units its miner chose) is refused with the fixed reason of
+// proof.ErrWorkProofVersion1.
+func decodeWorkProof(encoded []byte) (*proof.AIWorkProof, error) {
 	wp, err := proof.DecodeAIWorkProof(encoded)
+	if errors.Is(err, proof.ErrWorkProofVersion1) {
+		return nil, revert("MalformedInput", proof.ErrWorkProofVersion1.Error())
+	}
 	if err != nil {
 		return nil, revert("MalformedInput", decodeReason(err, "proof does not decode"))
+	}
+	return wp, nil
+}
+
+// submitOne checks one proof, marks it spent and holds its reward pending.
+// The caller reverts all state on error.
+//
+// Compute units come from the chain's model registry and the signed token
+// counts, never from the miner; the reward is then held pending under the
+// miner id's bond, its per-epoch cap, the epoch budget and (attested work)
+// the device's per-epoch cap (holdPending).
+func (c *call) submitOne(p *Params, encoded, attestation []byte) (*accepted, error) {
+	wp, err := decodeWorkProof(encoded)
+	if err != nil {
+		return nil, err
 	}
 	now := c.env.BlockTime()
 	if chain := c.env.ChainID(); uint64(wp.Context.ChainID) != chain {
@@ -119,11 +138,9 @@ func (c *call) submitOne(p *Params, encoded, attestation []byte) (*uint256.Int, 
 	if wp.Beneficiary == (common.Address{}) {
 		return nil, revert("ZeroBeneficiary")
 	}
-	if wp.ComputeUnits == 0 {
-		return nil, revert("ZeroComputeUnits")
-	}
-	if wp.ComputeUnits > p.MaxComputeUnitsPerProof {
-		return nil, revert("OverCap", wp.ComputeUnits, p.MaxComputeUnitsPerProof)
+	cu, err := c.jobComputeUnits(p, wp)
+	if err != nil {
+		return nil, err
 	}
 	if supplied := proof.HashAttestation(attestation); supplied != wp.AttestationHash {
 		return nil, revert("AttestationMismatch", [32]byte(wp.AttestationHash), [32]byte(supplied))
@@ -136,12 +153,15 @@ func (c *call) submitOne(p *Params, encoded, attestation []byte) (*uint256.Int, 
 		return nil, revert("BadSignature")
 	}
 	// Without attestation the work earns the software-only trust; with it,
-	// the trust of the registered device's tier (attest.go).
+	// the trust of the registered device's tier (attest.go), and it counts
+	// against the device's per-epoch cap.
 	trust := p.TrustSoftwareBps
+	var device *[32]byte
 	if len(attestation) != 0 {
 		if trust, err = c.attestedTrust(p, wp, attestation); err != nil {
 			return nil, err
 		}
+		device = (*[32]byte)(attestation[1:33]) // attestedTrust checked the layout
 	}
 	workID := wp.WorkID()
 	if err := spentset.New(c.env.State(), Address).MarkSpent(workID, c.env.BlockNumber()); err != nil {
@@ -154,30 +174,23 @@ func (c *call) submitOne(p *Params, encoded, attestation []byte) (*uint256.Int, 
 	if err != nil {
 		return nil, err
 	}
-	amount, err := reward.Reward(p.BaseReward, wp.ComputeUnits, epoch.Adjustment, trust)
+	amount, err := reward.Reward(p.BaseReward, cu, epoch.Adjustment, trust)
 	if err != nil {
 		return nil, revert("ArithmeticOverflow")
 	}
-	if _, overflow := epoch.ComputeUnits.AddOverflow(epoch.ComputeUnits, uint256.NewInt(wp.ComputeUnits)); overflow {
+	if _, overflow := epoch.ComputeUnits.AddOverflow(epoch.ComputeUnits, uint256.NewInt(cu)); overflow {
 		return nil, revert("ArithmeticOverflow")
 	}
-	balance := c.st.balance(wp.Beneficiary)
-	minted := c.st.totalMinted()
-	if _, overflow := balance.AddOverflow(balance, amount); overflow {
-		return nil, revert("ArithmeticOverflow")
-	}
-	if _, overflow := minted.AddOverflow(minted, amount); overflow {
-		return nil, revert("ArithmeticOverflow")
+	if err := c.holdPending(p, wp, workID, epoch.Index, amount, device); err != nil {
+		return nil, err
 	}
 	c.st.setEpoch(&epoch)
-	c.st.setBalance(wp.Beneficiary, balance)
-	c.st.setTotalMinted(minted)
 	minerID := wp.MinerID()
 	c.env.AddLog(
 		[]common.Hash{eventTopic("WorkAccepted"), common.Hash(workID), common.BytesToHash(wp.Beneficiary[:]), common.Hash(minerID)},
-		packEventData("WorkAccepted", wp.ComputeUnits, amount.ToBig(), epoch.Index),
+		packEventData("WorkAccepted", cu, amount.ToBig(), epoch.Index),
 	)
-	return amount, nil
+	return &accepted{workID: workID, minerID: minerID, computeUnits: cu, amount: amount, epoch: epoch.Index}, nil
 }
 
 // advanceEpoch returns the epoch state at block time now, rolling it

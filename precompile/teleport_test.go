@@ -44,7 +44,7 @@ func publicKeys(keys []*proof.PrivateKey) [][]byte {
 
 // chainWith returns a test chain with id chainID.
 func chainWith(t testing.TB, chainID uint64) *precompiletest.Chain {
-	c, err := precompiletest.NewChain(chainID, precompile.DefaultParams(gov), t0)
+	c, err := precompiletest.NewChain(chainID, testParams(), t0)
 	require.NoError(t, err)
 	return c
 }
@@ -55,7 +55,8 @@ func setSigners(t testing.TB, c *precompiletest.Chain, source uint32, keys []*pr
 	require.NoError(t, r.Err, "%v", r.Revert)
 }
 
-// mine credits a 1000-unit reward (6e14 wei) on c to beneficiary.
+// mine credits a 1000-unit reward (6e17 wei) on c to beneficiary: it
+// submits the proof and finalizes it after the challenge window.
 func mine(t testing.TB, c *precompiletest.Chain, chain uint32, beneficiary common.Address, nonce uint64) *big.Int {
 	p := makeProof(t, key(t, proof.MLDSA44, 1), chain, 1000, func(p *proof.AIWorkProof) {
 		p.Beneficiary = beneficiary
@@ -63,6 +64,7 @@ func mine(t testing.TB, c *precompiletest.Chain, chain uint32, beneficiary commo
 	})
 	r := submit(c, t, p, nil)
 	require.NoError(t, r.Err, "%v", r.Revert)
+	settle(t, c, p)
 	return unpack(t, "submitWorkProof", r.Ret)[0].(*big.Int)
 }
 

@@ -98,9 +98,9 @@ func (c *call) submitTicketedWork(args []any) ([]any, error) {
 	if err != nil {
 		return nil, revert("MalformedInput", decodeReason(err, "ticket does not decode"))
 	}
-	wp, err := proof.DecodeAIWorkProof(encoded)
+	wp, err := decodeWorkProof(encoded)
 	if err != nil {
-		return nil, revert("MalformedInput", decodeReason(err, "proof does not decode"))
+		return nil, err
 	}
 	gw := t.GatewayID()
 	if c.st.gatewayStatus(gw) != gatewayRegistered {
@@ -122,8 +122,13 @@ func (c *call) submitTicketedWork(args []any) ([]any, error) {
 		}
 		return nil, revert("TicketMismatch", "work context")
 	}
-	if wp.ComputeUnits > t.Budget {
-		return nil, revert("TicketBudgetExceeded", wp.ComputeUnits, t.Budget)
+	p := c.st.params()
+	cu, err := c.jobComputeUnits(&p, wp)
+	if err != nil {
+		return nil, err
+	}
+	if cu > t.Budget {
+		return nil, revert("TicketBudgetExceeded", cu, t.Budget)
 	}
 	pk, err := proof.ParsePublicKey(t.GatewayKey)
 	if err != nil || t.VerifySignature(pk) != nil {
@@ -134,20 +139,18 @@ func (c *call) submitTicketedWork(args []any) ([]any, error) {
 	if c.st.get(slot) != (common.Hash{}) {
 		return nil, revert("TicketAlreadyRedeemed", [32]byte(id))
 	}
-	p := c.st.params()
-	r, err := c.submitOne(&p, encoded, attestation)
+	acc, err := c.submitOne(&p, encoded, attestation)
 	if err != nil {
 		return nil, err
 	}
 	var v common.Hash
 	binary.BigEndian.PutUint64(v[24:], c.env.BlockNumber()+1)
 	c.st.set(slot, v)
-	workID := wp.WorkID()
 	c.env.AddLog(
-		[]common.Hash{eventTopic("TicketRedeemed"), common.Hash(id), common.Hash(gw), common.Hash(workID)},
-		packEventData("TicketRedeemed", wp.ComputeUnits, t.Budget),
+		[]common.Hash{eventTopic("TicketRedeemed"), common.Hash(id), common.Hash(gw), common.Hash(acc.workID)},
+		packEventData("TicketRedeemed", acc.computeUnits, t.Budget),
 	)
-	return []any{r.ToBig()}, nil
+	return []any{acc.amount.ToBig()}, nil
 }
 
 // registerGateway(bytes publicKey) returns (bytes32 gatewayId)

@@ -38,6 +38,8 @@ func govCall(t testing.TB, c *precompiletest.Chain, name string, args ...any) pr
 }
 
 func submitTicketed(t testing.TB, c *precompiletest.Chain, p *proof.AIWorkProof, tk []byte) precompiletest.Result {
+	t.Helper()
+	bondID(t, c, p.MinerID())
 	return c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "submitTicketedWork", p.Encode(), []byte{}, tk))
 }
 
@@ -114,6 +116,7 @@ func TestTicketedWork(t *testing.T) {
 	// The ticketed work earns, with TicketRedeemed beside WorkAccepted.
 	r = submitTicketed(t, c, p, tk.Encode())
 	require.NoError(t, r.Err, "%v", r.Revert)
+	settle(t, c, p)
 	require.Positive(t, balanceOf(t, c, payee).Sign())
 	require.Len(t, r.Logs, 2)
 	require.Equal(t, precompile.ABI().Events["WorkAccepted"].ID, r.Logs[0].Topics[0])
@@ -145,6 +148,7 @@ func TestTicketedWork(t *testing.T) {
 	require.NoError(t, govCall(t, c, "setTicketsRequired", false).Err)
 	before := balanceOf(t, c, payee)
 	require.NoError(t, submit(c, t, self, nil).Err)
+	settle(t, c, self)
 	require.Equal(t, 1, balanceOf(t, c, payee).Cmp(before))
 	_ = big.NewInt
 }

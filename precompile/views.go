@@ -36,9 +36,9 @@ func (c *call) isSpent(args []any) ([]any, error) {
 
 // workIdOf(bytes proof) view returns (bytes32)
 func (c *call) workIdOf(args []any) ([]any, error) {
-	p, err := proof.DecodeAIWorkProof(args[0].([]byte))
+	p, err := decodeWorkProof(args[0].([]byte))
 	if err != nil {
-		return nil, revert("MalformedInput", decodeReason(err, "proof does not decode"))
+		return nil, err
 	}
 	return []any{[32]byte(p.WorkID())}, nil
 }
@@ -50,6 +50,7 @@ func (c *call) parameters([]any) ([]any, error) {
 		p.Governance, p.BaseReward.ToBig(), p.EpochLength, p.TargetComputePerEpoch.ToBig(),
 		p.MaxAdjustmentStepBps, p.MaxComputeUnitsPerProof, p.TimeWindowPast, p.TimeWindowFuture,
 		p.TrustAttestedBps, p.TrustSoftwareBps, p.MaxBatchSize,
+		p.MinBond.ToBig(), p.BondRewardCapBps, p.ChallengeWindow, p.UnbondingDelay, p.DeviceEpochCap,
 	}, nil
 }
 

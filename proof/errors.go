@@ -11,7 +11,11 @@ type DecodeError struct {
 	Field  string // the field that is wrong, e.g. "public key length"
 	Offset int    // byte offset of the field in the input
 	Reason string // what is wrong with it
+	Err    error  // a sentinel this error stands for (errors.Is), or nil
 }
+
+// Unwrap returns the sentinel the error stands for, if any.
+func (e *DecodeError) Unwrap() error { return e.Err }
 
 // Error implements error.
 func (e *DecodeError) Error() string {
@@ -23,8 +27,11 @@ func (e *DecodeError) Error() string {
 var (
 	// ErrBadSignature: the ML-DSA signature does not verify.
 	ErrBadSignature = errors.New("proof: invalid ML-DSA signature")
-	// ErrZeroComputeUnits: a proof claims no work.
-	ErrZeroComputeUnits = errors.New("proof: compute units are zero")
+	// ErrZeroOutputTokens: a proof claims no output.
+	ErrZeroOutputTokens = errors.New("proof: output tokens are zero")
+	// ErrWorkProofVersion1: a work proof of version 1, whose compute units
+	// the miner chose. The text is fixed: the precompile reverts with it.
+	ErrWorkProofVersion1 = errors.New("work proof version 1 is no longer accepted: compute units are computed on chain; want version 2")
 	// ErrZeroBeneficiary: a proof credits the zero address.
 	ErrZeroBeneficiary = errors.New("proof: beneficiary is the zero address")
 )

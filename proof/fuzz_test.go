@@ -27,6 +27,7 @@ func FuzzDecodeAIWorkProof(f *testing.F) {
 	f.Add(randUnsignedProof(newRand(1), MLDSA65).Encode())
 	f.Add([]byte{})
 	f.Add(make([]byte, MinProofSize))
+	f.Add(append([]byte{WorkProofVersion}, make([]byte, MinProofSize-1)...))
 
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p, err := DecodeAIWorkProof(b)
@@ -54,7 +55,7 @@ func FuzzDecodeAIWorkProof(f *testing.F) {
 		if err != nil || len(p.Signature) != s.SignatureSize() {
 			t.Fatalf("accepted a %d-byte key with a %d-byte signature", len(p.MinerKey), len(p.Signature))
 		}
-		wc, err := DecodeWorkContext(b[:WorkContextSize])
+		wc, err := DecodeWorkContext(b[1 : 1+WorkContextSize])
 		if err != nil || wc != p.Context {
 			t.Fatalf("the embedded WorkContext does not decode alone: %v", err)
 		}

@@ -32,11 +32,12 @@ const vectorsPath = "../testdata/proof/vectors.json"
 // documents it. Byte strings are lowercase hex without 0x; 64-bit integers
 // are decimal strings (JSON numbers lose precision above 2^53).
 type vectorFile struct {
-	Comment         []string        `json:"comment"`
-	Version         int             `json:"version"`
-	HashDomains     hashDomainsVec  `json:"hash_domains"`
-	SigningContexts []signingCtxVec `json:"signing_contexts"`
-	Proofs          []proofVec      `json:"proofs"`
+	Comment          []string        `json:"comment"`
+	Version          int             `json:"version"`
+	WorkProofVersion int             `json:"work_proof_version"`
+	HashDomains      hashDomainsVec  `json:"hash_domains"`
+	SigningContexts  []signingCtxVec `json:"signing_contexts"`
+	Proofs           []proofVec      `json:"proofs"`
 }
 
 type hashDomainsVec struct {
@@ -66,11 +67,13 @@ type proofVec struct {
 	AttestationNonce string         `json:"attestation_nonce"`
 	Beneficiary      string         `json:"beneficiary"`
 	OutputHash       string         `json:"output_hash"`
-	ComputeUnits     string         `json:"compute_units"`
+	InputTokens      uint32         `json:"input_tokens"`
+	OutputTokens     uint32         `json:"output_tokens"`
 	AttestationHash  string         `json:"attestation_hash"`
 	SigningMessage   string         `json:"signing_message"`
 	Signature        string         `json:"signature"`
 	Encoding         string         `json:"encoding"`
+	Digest           string         `json:"digest"`
 	WorkID           string         `json:"work_id"`
 	SpentKey         string         `json:"spent_key"`
 }
@@ -106,7 +109,8 @@ type vectorInput struct {
 	output       []byte
 	evidence     []byte
 	beneficiary  common.Address
-	computeUnits uint64
+	inputTokens  uint32
+	outputTokens uint32
 	timestamp    uint64
 	fill         byte // first byte of the job id; device id and nonce follow
 }
@@ -115,23 +119,23 @@ var vectorInputs = []vectorInput{
 	{
 		scheme: MLDSA44, chainID: 6133,
 		model: []byte("model weights v1"), input: []byte("What is 6 times 7?"), output: []byte("42"),
-		evidence:     nil, // no attestation: zero attestation hash
-		beneficiary:  common.HexToAddress("0x1111111111111111111111111111111111111111"),
-		computeUnits: 1000, timestamp: 1_767_225_600, fill: 0x00,
+		evidence:    nil, // no attestation: zero attestation hash
+		beneficiary: common.HexToAddress("0x1111111111111111111111111111111111111111"),
+		inputTokens: 18, outputTokens: 2, timestamp: 1_767_225_600, fill: 0x00,
 	},
 	{
 		scheme: MLDSA65, chainID: 96369,
 		model: []byte("model weights v2"), input: []byte("Translate 'proof' to Turkish."), output: []byte("kanit"),
-		evidence:     []byte("example SPDM measurement report"),
-		beneficiary:  common.HexToAddress("0x00000000000000000000000000000000deadbeef"),
-		computeUnits: 1<<40 + 5, timestamp: 1_767_225_601, fill: 0x40,
+		evidence:    []byte("example SPDM measurement report"),
+		beneficiary: common.HexToAddress("0x00000000000000000000000000000000deadbeef"),
+		inputTokens: 1<<20 + 5, outputTokens: 1 << 31, timestamp: 1_767_225_601, fill: 0x40,
 	},
 	{
 		scheme: MLDSA87, chainID: 200200,
 		model: []byte{}, input: []byte{0}, output: bytes.Repeat([]byte{0xff}, 100),
-		evidence:     []byte{0x01},
-		beneficiary:  common.HexToAddress("0xfedcba9876543210fedcba9876543210fedcba98"),
-		computeUnits: 0x0102030405060708, timestamp: 0xfffffffffffffff0, fill: 0x80,
+		evidence:    []byte{0x01},
+		beneficiary: common.HexToAddress("0xfedcba9876543210fedcba9876543210fedcba98"),
+		inputTokens: 0xffffffff, outputTokens: 0x01020304, timestamp: 0xfffffffffffffff0, fill: 0x80,
 	},
 }
 
@@ -154,7 +158,8 @@ func buildVector(t *testing.T, in vectorInput) (proofVec, *AIWorkProof) {
 		Context:         wc,
 		Beneficiary:     in.beneficiary,
 		OutputHash:      HashOutput(in.output),
-		ComputeUnits:    in.computeUnits,
+		InputTokens:     in.inputTokens,
+		OutputTokens:    in.outputTokens,
 		AttestationHash: HashAttestation(in.evidence),
 	}
 	require.NoError(t, p.Sign(sk, true))
@@ -188,11 +193,13 @@ func buildVector(t *testing.T, in vectorInput) (proofVec, *AIWorkProof) {
 		AttestationNonce: h(nonce),
 		Beneficiary:      hex.EncodeToString(p.Beneficiary[:]),
 		OutputHash:       h(p.OutputHash),
-		ComputeUnits:     strconv.FormatUint(p.ComputeUnits, 10),
+		InputTokens:      p.InputTokens,
+		OutputTokens:     p.OutputTokens,
 		AttestationHash:  h(p.AttestationHash),
 		SigningMessage:   hex.EncodeToString(p.SigningMessage()),
 		Signature:        hex.EncodeToString(p.Signature),
 		Encoding:         hex.EncodeToString(p.Encode()),
+		Digest:           h(p.Digest()),
 		WorkID:           h(workID),
 		SpentKey:         h(spent),
 	}, p
@@ -207,8 +214,9 @@ func buildVectors(t *testing.T) vectorFile {
 			"Format: testdata/proof/README.md. Byte strings are lowercase hex; 64-bit integers are decimal strings.",
 			"Regenerate: go test ./proof -run TestGoldenVectors -update",
 		},
-		Version:     int(Version),
-		HashDomains: hashDomainsVec{Sample: hex.EncodeToString(vectorSample)},
+		Version:          int(Version),
+		WorkProofVersion: int(WorkProofVersion),
+		HashDomains:      hashDomainsVec{Sample: hex.EncodeToString(vectorSample)},
 	}
 	for _, d := range hashDomains {
 		key := d.d.Key()
@@ -266,6 +274,7 @@ func TestGoldenVectors(t *testing.T) {
 	dec.DisallowUnknownFields()
 	require.NoError(t, dec.Decode(&f))
 	require.Equal(t, int(Version), f.Version)
+	require.Equal(t, int(WorkProofVersion), f.WorkProofVersion)
 
 	t.Run("hash domains", func(t *testing.T) {
 		sample := unhex(t, f.HashDomains.Sample)
@@ -347,15 +356,14 @@ func checkProofVector(t *testing.T, v proofVec, in vectorInput) {
 	require.Equal(t, wc.AttestationNonce(), unhex32(t, v.AttestationNonce))
 
 	// Proof fields.
-	cu, err := strconv.ParseUint(v.ComputeUnits, 10, 64)
-	require.NoError(t, err)
 	ben := unhex(t, v.Beneficiary)
 	require.Len(t, ben, common.AddressLength)
 	p := &AIWorkProof{
 		Context:         wc,
 		Beneficiary:     common.Address(ben),
 		OutputHash:      unhex32(t, v.OutputHash),
-		ComputeUnits:    cu,
+		InputTokens:     v.InputTokens,
+		OutputTokens:    v.OutputTokens,
 		AttestationHash: unhex32(t, v.AttestationHash),
 		MinerKey:        pub,
 		Signature:       unhex(t, v.Signature),
@@ -386,6 +394,8 @@ func checkProofVector(t *testing.T, v proofVec, in vectorInput) {
 	require.Equal(t, p, dec)
 	require.NoError(t, dec.Verify(uint64(wc.ChainID), ts, TimeWindow{}))
 
+	require.Equal(t, DomainWorkDigest.Sum(msg), unhex32(t, v.Digest))
+	require.Equal(t, dec.Digest(), unhex32(t, v.Digest))
 	require.Equal(t, dec.WorkID(), unhex32(t, v.WorkID))
 	require.Equal(t, SpentKey(dec.WorkID()), unhex32(t, v.SpentKey))
 }

@@ -97,7 +97,8 @@ func sampleProof(t testing.TB, s Scheme) *AIWorkProof {
 		Context:         sampleContext(),
 		Beneficiary:     common.HexToAddress("0x00112233445566778899aabbccddeeff00112233"),
 		OutputHash:      fillHash(0xb0),
-		ComputeUnits:    1_000_000,
+		InputTokens:     1_000,
+		OutputTokens:    250,
 		AttestationHash: fillHash(0xd0),
 	}
 	require.NoError(t, p.Sign(testKey(t, s), true))
@@ -137,7 +138,8 @@ func randUnsignedProof(r *rand.Rand, s Scheme) *AIWorkProof {
 		Context:         randContext(r),
 		Beneficiary:     common.Address(randBytes(r, common.AddressLength)),
 		OutputHash:      randHash(r),
-		ComputeUnits:    r.Uint64() | 1,
+		InputTokens:     r.Uint32(),
+		OutputTokens:    r.Uint32() | 1,
 		AttestationHash: randHash(r),
 		MinerKey:        randBytes(r, s.PublicKeySize()),
 		Signature:       randBytes(r, s.SignatureSize()),

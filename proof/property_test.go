@@ -53,7 +53,8 @@ type proofField struct {
 // scheme s.
 func signedFields(s Scheme) []proofField {
 	return []proofField{
-		{"version", offVersion, offChainID},
+		{"version", offVersion, offContextVersion},
+		{"work context version", offContextVersion, offChainID},
 		{"chain id", offChainID, offJobID},
 		{"job id", offJobID, offModelHash},
 		{"model hash", offModelHash, offInputHash},
@@ -62,8 +63,9 @@ func signedFields(s Scheme) []proofField {
 		{"nonce", offNonce, offTimestamp},
 		{"timestamp", offTimestamp, offBeneficiary},
 		{"beneficiary", offBeneficiary, offOutputHash},
-		{"output hash", offOutputHash, offComputeUnits},
-		{"compute units", offComputeUnits, offAttestationHash},
+		{"output hash", offOutputHash, offInputTokens},
+		{"input tokens", offInputTokens, offOutputTokens},
+		{"output tokens", offOutputTokens, offAttestationHash},
 		{"attestation hash", offAttestationHash, offPublicKeyLength},
 		{"public key length", offPublicKeyLength, offPublicKey},
 		{"public key", offPublicKey, offPublicKey + s.PublicKeySize()},

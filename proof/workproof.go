@@ -7,12 +7,22 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
+// WorkProofVersion is the first byte of an encoded AIWorkProof. It is the
+// work proof's own version, separate from Version (the version byte of the
+// WorkContext inside it and of the other encodings of this package).
+//
+// Version 2 carries the signed input and output token counts; the chain
+// computes compute units from them and its model registry. Version 1
+// carried miner-chosen compute units and is refused: its first byte was the
+// WorkContext's version, 1.
+const WorkProofVersion byte = 2
+
 // Sizes of the fixed part of an encoded AIWorkProof.
 const (
-	// proofFixedSize is everything before the public key: the WorkContext,
-	// beneficiary, output hash, compute units, attestation hash and the
-	// public-key length.
-	proofFixedSize = WorkContextSize + common.AddressLength + 32 + 8 + 32 + 2
+	// proofFixedSize is everything before the public key: the version, the
+	// WorkContext, beneficiary, output hash, input and output token counts,
+	// attestation hash and the public-key length.
+	proofFixedSize = 1 + WorkContextSize + common.AddressLength + 32 + 4 + 4 + 32 + 2
 	// MinProofSize is the size of the smallest valid proof (ML-DSA-44).
 	MinProofSize = proofFixedSize + PublicKeySize44 + SignatureSize44
 	// MaxProofSize is the size of the largest valid proof (ML-DSA-87).
@@ -26,7 +36,8 @@ type AIWorkProof struct {
 	Context         WorkContext    // fixed before compute
 	Beneficiary     common.Address // the EVM address credited with the reward
 	OutputHash      Hash           // HashOutput of the inference output
-	ComputeUnits    uint64         // standardized work metric (see the miner's docs)
+	InputTokens     uint32         // tokens of the input, counted by the model's registered tokenizer rule
+	OutputTokens    uint32         // tokens of the output, counted the same way
 	AttestationHash Hash           // HashAttestation of the evidence sent beside the proof; zero if none
 	MinerKey        []byte         // encoded ML-DSA public key; its length selects the parameter set
 	Signature       []byte         // ML-DSA signature under ContextWorkProof
@@ -35,17 +46,20 @@ type AIWorkProof struct {
 // SigningMessage returns the bytes the signature covers: the canonical
 // encoding without the signature.
 //
-//	WorkContext(173) beneficiary(20) output_hash(32) compute_units(8)
-//	attestation_hash(32) public_key_length(2) public_key
+//	version(1)=2 WorkContext(173) beneficiary(20) output_hash(32)
+//	input_tokens(4) output_tokens(4) attestation_hash(32)
+//	public_key_length(2) public_key
 func (p *AIWorkProof) SigningMessage() []byte {
 	return p.appendSigned(make([]byte, 0, proofFixedSize+len(p.MinerKey)))
 }
 
 func (p *AIWorkProof) appendSigned(b []byte) []byte {
+	b = append(b, WorkProofVersion)
 	b = p.Context.appendFields(b)
 	b = append(b, p.Beneficiary[:]...)
 	b = append(b, p.OutputHash[:]...)
-	b = binary.BigEndian.AppendUint64(b, p.ComputeUnits)
+	b = binary.BigEndian.AppendUint32(b, p.InputTokens)
+	b = binary.BigEndian.AppendUint32(b, p.OutputTokens)
 	b = append(b, p.AttestationHash[:]...)
 	b = binary.BigEndian.AppendUint16(b, uint16(len(p.MinerKey)))
 	return append(b, p.MinerKey...)
@@ -61,20 +75,31 @@ func (p *AIWorkProof) Encode() []byte {
 // DecodeAIWorkProof decodes a canonical AIWorkProof strictly: version, field
 // lengths, a public-key length of one ML-DSA parameter set, a signature of
 // exactly that set's size and no trailing bytes. It does not verify the
-// signature.
+// signature. A version 1 proof is refused with an error that wraps
+// ErrWorkProofVersion1.
 func DecodeAIWorkProof(b []byte) (*AIWorkProof, error) {
+	if len(b) > 0 && b[0] != WorkProofVersion {
+		if b[0] == 1 {
+			return nil, &DecodeError{What: "AIWorkProof", Field: "version", Offset: 0,
+				Reason: ErrWorkProofVersion1.Error(), Err: ErrWorkProofVersion1}
+		}
+		return nil, &DecodeError{What: "AIWorkProof", Field: "version", Offset: 0,
+			Reason: fmt.Sprintf("version %d, want %d", b[0], WorkProofVersion)}
+	}
 	if len(b) < MinProofSize || len(b) > MaxProofSize {
 		return nil, &DecodeError{What: "AIWorkProof", Field: "length", Offset: 0,
 			Reason: fmt.Sprintf("%d bytes, a proof has %d to %d", len(b), MinProofSize, MaxProofSize)}
 	}
 	d := decoder{what: "AIWorkProof", b: b}
 	p := new(AIWorkProof)
+	d.take("work proof version", 1) // checked above
 	d.readWorkContext(&p.Context)
 	if v := d.take("beneficiary", common.AddressLength); v != nil {
 		copy(p.Beneficiary[:], v)
 	}
 	d.hash("output hash", &p.OutputHash)
-	p.ComputeUnits = d.u64("compute units")
+	p.InputTokens = d.u32("input tokens")
+	p.OutputTokens = d.u32("output tokens")
 	d.hash("attestation hash", &p.AttestationHash)
 	var scheme Scheme
 	p.MinerKey, scheme = d.publicKey()
@@ -88,6 +113,16 @@ func DecodeAIWorkProof(b []byte) (*AIWorkProof, error) {
 	}
 	return p, nil
 }
+
+// DomainWorkDigest hashes the signing message of a work proof into its
+// digest (Digest), the commitment the chain keeps of a pending proof.
+var DomainWorkDigest = newDomain("Pars AI mining v2 work digest")
+
+// Digest returns the digest of every signed field of the proof: the
+// WorkContext (model and input hashes included), beneficiary, output hash,
+// token counts, attestation hash and miner key. The chain stores it with a
+// pending reward, so an audit can check a revealed proof against it.
+func (p *AIWorkProof) Digest() Hash { return DomainWorkDigest.Sum(p.SigningMessage()) }
 
 // Scheme returns the parameter set selected by the miner key's length.
 func (p *AIWorkProof) Scheme() (Scheme, error) { return SchemeForPublicKeySize(len(p.MinerKey)) }
@@ -148,10 +183,10 @@ func (w TimeWindow) Check(ts, now uint64) error {
 	return nil
 }
 
-// CheckBinding checks everything about a proof except its signature: the
-// chain it is bound to, its timestamp against now, a non-zero beneficiary
-// and non-zero compute units. These checks are cheap; run them before the
-// signature.
+// CheckBinding checks everything about a proof except its signature and
+// what only the chain knows (its model registry): the chain it is bound to,
+// its timestamp against now, a non-zero beneficiary and a non-empty output.
+// These checks are cheap; run them before the signature.
 func (p *AIWorkProof) CheckBinding(chainID uint64, now uint64, window TimeWindow) error {
 	if uint64(p.Context.ChainID) != chainID {
 		return &WrongChainError{Want: chainID, Got: p.Context.ChainID}
@@ -162,8 +197,8 @@ func (p *AIWorkProof) CheckBinding(chainID uint64, now uint64, window TimeWindow
 	if p.Beneficiary == (common.Address{}) {
 		return ErrZeroBeneficiary
 	}
-	if p.ComputeUnits == 0 {
-		return ErrZeroComputeUnits
+	if p.OutputTokens == 0 {
+		return ErrZeroOutputTokens
 	}
 	return nil
 }
@@ -186,7 +221,8 @@ type Work struct {
 	Context      WorkContext
 	Beneficiary  common.Address
 	Output       []byte // the inference output; hashed with HashOutput
-	ComputeUnits uint64
+	InputTokens  uint32 // the input's tokens under the model's registered rule
+	OutputTokens uint32 // the output's tokens under the same rule
 	Attestation  []byte // evidence sent beside the proof, or nil
 }
 
@@ -196,7 +232,8 @@ func SignWork(w Work, sk *PrivateKey) (*AIWorkProof, error) {
 		Context:         w.Context,
 		Beneficiary:     w.Beneficiary,
 		OutputHash:      HashOutput(w.Output),
-		ComputeUnits:    w.ComputeUnits,
+		InputTokens:     w.InputTokens,
+		OutputTokens:    w.OutputTokens,
 		AttestationHash: HashAttestation(w.Attestation),
 	}
 	if err := p.Sign(sk, false); err != nil {

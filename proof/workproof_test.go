@@ -14,26 +14,28 @@ import (
 
 // Byte offsets of the fields of an encoded AIWorkProof.
 const (
-	offVersion         = 0
-	offChainID         = 1
-	offJobID           = 5
-	offModelHash       = 37
-	offInputHash       = 69
-	offDeviceID        = 101
-	offNonce           = 133
-	offTimestamp       = 165
-	offBeneficiary     = 173
-	offOutputHash      = 193
-	offComputeUnits    = 225
-	offAttestationHash = 233
-	offPublicKeyLength = 265
-	offPublicKey       = 267
+	offVersion         = 0 // WorkProofVersion
+	offContextVersion  = 1 // the WorkContext's own version byte
+	offChainID         = 2
+	offJobID           = 6
+	offModelHash       = 38
+	offInputHash       = 70
+	offDeviceID        = 102
+	offNonce           = 134
+	offTimestamp       = 166
+	offBeneficiary     = 174
+	offOutputHash      = 194
+	offInputTokens     = 226
+	offOutputTokens    = 230
+	offAttestationHash = 234
+	offPublicKeyLength = 266
+	offPublicKey       = 268
 )
 
 func TestProofSizes(t *testing.T) {
 	require.Equal(t, offPublicKey, proofFixedSize)
-	require.Equal(t, 267+1312+2420, MinProofSize)
-	require.Equal(t, 267+2592+4627, MaxProofSize)
+	require.Equal(t, 268+1312+2420, MinProofSize)
+	require.Equal(t, 268+2592+4627, MaxProofSize)
 	for _, s := range allSchemes {
 		p := sampleProof(t, s)
 		require.Len(t, p.Encode(), proofFixedSize+s.PublicKeySize()+s.SignatureSize(), "%v", s)
@@ -45,16 +47,18 @@ func TestProofEncodeLayout(t *testing.T) {
 	for _, s := range allSchemes {
 		t.Run(s.String(), func(t *testing.T) {
 			p := sampleProof(t, s)
-			p.ComputeUnits = 0x0102030405060708
+			p.InputTokens, p.OutputTokens = 0x01020304, 0x05060708
 			b := p.Encode()
 			msg := p.SigningMessage()
 
 			require.Equal(t, msg, b[:len(msg)], "the signing message is a prefix of the encoding")
 			require.Equal(t, p.Signature, b[len(msg):])
-			require.Equal(t, p.Context.Encode(), b[:WorkContextSize])
+			require.Equal(t, WorkProofVersion, b[offVersion])
+			require.Equal(t, p.Context.Encode(), b[offContextVersion:offContextVersion+WorkContextSize])
 			require.Equal(t, p.Beneficiary[:], b[offBeneficiary:offOutputHash])
-			require.Equal(t, p.OutputHash[:], b[offOutputHash:offComputeUnits])
-			require.Equal(t, []byte{1, 2, 3, 4, 5, 6, 7, 8}, b[offComputeUnits:offAttestationHash])
+			require.Equal(t, p.OutputHash[:], b[offOutputHash:offInputTokens])
+			require.Equal(t, []byte{1, 2, 3, 4}, b[offInputTokens:offOutputTokens])
+			require.Equal(t, []byte{5, 6, 7, 8}, b[offOutputTokens:offAttestationHash])
 			require.Equal(t, p.AttestationHash[:], b[offAttestationHash:offPublicKeyLength])
 			require.Equal(t, uint16(s.PublicKeySize()), binary.BigEndian.Uint16(b[offPublicKeyLength:]))
 			require.Equal(t, p.MinerKey, b[offPublicKey:offPublicKey+s.PublicKeySize()])
@@ -100,6 +104,8 @@ func TestDecodeAIWorkProofErrors(t *testing.T) {
 	}
 	trailing := func(s Scheme, n int) []byte { return append(bytes.Clone(enc[s]), make([]byte, n)...) }
 	cut := func(s Scheme, n int) []byte { return bytes.Clone(enc[s][:n]) }
+	// zeros is n zero bytes after the work proof version.
+	zeros := func(n int) []byte { b := make([]byte, n); b[0] = WorkProofVersion; return b }
 
 	tests := []struct {
 		name   string
@@ -109,19 +115,24 @@ func TestDecodeAIWorkProofErrors(t *testing.T) {
 	}{
 		{"nil", nil, "length", 0},
 		{"empty", []byte{}, "length", 0},
-		{"work context only", cut(MLDSA44, WorkContextSize), "length", 0},
-		{"one byte below the minimum", make([]byte, MinProofSize-1), "length", 0},
-		{"one byte above the maximum", make([]byte, MaxProofSize+1), "length", 0},
+		{"work context only", cut(MLDSA44, 1+WorkContextSize), "length", 0},
+		{"one byte below the minimum", zeros(MinProofSize - 1), "length", 0},
+		{"one byte above the maximum", zeros(MaxProofSize + 1), "length", 0},
 
 		{"version 0", mod(MLDSA65, func(b []byte) []byte { b[0] = 0; return b }), "version", 0},
-		{"version 2", mod(MLDSA44, func(b []byte) []byte { b[0] = 2; return b }), "version", 0},
+		{"version 1", mod(MLDSA44, func(b []byte) []byte { b[0] = 1; return b }), "version", 0},
+		{"version 3", mod(MLDSA44, func(b []byte) []byte { b[0] = 3; return b }), "version", 0},
 		{"version 255", mod(MLDSA87, func(b []byte) []byte { b[0] = 0xff; return b }), "version", 0},
+		{"version 1 of any length", []byte{1}, "version", 0},
+		{"work context version 0", mod(MLDSA65, func(b []byte) []byte { b[offContextVersion] = 0; return b }), "version", offContextVersion},
+		{"work context version 2", mod(MLDSA44, func(b []byte) []byte { b[offContextVersion] = 2; return b }), "version", offContextVersion},
 
 		// Each truncation of an ML-DSA-44 proof is shorter than any proof.
 		{"44 truncated in chain id", cut(MLDSA44, offChainID+2), "length", 0},
 		{"44 truncated before beneficiary", cut(MLDSA44, offBeneficiary), "length", 0},
 		{"44 truncated before output hash", cut(MLDSA44, offOutputHash), "length", 0},
-		{"44 truncated before compute units", cut(MLDSA44, offComputeUnits), "length", 0},
+		{"44 truncated before input tokens", cut(MLDSA44, offInputTokens), "length", 0},
+		{"44 truncated before output tokens", cut(MLDSA44, offOutputTokens), "length", 0},
 		{"44 truncated before attestation hash", cut(MLDSA44, offAttestationHash), "length", 0},
 		{"44 truncated in public key length", cut(MLDSA44, offPublicKeyLength+1), "length", 0},
 		{"44 truncated before public key", cut(MLDSA44, offPublicKey), "length", 0},
@@ -225,14 +236,16 @@ func TestSignWork(t *testing.T) {
 				Context:      sampleContext(),
 				Beneficiary:  common.HexToAddress("0x1234"),
 				Output:       []byte("the answer is 42"),
-				ComputeUnits: 9,
+				InputTokens:  7,
+				OutputTokens: 9,
 			}
 			p, err := SignWork(w, sk)
 			require.NoError(t, err)
 			require.Equal(t, w.Context, p.Context)
 			require.Equal(t, w.Beneficiary, p.Beneficiary)
 			require.Equal(t, HashOutput(w.Output), p.OutputHash)
-			require.Equal(t, uint64(9), p.ComputeUnits)
+			require.Equal(t, uint32(7), p.InputTokens)
+			require.Equal(t, uint32(9), p.OutputTokens)
 			require.Equal(t, Hash{}, p.AttestationHash, "no evidence, zero hash")
 			require.Equal(t, sk.Public().Bytes(), p.MinerKey)
 			require.NoError(t, p.Verify(6133, w.Context.Timestamp, TimeWindow{}))
@@ -275,8 +288,8 @@ func TestCheckBinding(t *testing.T) {
 		{"too old", base, 6133, ts + 601, timestampErr(ts, ts+601, false)},
 		{"too new", base, 6133, ts - 61, timestampErr(ts, ts-61, true)},
 		{"zero beneficiary", with(func(p *AIWorkProof) { p.Beneficiary = common.Address{} }), 6133, ts, is(ErrZeroBeneficiary)},
-		{"zero compute units", with(func(p *AIWorkProof) { p.ComputeUnits = 0 }), 6133, ts, is(ErrZeroComputeUnits)},
-		{"chain is checked first", with(func(p *AIWorkProof) { p.ComputeUnits = 0; p.Beneficiary = common.Address{} }), 1, ts + 10_000,
+		{"zero output tokens", with(func(p *AIWorkProof) { p.OutputTokens = 0 }), 6133, ts, is(ErrZeroOutputTokens)},
+		{"chain is checked first", with(func(p *AIWorkProof) { p.OutputTokens = 0; p.Beneficiary = common.Address{} }), 1, ts + 10_000,
 			wrongChain(1, 6133)},
 	}
 	for _, tc := range tests {
@@ -425,7 +438,8 @@ func TestWorkID(t *testing.T) {
 		q = *p
 		q.Beneficiary[0] ^= 1
 		q.OutputHash[0] ^= 1
-		q.ComputeUnits++
+		q.InputTokens++
+		q.OutputTokens++
 		q.AttestationHash[0] ^= 1
 		require.Equal(t, id, q.WorkID())
 	})
@@ -433,4 +447,25 @@ func TestWorkID(t *testing.T) {
 		require.Equal(t, DomainSpentKey.Sum(id[:]), SpentKey(id))
 		require.NotEqual(t, id, SpentKey(id))
 	})
+}
+
+// TestDecodeVersion1Refused: a version 1 proof (miner-chosen compute units,
+// first byte the WorkContext's version 1) is refused with the fixed reason
+// the precompile reverts with, whatever follows.
+func TestDecodeVersion1Refused(t *testing.T) {
+	v2 := sampleProof(t, MLDSA65).Encode()
+	// A version 1 encoding: WorkContext, beneficiary, output hash,
+	// compute units (8 bytes), attestation hash, key length, key, signature.
+	v1 := append([]byte(nil), v2[offContextVersion:offInputTokens]...)
+	v1 = binary.BigEndian.AppendUint64(v1, 1_000_000_000)
+	v1 = append(v1, v2[offAttestationHash:]...)
+	for _, b := range [][]byte{v1, v1[:1], v1[:100], append(bytes.Clone(v1), 0)} {
+		p, err := DecodeAIWorkProof(b)
+		require.Nil(t, p)
+		require.ErrorIs(t, err, ErrWorkProofVersion1)
+		requireDecodeError(t, err, "AIWorkProof", "version", 0)
+		var de *DecodeError
+		require.True(t, errors.As(err, &de))
+		require.Equal(t, "work proof version 1 is no longer accepted: compute units are computed on chain; want version 2", de.Reason)
+	}
 }

@@ -110,6 +110,7 @@ func TestAttestRegisterAndMine(t *testing.T) {
 		`listen = "127.0.0.1:9477"`:                  `listen = ""`,
 		"max_tokens = 64":                            "max_tokens = 8",
 		"enable_nvtrust = false":                     "enable_nvtrust = true",
+		"auto_bond = false":                          "auto_bond = true",
 	} {
 		require.Contains(t, cfg, old)
 		cfg = strings.Replace(cfg, old, new, 1)
@@ -129,7 +130,7 @@ func TestAttestRegisterAndMine(t *testing.T) {
 	code = run(ctx, []string{"pars-miner", "--config", cfgPath, "--max-jobs", "1", "--log-format", "json"}, strings.NewReader(""), &stdout, &logs)
 	require.Equal(t, 0, code, logs.String())
 	require.Contains(t, logs.String(), `"msg":"NVTrust attestation on"`)
-	// One compute unit at trust 1.0 (software-only would be 600000000000).
-	require.Contains(t, logs.String(), `"attested":true,"compute_units":1,"reward_wei":"1000000000000"`)
+	// One compute unit at trust 1.0 (software-only would be 600000000000000).
+	require.Contains(t, logs.String(), `"attested":true,"compute_units":1,"reward_wei":"1000000000000000"`)
 	require.NotContains(t, logs.String(), "unavailable")
 }

@@ -84,6 +84,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			"pars-miner proof verify --chain-id N [--time UNIX] (HEX | --file F)\n" +
 			"pars-miner balance (--config config.toml | --rpc URL --address 0x…)\n" +
 			"pars-miner status --config config.toml [--last N]\n" +
+			"pars-miner bond --config config.toml [--amount WEI]\n" +
+			"pars-miner finalize --config config.toml\n" +
 			"pars-miner attest (status | register --config config.toml | verify --report F --certs F)\n" +
 			"pars-miner serve-builtin [--listen 127.0.0.1:8080]",
 		Reader:         stdin,
@@ -116,6 +118,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			proveCommand(),
 			proofCommand(),
 			balanceCommand(),
+			bondCommand(),
+			finalizeCommand(),
 			attestCommand(),
 			{
 				Name:      "status",

@@ -116,7 +116,11 @@ func exampleConfig(t *testing.T) string {
 // TestMineAndStatus runs `pars-miner --config … --max-jobs 2` and then
 // `pars-miner status` against an in-memory node over HTTP.
 func TestMineAndStatus(t *testing.T) {
-	node, err := minertest.New(6133, precompile.DefaultParams(common.HexToAddress("0xaa")), uint64(time.Now().Unix()))
+	// A one-block challenge window: the miner finalizes its first proof
+	// after the second.
+	p := precompile.DefaultParams(common.HexToAddress("0xaa"))
+	p.ChallengeWindow, p.UnbondingDelay = 1, 2
+	node, err := minertest.New(6133, p, uint64(time.Now().Unix()))
 	require.NoError(t, err)
 	url, stop := node.StartHTTP()
 	defer stop()
@@ -139,6 +143,7 @@ func TestMineAndStatus(t *testing.T) {
 		`job_interval = "10s"`:                       `job_interval = "10ms"`,
 		`listen = "127.0.0.1:9477"`:                  `listen = "127.0.0.1:0"`,
 		"max_tokens = 64":                            "max_tokens = 8",
+		"auto_bond = false":                          "auto_bond = true",
 	} {
 		require.Contains(t, cfg, old)
 		cfg = strings.Replace(cfg, old, new, 1)
@@ -153,20 +158,35 @@ func TestMineAndStatus(t *testing.T) {
 	require.Equal(t, 0, code, stderrBuf.String())
 	logs := stderrBuf.String()
 	require.Equal(t, 2, strings.Count(logs, `"msg":"proof accepted"`), logs)
-	require.Contains(t, logs, `"reward_wei":"600000000000"`)
-	// Each acceptance shows the balance after its block: it grows.
-	require.Contains(t, logs, `"reward_wei":"600000000000","balance_wei":"600000000000"`)
-	require.Contains(t, logs, `"reward_wei":"600000000000","balance_wei":"1200000000000"`)
-	require.Contains(t, logs, `"msg":"mining stopped","accepted":2,"refused":0,"failed":0,"compute_units":2,"reward_wei":"1200000000000","balance_wei":"1200000000000"`)
+	require.Contains(t, logs, `"msg":"miner id bonded"`)
+	// 1 compute unit × 1e15 wei × trust 0.6, pending at first; the balance
+	// after the second acceptance still lacks both (the first is finalized
+	// in the transaction after it).
+	require.Contains(t, logs, `"reward_wei":"600000000000000","balance_wei":"0"`)
+	require.Contains(t, logs, `"msg":"rewards finalized","proofs":1,"credited_wei":"600000000000000","still_pending":1`)
+	require.Contains(t, logs, `"msg":"mining stopped","accepted":2,"refused":0,"failed":0,"compute_units":2,"reward_wei":"1200000000000000","finalized_wei":"600000000000000","pending":1`)
 	require.Contains(t, logs, `"msg":"serving metrics"`)
-	require.Equal(t, 2, node.SentTransactions())
+	require.Equal(t, 4, node.SentTransactions(), "the bond, two proofs and one finalization")
 
 	code, out, stderr := runCLI(t, "status", "--config", cfgPath, "--last", "5")
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, out, "beneficiary     0x8ba1f109551bD432803012645Ac136ddd64DBA72")
-	require.Contains(t, out, "mining balance  1200000000000 wei (0.0000012)")
+	require.Contains(t, out, "mining balance  600000000000000 wei (0.0006)")
 	require.Contains(t, out, "last 2 accepted proofs")
-	require.Equal(t, 2, strings.Count(out, "600000000000"), out)
+	require.Equal(t, 3, strings.Count(out, "600000000000000"), out) // the balance and two rows
+
+	// `pars-miner finalize` credits the rest once the window has passed.
+	node.MineEmpty()
+	code, out, stderr = runCLI(t, "finalize", "--config", cfgPath)
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "pending    1 proofs found\ncredited   600000000000000 wei (0.0006)\nwaiting    0 proofs")
+	// `pars-miner bond` tops up what the bond lacks: nothing.
+	code, out, stderr = runCLI(t, "bond", "--config", cfgPath)
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "sent       0 wei\nbonded     100000000000000000000 wei (100)")
+	code, out, stderr = runCLI(t, "bond", "--config", cfgPath, "--amount", "5")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "sent       5 wei\nbonded     100000000000000000005 wei")
 
 	other := common.HexToAddress("0x00000000000000000000000000000000000000b0")
 	for _, tt := range []struct {
@@ -175,8 +195,8 @@ func TestMineAndStatus(t *testing.T) {
 		code int
 		want []string // in stdout (code 0) or stderr
 	}{
-		{"config", []string{"--config", cfgPath}, 0, []string{"chain           6133", "address         0x8ba1f109551bD432803012645Ac136ddd64DBA72", "mining balance  1200000000000 wei (0.0000012)"}},
-		{"rpc and address", []string{"--rpc", url, "--address", "0x8ba1f109551bd432803012645ac136ddd64dba72"}, 0, []string{"chain           6133", "mining balance  1200000000000 wei (0.0000012)"}},
+		{"config", []string{"--config", cfgPath}, 0, []string{"chain           6133", "address         0x8ba1f109551bD432803012645Ac136ddd64DBA72", "mining balance  1200000000000000 wei (0.0012)"}},
+		{"rpc and address", []string{"--rpc", url, "--address", "0x8ba1f109551bd432803012645ac136ddd64dba72"}, 0, []string{"chain           6133", "mining balance  1200000000000000 wei (0.0012)"}},
 		{"rpc, address and chain", []string{"--rpc", url, "--address", other.Hex(), "--chain-id", "6133"}, 0, []string{"address         " + other.Hex(), "mining balance  0 wei (0)"}},
 		{"config, other address", []string{"--config", cfgPath, "--address", other.Hex()}, 0, []string{"mining balance  0 wei (0)"}},
 		{"wrong chain", []string{"--rpc", url, "--address", other.Hex(), "--chain-id", "1"}, 1, []string{"is on chain 6133, not chain 1 (--chain-id)"}},

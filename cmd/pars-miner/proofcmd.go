@@ -245,7 +245,8 @@ func proveCmd(c *cli.Context) error {
 	fmt.Fprintf(w, "device         %s\n", device)
 	fmt.Fprintf(w, "beneficiary    %s\n", beneficiary.Hex())
 	fmt.Fprintf(w, "timestamp      %d\n", ts)
-	fmt.Fprintf(w, "compute units  %d\n", work.ComputeUnits)
+	fmt.Fprintf(w, "tokens         %d in, %d out\n", work.InputTokens, work.OutputTokens)
+	fmt.Fprintf(w, "compute units  %d (at %d parameters; the chain computes them from its model registry)\n", work.ComputeUnits, work.Model.Parameters)
 	fmt.Fprintf(w, "output         %q\n", work.Output)
 	fmt.Fprintf(w, "proof          %d bytes\n", len(work.Encoded))
 	return nil
@@ -335,6 +336,7 @@ func readProof(c *cli.Context) ([]byte, error) {
 
 // decodedProof is the JSON form printed by `proof decode`.
 type decodedProof struct {
+	Version         uint8          `json:"version"` // the work proof version
 	Scheme          string         `json:"scheme"`
 	Size            int            `json:"size"`
 	WorkID          common.Hash    `json:"workId"`
@@ -342,17 +344,19 @@ type decodedProof struct {
 	Context         decodedContext `json:"context"`
 	Beneficiary     common.Address `json:"beneficiary"`
 	OutputHash      common.Hash    `json:"outputHash"`
-	ComputeUnits    uint64         `json:"computeUnits"`
+	InputTokens     uint32         `json:"inputTokens"`
+	OutputTokens    uint32         `json:"outputTokens"`
 	AttestationHash common.Hash    `json:"attestationHash"`
 	Attested        bool           `json:"attested"` // the attestation hash is not that of an empty attestation
 	MinerKey        hexutil.Bytes  `json:"minerKey"`
 	Signature       hexutil.Bytes  `json:"signature"`
+	Digest          common.Hash    `json:"digest"`   // what the chain records of a pending proof
 	SpentKey        common.Hash    `json:"spentKey"` // the precompile's storage slot for the work id
 	Notes           []string       `json:"notes,omitempty"`
 }
 
 type decodedContext struct {
-	Version          uint8       `json:"version"`
+	Version          uint8       `json:"version"` // the WorkContext's own version byte
 	ChainID          uint32      `json:"chainId"`
 	JobID            common.Hash `json:"jobId"`
 	ModelHash        common.Hash `json:"modelHash"`
@@ -375,6 +379,7 @@ func decodeProof(b []byte) (*decodedProof, error) {
 	}
 	wc := p.Context
 	d := &decodedProof{
+		Version: proof.WorkProofVersion,
 		Scheme:  scheme.String(),
 		Size:    len(b),
 		WorkID:  common.Hash(p.WorkID()),
@@ -386,11 +391,13 @@ func decodeProof(b []byte) (*decodedProof, error) {
 		},
 		Beneficiary:     p.Beneficiary,
 		OutputHash:      common.Hash(p.OutputHash),
-		ComputeUnits:    p.ComputeUnits,
+		InputTokens:     p.InputTokens,
+		OutputTokens:    p.OutputTokens,
 		AttestationHash: common.Hash(p.AttestationHash),
 		Attested:        p.AttestationHash != proof.HashAttestation(nil),
 		MinerKey:        p.MinerKey,
 		Signature:       p.Signature,
+		Digest:          common.Hash(p.Digest()),
 		SpentKey:        common.Hash(proof.SpentKey(p.WorkID())),
 	}
 	if wc.Timestamp <= math.MaxInt64 {
@@ -402,8 +409,8 @@ func decodeProof(b []byte) (*decodedProof, error) {
 	if p.Beneficiary == (common.Address{}) {
 		d.Notes = append(d.Notes, "the beneficiary is the zero address")
 	}
-	if p.ComputeUnits == 0 {
-		d.Notes = append(d.Notes, "the compute units are zero")
+	if p.OutputTokens == 0 {
+		d.Notes = append(d.Notes, "the output tokens are zero")
 	}
 	return d, nil
 }
@@ -452,7 +459,7 @@ func proofVerifyCmd(c *cli.Context) error {
 	fmt.Fprintf(w, "work id        %s\n", hexutil.Encode(workID[:]))
 	fmt.Fprintf(w, "miner id       %s (%s)\n", hexutil.Encode(minerID[:]), scheme)
 	fmt.Fprintf(w, "beneficiary    %s\n", p.Beneficiary.Hex())
-	fmt.Fprintf(w, "compute units  %d\n", p.ComputeUnits)
+	fmt.Fprintf(w, "tokens         %d in, %d out (the chain prices them by its model registry)\n", p.InputTokens, p.OutputTokens)
 	fmt.Fprintf(w, "timestamp      %d (%s)\n", p.Context.Timestamp, offset(p.Context.Timestamp, now))
 	return nil
 }

@@ -80,7 +80,7 @@ func TestProveDecodeVerify(t *testing.T) {
 	ben := common.HexToAddress("0x00000000000000000000000000000000000000b1")
 	hexProof, summary := h.prove(t, "--wallet", h.wallet, "--passphrase-file", h.pass, "--chain-id", "6133",
 		"--beneficiary", ben.Hex(), "--input", "What is the capital of France?", "--job-id", jobID, "--time", strconv.Itoa(ts))
-	require.Contains(t, summary, "compute units  1\n")
+	require.Contains(t, summary, "compute units  1 (at 122975 parameters")
 	require.Contains(t, summary, "ML-DSA-44")
 
 	// decode shows what went in.
@@ -104,7 +104,10 @@ func TestProveDecodeVerify(t *testing.T) {
 	require.Equal(t, uint64(ts), d.Context.Timestamp)
 	require.Equal(t, "2027-01-15T08:00:00Z", d.Context.Time)
 	require.Equal(t, ben, d.Beneficiary)
-	require.Equal(t, uint64(1), d.ComputeUnits)
+	require.Equal(t, uint8(2), d.Version)
+	require.Equal(t, uint32(len("What is the capital of France?")), d.InputTokens)
+	require.Equal(t, uint32(64), d.OutputTokens)
+	require.Equal(t, common.Hash(p.Digest()), d.Digest)
 	require.Equal(t, common.Hash(p.WorkID()), d.WorkID)
 	require.Equal(t, w.MinerID, d.MinerID.Hex())
 	require.Equal(t, common.Hash(proof.HashAttestation(nil)), d.AttestationHash)
@@ -125,7 +128,7 @@ func TestProveDecodeVerify(t *testing.T) {
 	tampered := append([]byte(nil), raw...)
 	tampered[len(tampered)-1] ^= 1
 	badKeyLen := append([]byte(nil), raw...)
-	badKeyLen[proof.WorkContextSize+20+32+8+32+1] ^= 1 // public key length
+	badKeyLen[1+proof.WorkContextSize+20+32+4+4+32+1] ^= 1 // public key length
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -142,7 +145,7 @@ func TestProveDecodeVerify(t *testing.T) {
 		{"too new", []string{"--chain-id", "6133", "--time", strconv.Itoa(ts - 121), hexProof}, 1, "invalid: proof: timestamp 1800000000 is too far ahead of time 1799999879\n"},
 		{"narrow future window", []string{"--chain-id", "6133", "--time", strconv.Itoa(ts - 1), "--window-future", "0", hexProof}, 1, "too far ahead"},
 		{"bad signature", []string{"--chain-id", "6133", "--time", strconv.Itoa(ts), hexutil.Encode(tampered)}, 1, "invalid: proof: invalid ML-DSA signature\n"},
-		{"malformed", []string{"--chain-id", "6133", hexutil.Encode(badKeyLen)}, 1, "invalid: proof: malformed AIWorkProof: public key length at byte 265: proof: unknown ML-DSA parameter set"},
+		{"malformed", []string{"--chain-id", "6133", hexutil.Encode(badKeyLen)}, 1, "invalid: proof: malformed AIWorkProof: public key length at byte 266: proof: unknown ML-DSA parameter set"},
 		{"truncated", []string{"--chain-id", "6133", hexProof[:len(hexProof)-2]}, 1, "invalid: proof: malformed AIWorkProof: length at byte 0"},
 	} {
 		t.Run("verify "+tt.name, func(t *testing.T) {
@@ -167,7 +170,7 @@ func TestProveDecodeVerify(t *testing.T) {
 		{"argument and file", []string{"decode", "--file", file, hexProof}, "not both"},
 		{"missing file", []string{"decode", "--file", filepath.Join(h.dir, "none")}, "no such file"},
 		{"truncated", []string{"decode", hexProof[:len(hexProof)-2]}, fmt.Sprintf("proof: malformed AIWorkProof: length at byte 0: %d bytes, a proof has %d to %d", len(raw)-1, proof.MinProofSize, proof.MaxProofSize)},
-		{"bad key length", []string{"decode", hexutil.Encode(badKeyLen)}, "proof: malformed AIWorkProof: public key length at byte 265: proof: unknown ML-DSA parameter set: no parameter set has 1313-byte public keys (want 1312, 1952 or 2592)"},
+		{"bad key length", []string{"decode", hexutil.Encode(badKeyLen)}, "proof: malformed AIWorkProof: public key length at byte 266: proof: unknown ML-DSA parameter set: no parameter set has 1313-byte public keys (want 1312, 1952 or 2592)"},
 		{"trailing byte", []string{"decode", hexProof + "00"}, "proof: malformed AIWorkProof"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

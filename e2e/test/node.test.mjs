@@ -110,14 +110,18 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
 
   let provider, signer, from, compiled, iaiAbi, iface, mining;
   let client, clientIface;
-  const credited = new Map(); // beneficiary → reward credited in this test
+  // Accepted rewards are pending until finalizeWork credits them (the
+  // chain's challenge window is one block here).
+  const credited = new Map(); // beneficiary → reward accepted in this test
+  const acceptedIds = []; // work ids accepted, to finalize
   let minted = 0n;
   let units = 0n;
-  const credit = (beneficiary, reward, computeUnits) => {
+  const credit = (beneficiary, reward, computeUnits, workId) => {
     const k = ethers.getAddress(beneficiary);
     credited.set(k, (credited.get(k) ?? 0n) + reward);
     minted += reward;
     units += BigInt(computeUnits);
+    acceptedIds.push(workId);
   };
 
   // trace runs debug_traceTransaction with the call tracer and its logs.
@@ -190,6 +194,14 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
     assert.equal(e.start, 0n);
     assert.equal(e.adjustment, 10n ** 18n);
     assert.equal(await mining.totalMinted(), 0n);
+    assert.equal(await mining.totalPending(), 0n);
+    assert.equal(p.minBond, BigInt(cfg.params.minBond));
+    assert.equal(p.challengeWindow, BigInt(cfg.params.challengeWindow));
+    // The genesis bonded the test's miner keys: 0x0300 holds their coin.
+    assert.equal(await provider.getBalance(PRECOMPILE), BigInt(cfg.params.bonded));
+    const bond = await mining.bondInfo(P('direct44').minerId);
+    assert.ok(same(bond.bonder, cfg.devAccount));
+    assert.ok(bond.bonded >= BigInt(cfg.params.minBond));
     for (const name of ['direct44', 'client']) {
       assert.equal(await mining.miningBalance(P(name).beneficiary), 0n);
     }
@@ -237,11 +249,19 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
       assert.equal(ev.reward, expected(name));
       assert.equal(ev.epoch, 0n);
 
-      assert.equal(await mining.miningBalance(p.beneficiary), before + expected(name));
+      // Pending, not credited yet.
+      assert.equal(await mining.miningBalance(p.beneficiary), before);
+      const pw = await mining.pendingWork(p.workId);
+      assert.equal(pw.status, 1n);
+      assert.ok(same(pw.beneficiary, p.beneficiary));
+      assert.equal(pw.minerId, p.minerId);
+      assert.equal(pw.amount, expected(name));
+      assert.equal(pw.finalizableAt, BigInt(rc.blockNumber) + BigInt(cfg.params.challengeWindow));
       assert.equal(await mining.isSpent(p.workId), true);
-      credit(p.beneficiary, expected(name), p.computeUnits);
+      credit(p.beneficiary, expected(name), p.computeUnits, p.workId);
     }
-    assert.equal(await mining.totalMinted(), minted);
+    assert.equal(await mining.totalPending(), minted);
+    assert.equal(await mining.totalMinted(), 0n);
   });
 
   it('resubmitting a proof reverts with AlreadySpent(workId)', { timeout: TEST_TIMEOUT }, async () => {
@@ -307,7 +327,7 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
     assert.equal(rc.status, 1, 'the transaction succeeds with the estimate');
     assert.ok(rc.gasUsed <= estimate, `gasUsed ${rc.gasUsed} > estimate ${estimate}`);
     assert.ok(rc.gasUsed >= 21_000n + BigInt(p.precompileGas));
-    credit(p.beneficiary, expected('traced'), p.computeUnits);
+    credit(p.beneficiary, expected('traced'), p.computeUnits, p.workId);
 
     const t = await trace(hash);
     assert.equal(t.type, 'CALL');
@@ -339,7 +359,8 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
       const who = P(name).beneficiary;
       assert.equal(await client.balanceOf(who), await mining.miningBalance(who));
     }
-    assert.equal(await client.balanceOf(P('direct44').beneficiary), credited.get(ethers.getAddress(P('direct44').beneficiary)));
+    // Accepted but pending: nothing credited before finalizeWork.
+    assert.equal(await client.balanceOf(P('direct44').beneficiary), 0n);
   });
 
   it('MiningClient.submit forwards a proof and returns its reward', { timeout: TEST_TIMEOUT }, async () => {
@@ -348,7 +369,7 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
     assert.equal(await client.submit.staticCall(p.hex), expected('client'));
     const rc = await (await client.submit(p.hex)).wait();
     assert.equal(rc.status, 1);
-    credit(p.beneficiary, expected('client'), p.computeUnits);
+    credit(p.beneficiary, expected('client'), p.computeUnits, p.workId);
 
     const fromPrecompile = rc.logs.filter((l) => same(l.address, PRECOMPILE)).map((l) => iface.parseLog(l));
     assert.deepEqual(fromPrecompile.map((e) => e.name), ['WorkAccepted']);
@@ -360,7 +381,7 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
     assert.equal(fromClient[0].args.workId, p.workId);
     assert.equal(fromClient[0].args.reward, expected('client'));
 
-    assert.equal(await client.balanceOf(p.beneficiary), before + expected('client'));
+    assert.equal(await client.balanceOf(p.beneficiary), before, 'pending until finalizeWork');
     assert.equal(await client.totalRewarded(), expected('client'));
     assert.equal(await client.submissions(), 1n);
 
@@ -387,7 +408,7 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
     assert.equal(await client.isAlreadySpent(reason2), false);
     const rc = await (await client.trySubmit(p.hex)).wait();
     assert.equal(rc.status, 1);
-    credit(p.beneficiary, expected('tryClient'), p.computeUnits);
+    credit(p.beneficiary, expected('tryClient'), p.computeUnits, p.workId);
     assert.equal(await client.submissions(), 2n);
     assert.equal(await client.totalRewarded(), expected('client') + expected('tryClient'));
     assert.equal(await mining.isSpent(p.workId), true);
@@ -399,7 +420,7 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
     const rc = await (await client.submit(p.hex, { gasLimit: estimate })).wait();
     assert.equal(rc.status, 1, 'the transaction succeeds with the estimate');
     assert.ok(rc.gasUsed <= estimate, `gasUsed ${rc.gasUsed} > estimate ${estimate}`);
-    credit(p.beneficiary, expected('tracedClient'), p.computeUnits);
+    credit(p.beneficiary, expected('tracedClient'), p.computeUnits, p.workId);
 
     const t = await trace(rc.hash);
     assert.ok(same(t.to, client.target));
@@ -460,7 +481,44 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
     const data = iface.encodeFunctionData('submitWorkProof', [p.hex, '0x']);
     await expectRevert(provider.call({ from, to: PRECOMPILE, data, value: 7n }), iface, 'ValueNotAccepted', [7n]);
     assert.equal(await mining.isSpent(p.workId), false);
-    assert.equal(await provider.getBalance(PRECOMPILE), 0n);
+    assert.equal(await provider.getBalance(PRECOMPILE), BigInt(cfg.params.bonded), 'only the bonds');
+  });
+
+  it('bond is the one payable function: the coin moves to 0x0300 and is recorded', { timeout: TEST_TIMEOUT }, async () => {
+    const id = ethers.id('pars e2e fresh miner id');
+    const minBond = BigInt(cfg.params.minBond);
+    await expectRevert(mining.bond.staticCall(id, { value: minBond - 1n }), iface, 'BondBelowMinimum', [minBond - 1n, minBond]);
+    const held = await provider.getBalance(PRECOMPILE);
+    const rc = await (await mining.bond(id, { value: minBond })).wait();
+    assert.equal(rc.status, 1);
+    const ev = rc.logs.map((l) => iface.parseLog(l)).find((e) => e?.name === 'Bonded');
+    assert.equal(ev.args.minerId, id);
+    assert.equal(ev.args.total, minBond);
+    assert.equal(await provider.getBalance(PRECOMPILE), held + minBond);
+    const info = await mining.bondInfo(id);
+    assert.ok(same(info.bonder, from));
+    assert.equal(info.bonded, minBond);
+    // Value on any other function is refused.
+    const data = iface.encodeFunctionData('finalizeWork', [[id]]);
+    await expectRevert(provider.call({ from, to: PRECOMPILE, data, value: 1n }), iface, 'ValueNotAccepted', [1n]);
+  });
+
+  it('finalizeWork credits the pending rewards once the challenge window has passed', { timeout: TEST_TIMEOUT }, async () => {
+    assert.equal(acceptedIds.length, 7);
+    // eth_call runs in the latest block: the last proof's window is open there.
+    const last = await mining.pendingWork(acceptedIds[acceptedIds.length - 1]);
+    const head = BigInt(await provider.getBlockNumber());
+    if (last.finalizableAt > head) {
+      await expectRevert(mining.finalizeWork.staticCall(acceptedIds), iface, 'ChallengeWindowOpen');
+    }
+    // Mined in the next block, after every window.
+    const rc = await (await mining.finalizeWork(acceptedIds, { gasLimit: FAILING_TX_GAS })).wait();
+    assert.equal(rc.status, 1);
+    const finalized = rc.logs.map((l) => iface.parseLog(l)).filter((e) => e?.name === 'WorkFinalized');
+    assert.deepEqual(finalized.map((e) => e.args.workId), acceptedIds);
+    assert.equal(finalized.reduce((a, e) => a + e.args.amount, 0n), minted);
+    assert.equal(await mining.totalPending(), 0n);
+    await expectRevert(mining.finalizeWork.staticCall([acceptedIds[0]]), iface, 'WorkNotPending', [acceptedIds[0]]);
   });
 
   it('balances, totalMinted and the epoch add up', { timeout: TEST_TIMEOUT }, async () => {

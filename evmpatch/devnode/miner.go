@@ -3,6 +3,7 @@ package devnode
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/pars-network/aimining/proof"
 )
 
 // MinerHome says what WriteMinerConfig puts into a pars-miner home folder.
@@ -66,7 +69,9 @@ func WriteMinerConfig(ctx context.Context, h MinerHome) (string, common.Address,
 	if h.JobInterval != 0 {
 		fmt.Fprintf(&b, "job_interval = %q\n", h.JobInterval.String())
 	}
-	b.WriteString("confirmations = 1\n\n[backend]\nkind = \"builtin\"\n")
+	// Work earns only bonded: the miner bonds the chain's minimum from the
+	// gas account when it starts (a genesis bond makes that a no-op).
+	b.WriteString("confirmations = 1\nauto_bond = true\n\n[backend]\nkind = \"builtin\"\n")
 	if h.MaxTokens != 0 {
 		fmt.Fprintf(&b, "max_tokens = %d\n", h.MaxTokens)
 	}
@@ -80,4 +85,45 @@ func WriteMinerConfig(ctx context.Context, h MinerHome) (string, common.Address,
 		return "", common.Address{}, err
 	}
 	return cfgPath, acct.Address, nil
+}
+
+// MinerID returns the miner id of the wallet WriteMinerConfig made in dir
+// (its "miner_id" field; the wallet format is pars-miner's).
+func MinerID(dir string) (proof.Hash, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "wallet.json"))
+	if err != nil {
+		return proof.Hash{}, err
+	}
+	var w struct {
+		MinerID string `json:"miner_id"`
+	}
+	if err := json.Unmarshal(raw, &w); err != nil {
+		return proof.Hash{}, fmt.Errorf("wallet: %w", err)
+	}
+	b, err := hexutil.Decode(w.MinerID)
+	if err != nil || len(b) != 32 {
+		return proof.Hash{}, fmt.Errorf("wallet miner id %q: not 32 bytes of hex", w.MinerID)
+	}
+	return proof.Hash(b), nil
+}
+
+// SetMinerRPC points the configuration at cfgPath to another node's
+// JSON-RPC endpoint (for a home written before its node started).
+func SetMinerRPC(cfgPath, url string) error {
+	b, err := os.ReadFile(cfgPath)
+	if err != nil {
+		return err
+	}
+	lines := strings.Split(string(b), "\n")
+	found := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "rpc_endpoint = ") {
+			lines[i] = fmt.Sprintf("rpc_endpoint = %q", url)
+			found = true
+		}
+	}
+	if !found {
+		return fmt.Errorf("%s has no rpc_endpoint line", cfgPath)
+	}
+	return os.WriteFile(cfgPath, []byte(strings.Join(lines, "\n")), 0o600)
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/holiman/uint256"
 	"github.com/pars-network/aimining/evmpatch/devnode"
 	"github.com/pars-network/aimining/evmpatch/genesis"
 	"github.com/pars-network/aimining/evmpatch/internal/nodeharness"
@@ -61,6 +62,11 @@ type jsParams struct {
 	TimeWindowPast   uint64         `json:"timeWindowPast"`
 	TimeWindowFuture uint64         `json:"timeWindowFuture"`
 	TrustSoftwareBps uint16         `json:"trustSoftwareBps"`
+	MinBond          string         `json:"minBond"`
+	ChallengeWindow  uint64         `json:"challengeWindow"`
+	// Bonded (decimal wei) is what the genesis bonded: the native coin
+	// 0x0300 holds.
+	Bonded string `json:"bonded"`
 }
 
 // jsProof is one encoded proof and what the precompile must make of it.
@@ -70,7 +76,7 @@ type jsProof struct {
 	ChainID      uint32         `json:"chainId"`
 	Timestamp    uint64         `json:"timestamp"`
 	Beneficiary  common.Address `json:"beneficiary"`
-	ComputeUnits uint64         `json:"computeUnits"`
+	ComputeUnits uint64         `json:"computeUnits"` // what the chain computes from the signed token counts
 	WorkID       common.Hash    `json:"workId"`
 	MinerID      common.Hash    `json:"minerId"`
 	// ExpectedReward (decimal) is the reward at difficulty adjustment 1.0
@@ -110,10 +116,16 @@ func TestEndToEnd(t *testing.T) {
 	// The genesis is dated now too, so block times start at the wall clock.
 	dataDir := filepath.Join(t.TempDir(), "node")
 	started := time.Now()
+	g := devnode.DevGenesis(genesis.ParsChainID, devnode.Ether(1_000_000_000))
+	params, err := e2eParams()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Params = &params
 	node, err := devnode.Start(ctx, devnode.Config{
 		Binary:  binary,
 		DataDir: dataDir,
-		Genesis: devnode.DevGenesis(genesis.ParsChainID, devnode.Ether(1_000_000_000)),
+		Genesis: g,
 		Period:  0,
 	})
 	if err != nil {
@@ -239,12 +251,60 @@ func runNodeTest(t *testing.T, ctx context.Context, nodeExe, dir, cfgPath string
 	t.Logf("node --test passed in %v", elapsed)
 }
 
+// e2eModelHash is the model of the test's proofs, registered at genesis
+// with 5e8 parameters: each output token is worth one compute unit.
+var e2eModelHash = proof.HashInput([]byte("pars e2e model"))
+
+// e2eKeys are the miner keys of the test's proofs, one per ML-DSA set.
+func e2eKeys() (map[proof.Scheme]*proof.PrivateKey, error) {
+	keys := map[proof.Scheme]*proof.PrivateKey{}
+	for i, s := range []proof.Scheme{proof.MLDSA44, proof.MLDSA65, proof.MLDSA87} {
+		var seed [proof.SeedSize]byte
+		copy(seed[:], fmt.Sprintf("pars e2e miner key %d", i))
+		sk, err := proof.NewKeyFromSeed(s, seed)
+		if err != nil {
+			return nil, err
+		}
+		keys[s] = sk
+	}
+	return keys, nil
+}
+
+// e2eParams are the chain's parameters: the defaults, the test model
+// registered, the three miner keys bonded at genesis by the dev account,
+// and a one-block challenge window so that the JavaScript test can
+// finalize what it mined.
+func e2eParams() (precompile.Params, error) {
+	keys, err := e2eKeys()
+	if err != nil {
+		return precompile.Params{}, err
+	}
+	p := precompile.DefaultParams(devnode.DevAccount)
+	p.ChallengeWindow, p.UnbondingDelay = 1, 2
+	p.Models = append(p.Models, precompile.ModelSpec{Hash: e2eModelHash, Parameters: 500_000_000, Tokenizer: precompile.TokenizerBytes,
+		BytesPerToken: 4, MaxInputTokens: 1 << 20, MaxOutputTokens: 1 << 24, Verifier: precompile.VerifierCommittee})
+	for _, s := range []proof.Scheme{proof.MLDSA44, proof.MLDSA65, proof.MLDSA87} {
+		// 1000 coins: the proofs of one key earn up to 9,000 units × 1e15
+		// wei × 0.6 = 5.4 coins, within 4% of the bond per epoch.
+		amount := new(uint256.Int).Mul(precompile.DefaultMinBond, uint256.NewInt(10))
+		p.Bonds = append(p.Bonds, precompile.GenesisBond{MinerID: keys[s].Public().ID(), Bonder: devnode.DevAccount, Amount: amount})
+	}
+	return p, nil
+}
+
 // buildConfig makes every proof and vector the JavaScript tests use. Valid
 // proofs carry the head block's timestamp: the precompile accepts them for
 // timeWindowPast (600 s by default) of block time after it, far longer than
 // the test runs.
 func buildConfig(url string, headTime uint64) (*jsConfig, error) {
-	params := precompile.DefaultParams(devnode.DevAccount)
+	params, err := e2eParams()
+	if err != nil {
+		return nil, err
+	}
+	bonded := new(big.Int)
+	for _, b := range params.Bonds {
+		bonded.Add(bonded, b.Amount.ToBig())
+	}
 	cfg := &jsConfig{
 		URL:        url,
 		ChainID:    genesis.ParsChainID,
@@ -256,20 +316,20 @@ func buildConfig(url string, headTime uint64) (*jsConfig, error) {
 			TimeWindowPast:   params.TimeWindowPast,
 			TimeWindowFuture: params.TimeWindowFuture,
 			TrustSoftwareBps: params.TrustSoftwareBps,
+			MinBond:          params.MinBond.Dec(),
+			ChallengeWindow:  params.ChallengeWindow,
+			Bonded:           bonded.String(),
 		},
 		Proofs:       map[string]jsProof{},
 		MalformedKey: bytes.Repeat([]byte{0x42}, 100),
 	}
 
-	keys := map[proof.Scheme]*proof.PrivateKey{}
-	for i, s := range []proof.Scheme{proof.MLDSA44, proof.MLDSA65, proof.MLDSA87} {
-		var seed [proof.SeedSize]byte
-		copy(seed[:], fmt.Sprintf("pars e2e miner key %d", i))
-		sk, err := proof.NewKeyFromSeed(s, seed)
-		if err != nil {
-			return nil, err
-		}
-		keys[s] = sk
+	keys, err := e2eKeys()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range []proof.Scheme{proof.MLDSA44, proof.MLDSA65, proof.MLDSA87} {
+		sk := keys[s]
 
 		msg := []byte("pars e2e verifyMLDSA message for " + s.String())
 		sig, err := sk.Sign(msg, nil, true)
@@ -320,7 +380,7 @@ func buildConfig(url string, headTime uint64) (*jsConfig, error) {
 		wc := proof.WorkContext{
 			ChainID:   s.chainID,
 			JobID:     proof.HashInput([]byte("pars e2e job " + s.name)),
-			ModelHash: proof.HashInput([]byte("pars e2e model")),
+			ModelHash: e2eModelHash,
 			InputHash: proof.HashInput([]byte("pars e2e input " + strconv.Itoa(i))),
 			DeviceID:  proof.HashInput([]byte("pars e2e device")),
 			Nonce:     proof.HashInput([]byte("pars e2e nonce " + s.name)),
@@ -330,7 +390,7 @@ func buildConfig(url string, headTime uint64) (*jsConfig, error) {
 			Context:      wc,
 			Beneficiary:  s.beneficiary,
 			OutputHash:   proof.HashOutput([]byte("pars e2e output " + s.name)),
-			ComputeUnits: s.units,
+			OutputTokens: uint32(s.units), // one compute unit per token on the test model
 		}
 		if err := p.Sign(keys[s.scheme], true); err != nil {
 			return nil, fmt.Errorf("%s: %w", s.name, err)

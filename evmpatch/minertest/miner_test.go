@@ -23,6 +23,7 @@ import (
 	"github.com/pars-network/aimining/evmpatch/internal/nodeharness"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
+	"github.com/pars-network/aimining/reward"
 )
 
 // Limits that keep the test well under a minute on a loaded machine and
@@ -37,7 +38,7 @@ const (
 // Reward at difficulty adjustment 1.0 for software-only work under the
 // default parameters: base reward × compute units × 0.6.
 var (
-	baseRewardWei = big.NewInt(1_000_000_000_000)
+	baseRewardWei = precompile.DefaultBaseReward.ToBig()
 	trustBps      = big.NewInt(6000)
 )
 
@@ -143,12 +144,38 @@ func TestMinerOnRealNode(t *testing.T) {
 	}
 	gasAddr := crypto.PubkeyToAddress(gasKey.PublicKey)
 	beneficiary := common.HexToAddress("0x00000000000000000000000000000000000B0B01")
+
+	// The miner's home first (wallet, gas keystore, configuration), so that
+	// the genesis can bond its miner id; the node's address is filled in
+	// once the node runs.
+	keygenCtx, keygenCancel := context.WithTimeout(ctx, commandLimit)
+	home := t.TempDir()
+	cfg, _, err := devnode.WriteMinerConfig(keygenCtx, devnode.MinerHome{
+		Dir: home, Miner: m.bin, Scheme: "44", Passphrase: passphrase, GasKey: gasKey,
+		ChainID: chainID, RPC: "http://127.0.0.1:1", Beneficiary: beneficiary,
+		JobInterval: 200 * time.Millisecond, MaxTokens: 16,
+	})
+	keygenCancel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	minerID, err := devnode.MinerID(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Bonded at genesis by the gas account; rewards wait one block.
+	g := devnode.DevGenesis(chainID, devnode.Ether(1_000_000), gasAddr)
+	params := precompile.DefaultParams(genesis.DevAddress)
+	params.ChallengeWindow, params.UnbondingDelay = 1, 2
+	params.Bonds = []precompile.GenesisBond{{MinerID: minerID, Bonder: gasAddr, Amount: precompile.DefaultMinBond.Clone()}}
+	g.Params = &params
+
 	dataDir := filepath.Join(t.TempDir(), "node")
 	node, err := devnode.Start(ctx, devnode.Config{
 		Binary:  geth,
 		DataDir: dataDir,
 		Period:  0,
-		Genesis: devnode.DevGenesis(chainID, devnode.Ether(1_000_000), gasAddr),
+		Genesis: g,
 	})
 	if err != nil {
 		dumpFile(t, "pars-geth log", filepath.Join(dataDir, "geth.log"))
@@ -175,15 +202,7 @@ func TestMinerOnRealNode(t *testing.T) {
 		t.Fatalf("fresh chain at block %d, want the genesis block", n)
 	}
 
-	// The miner's home: wallet, gas keystore, configuration.
-	keygenCtx, keygenCancel := context.WithTimeout(ctx, commandLimit)
-	cfg, _, err := devnode.WriteMinerConfig(keygenCtx, devnode.MinerHome{
-		Dir: t.TempDir(), Miner: m.bin, Scheme: "44", Passphrase: passphrase, GasKey: gasKey,
-		ChainID: chainID, RPC: node.URL(), Beneficiary: beneficiary,
-		JobInterval: 200 * time.Millisecond, MaxTokens: 16,
-	})
-	keygenCancel()
-	if err != nil {
+	if err := devnode.SetMinerRPC(cfg, node.URL()); err != nil {
 		t.Fatal(err)
 	}
 
@@ -193,7 +212,8 @@ func TestMinerOnRealNode(t *testing.T) {
 	var decoded struct {
 		Scheme       string      `json:"scheme"`
 		WorkID       common.Hash `json:"workId"`
-		ComputeUnits uint64      `json:"computeUnits"`
+		InputTokens  uint32      `json:"inputTokens"`
+		OutputTokens uint32      `json:"outputTokens"`
 		Context      struct {
 			ChainID uint32 `json:"chainId"`
 		} `json:"context"`
@@ -232,7 +252,13 @@ func TestMinerOnRealNode(t *testing.T) {
 	if err := node.Call(ctx, &ret, "eth_call", call, "latest"); err != nil {
 		t.Fatalf("eth_call of submitWorkProof on the genesis block: %v", err)
 	}
-	if got, want := new(big.Int).SetBytes(ret), expectedReward(decoded.ComputeUnits); len(ret) != 32 || got.Cmp(want) != 0 {
+	// The chain prices the signed token counts with the built-in model's
+	// registered parameter count: one compute unit.
+	cu := reward.JobComputeUnits(precompile.BuiltinModel().Parameters, decoded.InputTokens, decoded.OutputTokens)
+	if cu != 1 {
+		t.Fatalf("the proof's %d + %d tokens are worth %d compute units, want 1", decoded.InputTokens, decoded.OutputTokens, cu)
+	}
+	if got, want := new(big.Int).SetBytes(ret), expectedReward(cu); len(ret) != 32 || got.Cmp(want) != 0 {
 		t.Fatalf("eth_call of submitWorkProof on the genesis block returned %x, want reward %s", ret, want)
 	}
 	if n := blockNumber(); n != 0 {
@@ -241,25 +267,40 @@ func TestMinerOnRealNode(t *testing.T) {
 	t.Logf("on the genesis block: prove, decode, verify; eth_estimateGas %d, eth_call reward %s wei", gas, new(big.Int).SetBytes(ret))
 
 	// Mine two proofs. The first is estimated while the head is the genesis
-	// block and lands in block 1.
+	// block and lands in block 1, the second in block 2; the rewards are
+	// pending, and after the second the miner finalizes the first (block 3).
 	logs := mine(t, m.bin, cfg)
 	accepted := logRecords(t, logs, "proof accepted")
 	if len(accepted) != 2 {
 		t.Fatalf("%d proof accepted lines, want 2:\n%s", len(accepted), logs)
 	}
 	total := new(big.Int)
+	var first *big.Int
 	for i, rec := range accepted {
 		cu, _ := rec["compute_units"].(float64)
 		want := expectedReward(uint64(cu))
 		total.Add(total, want)
-		if rec["reward_wei"] != want.String() || rec["balance_wei"] != total.String() || rec["block"] != float64(i+1) || rec["beneficiary"] != beneficiary.Hex() {
-			t.Fatalf("acceptance %d: %v; want reward %s, balance %s, block %d, beneficiary %s", i, rec, want, total, i+1, beneficiary.Hex())
+		if first == nil {
+			first = want
+		}
+		if rec["reward_wei"] != want.String() || rec["balance_wei"] != "0" || rec["block"] != float64(i+1) || rec["beneficiary"] != beneficiary.Hex() ||
+			rec["pending_until_block"] != float64(i+2) {
+			t.Fatalf("acceptance %d: %v; want reward %s pending until block %d, balance 0, block %d, beneficiary %s", i, rec, want, i+2, i+1, beneficiary.Hex())
 		}
 	}
-	if stopped := logRecords(t, logs, "mining stopped"); len(stopped) != 1 || stopped[0]["accepted"] != 2.0 || stopped[0]["balance_wei"] != total.String() {
+	if fin := logRecords(t, logs, "rewards finalized"); len(fin) != 1 || fin[0]["credited_wei"] != first.String() || fin[0]["block"] != 3.0 {
+		t.Fatalf("rewards finalized lines: %v; want one crediting %s in block 3", fin, first)
+	}
+	if stopped := logRecords(t, logs, "mining stopped"); len(stopped) != 1 || stopped[0]["accepted"] != 2.0 || stopped[0]["finalized_wei"] != first.String() || stopped[0]["pending"] != 1.0 {
 		t.Fatalf("mining stopped lines: %v", stopped)
 	}
-	t.Logf("2 proofs accepted, balance %s wei", total)
+	t.Logf("2 proofs accepted, %s wei finalized", first)
+
+	// `pars-miner finalize` credits the second (its window has passed).
+	if out := m.ok(ctx, "finalize", "--config", cfg); !strings.Contains(out, "credited   "+total.Sub(total, first).String()+" wei") {
+		t.Fatalf("finalize:\n%s", out)
+	}
+	total.Add(total, first)
 
 	// status and balance show 2 × the reward.
 	balanceLine := fmt.Sprintf("mining balance  %s wei", total)

@@ -63,7 +63,7 @@ func TestActivationOnRealNode(t *testing.T) {
 		t.Fatalf("0x0300 changed before activation: storage %v -> %v, nonce %d, code %s",
 			genesisState.Proof.StorageHash, before.Proof.StorageHash, before.Proof.Nonce, before.Code)
 	}
-	if before.Slots[spentset.Slot(w)] != (common.Hash{}) || before.Slots[precompile.BalanceSlot(payee)] != (common.Hash{}) {
+	if before.Slots[spentset.Slot(w)] != (common.Hash{}) || before.Slots[precompile.WorkSlot(w, 2)] != (common.Hash{}) {
 		t.Fatal("inert 0x0300 recorded the proof")
 	}
 	t.Logf("before activation: block #%d at %d (activation %d): inert", blk.Number, blk.Time, activation)
@@ -86,8 +86,8 @@ func TestActivationOnRealNode(t *testing.T) {
 		t.Fatalf("after activation: status %d, %d logs", r.Status, len(r.Logs))
 	}
 	after := n.stateAt(t, blk.Hash(), []proof.Hash{w})
-	if after.Slots[precompile.BalanceSlot(payee)] == (common.Hash{}) || after.Slots[spentset.Slot(w)] == (common.Hash{}) {
-		t.Fatal("after activation: no balance or spent marker")
+	if after.Slots[precompile.WorkSlot(w, 2)] == (common.Hash{}) || after.Slots[spentset.Slot(w)] == (common.Hash{}) {
+		t.Fatal("after activation: no pending reward or spent marker")
 	}
 	if !n.isSpent(t, w) {
 		t.Fatal("after activation: isSpent false")

@@ -31,7 +31,7 @@ import (
 const (
 	benchBlocks    = 4
 	benchGasLimit  = 30_000_000
-	benchProofGas  = 400_000 // gas limit of one submitWorkProof transaction
+	benchProofGas  = 500_000 // gas limit of one submitWorkProof transaction
 	benchGenesisAt = 1_800_000_000
 )
 
@@ -63,10 +63,22 @@ var (
 
 // benchGenesis is Pars with 0x0300 live at genesis and sender funded.
 func benchGenesis(sender common.Address) (*core.Genesis, error) {
+	p := precompile.DefaultParams(sender)
+	p.Bonds = []precompile.GenesisBond{{MinerID: benchKeyOrPanic().Public().ID(), Bonder: sender, Amount: precompile.DefaultMinBond.Clone()}}
 	return genesis.New(genesis.Options{
 		ChainID: genesis.ParsChainID, Governance: sender, GasLimit: benchGasLimit, Timestamp: benchGenesisAt,
-		Alloc: types.GenesisAlloc{sender: {Balance: new(big.Int).Exp(big.NewInt(10), big.NewInt(24), nil)}},
+		Alloc:  types.GenesisAlloc{sender: {Balance: new(big.Int).Exp(big.NewInt(10), big.NewInt(24), nil)}},
+		Params: &p,
 	})
+}
+
+// benchKeyOrPanic is the benchmark's ML-DSA-65 miner key, bonded at genesis.
+func benchKeyOrPanic() *proof.PrivateKey {
+	sk, err := proof.NewKeyFromSeed(proof.MLDSA65, [32]byte{0: 0xbe})
+	if err != nil {
+		panic(err)
+	}
+	return sk
 }
 
 // makeBenchChain generates benchBlocks full blocks, fill adding one
@@ -105,22 +117,19 @@ func makeBenchChain(b *testing.B, room uint64, fill func(key *ecdsa.PrivateKey, 
 func setupBench(b *testing.B) {
 	benchOnce.Do(func() {
 		start := time.Now()
-		sk, err := proof.NewKeyFromSeed(proof.MLDSA65, [32]byte{0: 0xbe})
-		if err != nil {
-			benchErr = err
-			return
-		}
+		sk := benchKeyOrPanic()
 		chainID := big.NewInt(genesis.ParsChainID)
 		tip, feeCap := big.NewInt(1), big.NewInt(1e11)
 		benchProofs = makeBenchChain(b, benchProofGas, func(key *ecdsa.PrivateKey, g *core.BlockGen, n int) *types.Transaction {
 			p := &proof.AIWorkProof{
 				Context: proof.WorkContext{
-					ChainID: genesis.ParsChainID, JobID: proof.Hash{1}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3},
+					ChainID: genesis.ParsChainID, JobID: proof.Hash{1}, ModelHash: precompile.BuiltinModel().Hash, InputHash: proof.Hash{3},
 					DeviceID: proof.Hash{4}, Timestamp: g.Timestamp() - 5,
 				},
 				Beneficiary:  payee,
 				OutputHash:   proof.HashOutput([]byte("output")),
-				ComputeUnits: 1000,
+				InputTokens:  60,
+				OutputTokens: 24,
 			}
 			binary.BigEndian.PutUint64(p.Context.Nonce[:], uint64(n)) // a distinct work id per proof
 			if err := p.Sign(sk, true); err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/pars-network/aimining/evmpatch/genesis"
 	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/proof"
 )
 
 // TestCrossChainDoubleSpend: a proof bound to Pars (6133) is accepted on a
@@ -23,7 +24,7 @@ func TestCrossChainDoubleSpend(t *testing.T) {
 	p := newProof(t, genesis.ParsChainID, uint64(time.Now().Unix()))
 	data := submitData(t, p)
 	w := p.WorkID()
-	balanceSlot := precompile.BalanceSlot(payee)
+	pendingSlot := precompile.WorkSlot(w, 2) // the pending reward
 
 	// Accepted on Pars. (No eth_call first: on a chain whose head is the
 	// genesis block, eth_call runs at block number 0, where the spent set
@@ -43,9 +44,9 @@ func TestCrossChainDoubleSpend(t *testing.T) {
 	if !pars.isSpent(t, w) {
 		t.Fatal("pars: work not spent after the accepted submission")
 	}
-	parsAfter := pars.stateAt(t, common.Hash{}, nil)
-	if got := parsAfter.Slots[balanceSlot].Big(); got.Cmp(reward) != 0 {
-		t.Fatalf("pars: balance %v, want %v", got, reward)
+	parsAfter := pars.stateAt(t, common.Hash{}, []proof.Hash{w})
+	if got := parsAfter.Slots[pendingSlot].Big(); got.Cmp(reward) != 0 {
+		t.Fatalf("pars: pending reward %v, want %v", got, reward)
 	}
 
 	// Refused on Zoo: eth_call reverts with WrongChain(200200, 6133) ...
@@ -82,8 +83,8 @@ func TestCrossChainDoubleSpend(t *testing.T) {
 	if r.Status != types.ReceiptStatusFailed || len(r.Logs) != 0 {
 		t.Fatalf("pars: second submission status %d, %d logs; want a failed transaction", r.Status, len(r.Logs))
 	}
-	again := pars.stateAt(t, common.Hash{}, nil)
-	if again.Proof.StorageHash != parsAfter.Proof.StorageHash || again.Slots[balanceSlot] != parsAfter.Slots[balanceSlot] {
+	again := pars.stateAt(t, common.Hash{}, []proof.Hash{w})
+	if again.Proof.StorageHash != parsAfter.Proof.StorageHash || again.Slots[pendingSlot] != parsAfter.Slots[pendingSlot] {
 		t.Errorf("pars: 0x0300 storage changed by the double spend")
 	}
 	// The failed transaction's revert data, replayed at its block's parent.

@@ -31,8 +31,8 @@ func TestExportImport(t *testing.T) {
 	a.settle(t)
 	works = append(works, works2...)
 	want := a.stateAt(t, common.Hash{}, works)
-	if want.Slots[precompile.BalanceSlot(payee)] == (common.Hash{}) {
-		t.Fatal("A: payee has no mining balance")
+	if want.Slots[precompile.WorkSlot(works[0], 2)] == (common.Hash{}) {
+		t.Fatal("A: payee has no pending reward")
 	}
 	a.stop()
 

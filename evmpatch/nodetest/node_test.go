@@ -54,7 +54,17 @@ const (
 func devGenesis(chainID, activation uint64) genesis.Options {
 	o := devnode.DevGenesis(chainID, devnode.Ether(1_000_000_000))
 	o.ActivationTime = activation
+	p := bondedParams(genesis.DevAddress)
+	o.Params = &p
 	return o
+}
+
+// bondedParams are the default parameters with the tests' miner key bonded
+// at genesis (by governance, its bonder): work earns only bonded.
+func bondedParams(governance common.Address) precompile.Params {
+	p := precompile.DefaultParams(governance)
+	p.Bonds = []precompile.GenesisBond{{MinerID: minerKeyOrPanic().Public().ID(), Bonder: governance, Amount: precompile.DefaultMinBond.Clone()}}
+	return p
 }
 
 // node is a running pars-geth seen through JSON-RPC.
@@ -224,18 +234,20 @@ func (n *node) header(t *testing.T, number *big.Int) *types.Header {
 	return h
 }
 
-// newProof signs an ML-DSA-65 proof bound to chain, with a fresh nonce and
-// the given WorkContext timestamp.
+// newProof signs an ML-DSA-65 proof of a built-in model job (60 bytes in,
+// 24 out: one compute unit) bound to chain, with a fresh nonce and the
+// given WorkContext timestamp.
 func newProof(t testing.TB, chain uint32, timestamp uint64) *proof.AIWorkProof {
 	t.Helper()
 	p := &proof.AIWorkProof{
 		Context: proof.WorkContext{
-			ChainID: chain, JobID: proof.Hash{1}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3},
+			ChainID: chain, JobID: proof.Hash{1}, ModelHash: precompile.BuiltinModel().Hash, InputHash: proof.Hash{3},
 			DeviceID: proof.Hash{4}, Timestamp: timestamp,
 		},
 		Beneficiary:  payee,
 		OutputHash:   proof.HashOutput([]byte("output")),
-		ComputeUnits: 1000,
+		InputTokens:  60,
+		OutputTokens: 24,
 	}
 	if _, err := rand.Read(p.Context.Nonce[:]); err != nil {
 		t.Fatal(err)
@@ -249,10 +261,17 @@ func newProof(t testing.TB, chain uint32, timestamp uint64) *proof.AIWorkProof {
 var theMinerKey *proof.PrivateKey
 
 func minerKey(t testing.TB) *proof.PrivateKey {
+	t.Helper()
+	return minerKeyOrPanic()
+}
+
+// minerKeyOrPanic is the tests' fixed ML-DSA-65 miner key (a seed always
+// gives a key).
+func minerKeyOrPanic() *proof.PrivateKey {
 	if theMinerKey == nil {
 		k, err := proof.NewKeyFromSeed(proof.MLDSA65, [32]byte{0: 0x65, 1: 7})
 		if err != nil {
-			t.Fatal(err)
+			panic(err)
 		}
 		theMinerKey = k
 	}
@@ -333,15 +352,22 @@ type chainState struct {
 }
 
 // precompileSlots are the slots of 0x0300 compared across nodes: the
-// parameter and epoch slots, payee's balance and the spent markers of works.
+// parameter, epoch and verified-work slots, payee's balance, and the spent
+// markers and pending records of works.
 func precompileSlots(works []proof.Hash) []common.Hash {
 	var slots []common.Hash
 	for i := byte(0); i < 8; i++ {
 		slots = append(slots, common.Hash{31: i})
 	}
+	for i := byte(40); i < 44; i++ {
+		slots = append(slots, common.Hash{31: i})
+	}
 	slots = append(slots, precompile.BalanceSlot(payee))
 	for _, w := range works {
 		slots = append(slots, spentset.Slot(w))
+		for i := byte(0); i < 4; i++ {
+			slots = append(slots, precompile.WorkSlot(w, i))
+		}
 	}
 	return slots
 }

@@ -38,8 +38,8 @@ func TestFollowOverDevp2p(t *testing.T) {
 	devA.requireSuccess(t, txs)
 	devA.settle(t)
 	devHead := devA.stateAt(t, common.Hash{}, works)
-	if devHead.Slots[precompile.BalanceSlot(payee)] == (common.Hash{}) {
-		t.Fatal("A: payee has no mining balance after 3 accepted proofs")
+	if devHead.Slots[precompile.WorkSlot(works[0], 2)] == (common.Hash{}) {
+		t.Fatal("A: payee has no pending reward after 3 accepted proofs")
 	}
 	devA.stop()
 	t.Logf("A --dev: 3 proofs in blocks up to #%d in %v", devHead.Number, time.Since(start).Round(time.Millisecond))

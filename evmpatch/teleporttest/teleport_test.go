@@ -59,8 +59,13 @@ func startChain(t *testing.T, bin, name string, id uint64) *chain {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	n := nodeharness.StartDev(t, ctx, name, devnode.Config{Binary: bin, DataDir: t.TempDir(), Period: 1,
-		Genesis: devnode.DevGenesis(id, devnode.Ether(1_000_000), relayers...)})
+	g := devnode.DevGenesis(id, devnode.Ether(1_000_000), relayers...)
+	// The test miner is bonded at genesis, and rewards wait one block.
+	p := precompile.DefaultParams(genesis.DevAddress)
+	p.ChallengeWindow, p.UnbondingDelay = 1, 2
+	p.Bonds = []precompile.GenesisBond{{MinerID: testMinerKey(t).Public().ID(), Bonder: genesis.DevAddress, Amount: precompile.DefaultMinBond.Clone()}}
+	g.Params = &p
+	n := nodeharness.StartDev(t, ctx, name, devnode.Config{Binary: bin, DataDir: t.TempDir(), Period: 1, Genesis: g})
 	ec := nodeharness.Dial(t, n.URL())
 	h := &nodeharness.Client{Name: name, EC: ec, ChainID: id, Gas: txGas, Timeout: 30 * time.Second, Wait: 30 * time.Second}
 	return &chain{name: name, id: id, ec: ec, h: h}
@@ -146,27 +151,35 @@ func TestTeleport(t *testing.T) {
 	t.Logf("done in %v", time.Since(start).Round(time.Millisecond))
 }
 
+// testMinerKey is the ML-DSA-65 key of the test's work proofs, bonded at
+// genesis.
+func testMinerKey(t testing.TB) *proof.PrivateKey {
+	k, err := proof.NewKeyFromSeed(proof.MLDSA65, [32]byte{0: 0x65, 1: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
 // mine earns a reward for the developer account on Pars with a real work
-// proof and returns it.
+// proof (a built-in model job) and finalizes it once its one-block
+// challenge window has passed; it returns the reward.
 func mine(t *testing.T, pars *chain) *big.Int {
 	t.Helper()
 	before := pars.balance(t, genesis.DevAddress)
 	p := &proof.AIWorkProof{
 		Context: proof.WorkContext{
-			ChainID: genesis.ParsChainID, JobID: proof.Hash{1}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3},
+			ChainID: genesis.ParsChainID, JobID: proof.Hash{1}, ModelHash: precompile.BuiltinModel().Hash, InputHash: proof.Hash{3},
 			DeviceID: proof.Hash{4}, Timestamp: uint64(time.Now().Unix()),
 		},
-		Beneficiary: genesis.DevAddress, OutputHash: proof.HashOutput([]byte("output")), ComputeUnits: 1000,
+		Beneficiary: genesis.DevAddress, OutputHash: proof.HashOutput([]byte("output")), InputTokens: 60, OutputTokens: 24,
 	}
 	_, _ = rand.Read(p.Context.Nonce[:])
-	minerKey, err := proof.NewKeyFromSeed(proof.MLDSA65, [32]byte{0: 0x65, 1: 9})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Sign(minerKey, false); err != nil {
+	if err := p.Sign(testMinerKey(t), false); err != nil {
 		t.Fatal(err)
 	}
 	pars.mustSend(t, devKey, nodeharness.Pack(t, "submitWorkProof", p.Encode(), []byte{}))
+	pars.mustSend(t, devKey, nodeharness.Pack(t, "finalizeWork", [][32]byte{p.WorkID()}))
 	mined := new(big.Int).Sub(pars.balance(t, genesis.DevAddress), before)
 	if mined.Sign() <= 0 {
 		t.Fatalf("pars: mining reward %v after the proof", mined)

@@ -6,8 +6,8 @@
 // of its own. Hooks inject what is hard to get from a real node on demand:
 // HTTP failures, dropped transactions and reorganisations.
 //
-// It is a test double, not a node: no balances, no gas market, no
-// consensus.
+// It is a test double, not a node: no gas market, no consensus, and no
+// real balances: a call that sends value (bond) is funded on the spot.
 package minertest
 
 import (
@@ -28,6 +28,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/holiman/uint256"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/precompile/precompiletest"
 )
@@ -109,6 +110,30 @@ func New(chainID uint64, p precompile.Params, genesisTime uint64, opts ...precom
 		return nil, err
 	}
 	return n, nil
+}
+
+// Bond bonds amount for miner id m from a funded faucet account, in a block
+// of its own, as a miner's bonder would.
+func (n *Node) Bond(m [32]byte, amount *big.Int) error {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	data, err := precompile.ABI().Pack("bond", m)
+	if err != nil {
+		return err
+	}
+	// The block is dated one second after its parent, so an idle chain
+	// (an old head) stays idle.
+	parent := n.head().header
+	num, tm := parent.Number.Uint64()+1, parent.Time+1
+	n.chain.SetBlock(num, tm)
+	faucet := common.HexToAddress("0x00000000000000000000000000000000000fa0ce")
+	v := uint256.MustFromBig(amount)
+	n.chain.Fund(faucet, v)
+	if r := n.chain.Call(precompiletest.Frame{Caller: faucet, Value: v}, data); r.Err != nil {
+		return fmt.Errorf("bond: %v %v", r.Err, r.Revert)
+	}
+	n.appendBlock(num, tm)
+	return nil
 }
 
 // Client returns an in-process RPC client.
@@ -239,6 +264,27 @@ func (n *Node) reorg() {
 	n.forks++
 }
 
+// appendBlock appends an empty block with the chain's current state.
+func (n *Node) appendBlock(num, tm uint64) {
+	parent := n.head().header
+	header := &types.Header{
+		ParentHash: parent.Hash(), Number: new(big.Int).SetUint64(num), Time: tm,
+		BaseFee: BaseFee, GasLimit: 60_000_000, Difficulty: new(big.Int),
+		Extra: []byte(fmt.Sprintf("minertest fork %d", n.forks)),
+	}
+	n.chain.State.Finalise(params.Rules{IsEIP158: true})
+	n.blocks = append(n.blocks, &block{header: header, state: n.chain.State.Copy(), nonces: copyNonces(n.nonces)})
+}
+
+// MineEmptyBlocks appends k empty blocks (to pass a challenge window).
+func (n *Node) MineEmptyBlocks(k int) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for range k {
+		n.mineBlock(nil, nil)
+	}
+}
+
 // mineBlock appends a block holding tx (or none) with its receipt.
 func (n *Node) mineBlock(tx *types.Transaction, from *common.Address) {
 	parent := n.head().header
@@ -294,7 +340,9 @@ func (n *Node) execute(tx *types.Transaction, from common.Address, num, tm uint6
 	gas := intrinsicGas(tx.Data())
 	status := types.ReceiptStatusSuccessful
 	if tx.To() != nil && *tx.To() == precompile.Address {
-		res := n.chain.Call(precompiletest.Frame{Caller: from, Gas: tx.Gas() - gas}, tx.Data())
+		value := uint256.MustFromBig(tx.Value())
+		n.chain.Fund(from, value)
+		res := n.chain.Call(precompiletest.Frame{Caller: from, Gas: tx.Gas() - gas, Value: value}, tx.Data())
 		gas += res.GasUsed
 		if res.Err != nil {
 			status = types.ReceiptStatusFailed
@@ -315,7 +363,7 @@ func (n *Node) execute(tx *types.Transaction, from common.Address, num, tm uint6
 
 // simulate runs a call against a copy of the state of block b, as if in
 // block number num at time tm.
-func (n *Node) simulate(b *block, num, tm uint64, from common.Address, to *common.Address, data []byte, gasCap uint64) (uint64, []byte, error) {
+func (n *Node) simulate(b *block, num, tm uint64, from common.Address, to *common.Address, data []byte, value *big.Int, gasCap uint64) (uint64, []byte, error) {
 	gas := intrinsicGas(data)
 	if to == nil || *to != precompile.Address {
 		return gas, nil, nil
@@ -328,7 +376,12 @@ func (n *Node) simulate(b *block, num, tm uint64, from common.Address, to *commo
 	}
 	tmp := &precompiletest.Chain{State: b.state.Copy(), Config: n.chain.Config, Contract: n.chain.Contract}
 	tmp.SetBlock(num, tm)
-	res := tmp.Call(precompiletest.Frame{Caller: from, Gas: gasCap - gas}, data)
+	v := new(uint256.Int)
+	if value != nil {
+		v = uint256.MustFromBig(value)
+	}
+	tmp.Fund(from, v)
+	res := tmp.Call(precompiletest.Frame{Caller: from, Gas: gasCap - gas, Value: v}, data)
 	if res.Err != nil {
 		if res.Revert != nil || len(res.Ret) > 0 {
 			return 0, nil, &revertError{data: res.Ret}
@@ -503,7 +556,7 @@ func (a *ethAPI) EstimateGas(args CallArgs, bnh *rpc.BlockNumberOrHash, _ *json.
 		return 0, err
 	}
 	num, tm := overrides.apply(b)
-	gas, _, err := a.n.simulate(b, num, tm, args.from(), args.To, args.data(), 0)
+	gas, _, err := a.n.simulate(b, num, tm, args.from(), args.To, args.data(), (*big.Int)(args.Value), 0)
 	if pct := a.n.EstimatePercent; pct != 0 {
 		gas = gas * pct / 100
 	}
@@ -521,7 +574,7 @@ func (a *ethAPI) Call(args CallArgs, bnh rpc.BlockNumberOrHash, _ *json.RawMessa
 		gasCap = uint64(*args.Gas)
 	}
 	num, tm := overrides.apply(b)
-	_, ret, err := a.n.simulate(b, num, tm, args.from(), args.To, args.data(), gasCap)
+	_, ret, err := a.n.simulate(b, num, tm, args.from(), args.To, args.data(), (*big.Int)(args.Value), gasCap)
 	return ret, err
 }
 

@@ -54,6 +54,9 @@ func NewChain(chainID uint64, p precompile.Params, blockTime uint64) (*Chain, er
 	}
 	sdb.SetNonce(precompile.Address, acc.Nonce, tracing.NonceChangeGenesis)
 	sdb.SetCode(precompile.Address, acc.Code, tracing.CodeChangeGenesis)
+	if acc.Balance != nil && acc.Balance.Sign() > 0 {
+		sdb.SetBalance(precompile.Address, uint256.MustFromBig(acc.Balance), tracing.BalanceIncreaseGenesisBalance)
+	}
 	for k, v := range acc.Storage {
 		sdb.SetState(precompile.Address, k, v)
 	}
@@ -195,7 +198,15 @@ type Result struct {
 	Revert  *precompile.Revert // decoded revert, when Err is a revert
 }
 
-// Call runs the precompile once in a fresh call frame.
+// Fund adds amount of the native coin to a's balance (a test faucet).
+func (c *Chain) Fund(a common.Address, amount *uint256.Int) {
+	c.State.AddBalance(a, amount, tracing.BalanceIncreaseGenesisBalance)
+}
+
+// Call runs the precompile once in a fresh call frame. A CALL with value
+// first moves the value from the caller to the called address, as the EVM
+// does (ErrInsufficientBalance, running nothing, when the caller lacks it),
+// and moves it back when the precompile fails.
 func (c *Chain) Call(f Frame, input []byte) Result {
 	contract := c.Contract
 	if contract == nil {
@@ -222,7 +233,14 @@ func (c *Chain) Run(f Frame, fn func(env precompile.Env) ([]byte, error)) Result
 		f.Value = new(uint256.Int)
 	}
 	env := &env{chain: c, frame: f, gasLeft: f.Gas}
+	if f.CallType == precompile.CallTypeCall && !f.Value.IsZero() && c.State.GetBalance(f.Caller).Lt(f.Value) {
+		return Result{Err: vm.ErrInsufficientBalance}
+	}
 	snap := c.State.Snapshot()
+	if f.CallType == precompile.CallTypeCall && !f.Value.IsZero() {
+		c.State.SubBalance(f.Caller, f.Value, tracing.BalanceChangeTransfer)
+		c.State.AddBalance(f.Address, f.Value, tracing.BalanceChangeTransfer)
+	}
 	ret, err := fn(env)
 	res := Result{Ret: ret, Err: err, GasUsed: f.Gas - env.gasLeft}
 	if err != nil {

@@ -29,6 +29,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/pars-network/aimining/evmpatch/devnode"
 	"github.com/pars-network/aimining/evmpatch/genesis"
+	"github.com/pars-network/aimining/precompile"
 )
 
 // devKey returns dev account i's private key: keccak256("pars devnet account i").
@@ -81,12 +82,15 @@ func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, inter
 		keys[i] = devKey(i)
 		addrs[i] = crypto.PubkeyToAddress(keys[i].PublicKey)
 	}
+	g := devnode.DevGenesis(chainID, devnode.Ether(1_000_000), addrs...) // 1e6 ether each
+	p := devnetParams()
+	g.Params = &p
 	node, err := devnode.Start(ctx, devnode.Config{
 		Binary:   filepath.Join(bin, "pars-geth"),
 		DataDir:  filepath.Join(dir, "node"),
 		HTTPAddr: httpAddr,
 		Period:   period,
-		Genesis:  devnode.DevGenesis(chainID, devnode.Ether(1_000_000), addrs...), // 1e6 ether each
+		Genesis:  g,
 	})
 	if err != nil {
 		return err
@@ -158,4 +162,13 @@ func stopProcess(cmd *exec.Cmd, done <-chan error) {
 		_ = cmd.Process.Kill()
 		<-done
 	}
+}
+
+// devnetParams are the default parameters with a devnet's short windows:
+// rewards wait 15 blocks (30 s at the default period) before the miner
+// credits them, and a bond leaves 60 blocks after it is unbonded.
+func devnetParams() precompile.Params {
+	p := precompile.DefaultParams(genesis.DevAddress)
+	p.ChallengeWindow, p.UnbondingDelay = 15, 60
+	return p
 }

@@ -1,0 +1,582 @@
+package miner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"reflect"
+	"slices"
+	"sync"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/proof"
+)
+
+// What the chain decides about verified work, and how the miner follows
+// it: the model registry prices work (compute units from the registered
+// parameter count and the signed token counts), a miner id earns only
+// while it is bonded, and accepted rewards wait pending for the challenge
+// window before finalizeWork credits them.
+
+// ChainModel is a model registry entry as the chain reports it.
+type ChainModel struct {
+	Registered      bool
+	Parameters      uint64
+	Tokenizer       precompile.Tokenizer
+	BytesPerToken   uint16
+	MaxInputTokens  uint32
+	MaxOutputTokens uint32
+	Verifier        precompile.Verifier
+}
+
+// ChainRules are the chain's parameters the miner follows.
+type ChainRules struct {
+	MinBond         *big.Int // wei of the native coin
+	ChallengeWindow uint64   // blocks
+	MaxBatchSize    uint32   // most work ids per finalizeWork
+}
+
+// callView runs a view of the precompile on the latest block.
+func callView(ctx context.Context, chain Chain, method string, args ...any) ([]any, error) {
+	a := precompile.ABI()
+	data, err := a.Pack(method, args...)
+	if err != nil {
+		return nil, err
+	}
+	to := precompile.Address
+	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	if err != nil {
+		if ref, ok := RevertFromError(err); ok {
+			return nil, fmt.Errorf("%s: %w", method, ref)
+		}
+		return nil, fmt.Errorf("%s: %w", method, err)
+	}
+	vals, err := a.Unpack(method, out)
+	if err != nil {
+		return nil, fmt.Errorf("decode %s result 0x%x: %w", method, out, err)
+	}
+	return vals, nil
+}
+
+// ReadChainModel reads a model's registry entry.
+func ReadChainModel(ctx context.Context, chain Chain, hash proof.Hash) (ChainModel, error) {
+	v, err := callView(ctx, chain, "modelInfo", [32]byte(hash))
+	if err != nil {
+		return ChainModel{}, err
+	}
+	if len(v) != 7 {
+		return ChainModel{}, fmt.Errorf("modelInfo returned %d values, want 7", len(v))
+	}
+	m := ChainModel{}
+	var ok [7]bool
+	m.Registered, ok[0] = v[0].(bool)
+	m.Parameters, ok[1] = v[1].(uint64)
+	var tok, ver uint8
+	tok, ok[2] = v[2].(uint8)
+	m.BytesPerToken, ok[3] = v[3].(uint16)
+	m.MaxInputTokens, ok[4] = v[4].(uint32)
+	m.MaxOutputTokens, ok[5] = v[5].(uint32)
+	ver, ok[6] = v[6].(uint8)
+	if slices.Contains(ok[:], false) {
+		return ChainModel{}, errors.New("modelInfo returned unexpected types")
+	}
+	m.Tokenizer, m.Verifier = precompile.Tokenizer(tok), precompile.Verifier(ver)
+	return m, nil
+}
+
+// ReadChainRules reads the parameters the miner follows.
+func ReadChainRules(ctx context.Context, chain Chain) (ChainRules, error) {
+	a := precompile.ABI()
+	data, err := a.Pack("parameters")
+	if err != nil {
+		return ChainRules{}, err
+	}
+	to := precompile.Address
+	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	if err != nil {
+		return ChainRules{}, fmt.Errorf("parameters: %w", err)
+	}
+	vals, err := a.Methods["parameters"].Outputs.Unpack(out)
+	if err != nil || len(vals) != 1 {
+		return ChainRules{}, fmt.Errorf("decode parameters 0x%x: %v", out, err)
+	}
+	// The ABI decodes the Parameters tuple into a struct of its fields.
+	tuple := reflect.ValueOf(vals[0])
+	field := func(name string) any {
+		if tuple.Kind() != reflect.Struct {
+			return nil
+		}
+		f := tuple.FieldByName(name)
+		if !f.IsValid() {
+			return nil
+		}
+		return f.Interface()
+	}
+	minBond, ok1 := field("MinBond").(*big.Int)
+	window, ok2 := field("ChallengeWindow").(uint64)
+	batch, ok3 := field("MaxBatchSize").(uint32)
+	if !ok1 || !ok2 || !ok3 || minBond == nil {
+		return ChainRules{}, errors.New("parameters: no minBond or challengeWindow (is this chain's precompile older than verified work?)")
+	}
+	return ChainRules{MinBond: minBond, ChallengeWindow: window, MaxBatchSize: batch}, nil
+}
+
+// Bond is a miner id's bond as the chain reports it.
+type Bond struct {
+	Bonder    common.Address
+	Bonded    *big.Int
+	Unbonding *big.Int
+	ReadyAt   uint64
+}
+
+// ReadBond reads a miner id's bond.
+func ReadBond(ctx context.Context, chain Chain, minerID proof.Hash) (Bond, error) {
+	v, err := callView(ctx, chain, "bondInfo", [32]byte(minerID))
+	if err != nil {
+		return Bond{}, err
+	}
+	var b Bond
+	var ok [4]bool
+	b.Bonder, ok[0] = v[0].(common.Address)
+	b.Bonded, ok[1] = v[1].(*big.Int)
+	b.Unbonding, ok[2] = v[2].(*big.Int)
+	b.ReadyAt, ok[3] = v[3].(uint64)
+	if slices.Contains(ok[:], false) {
+		return Bond{}, errors.New("bondInfo returned unexpected types")
+	}
+	return b, nil
+}
+
+// LoadChainRules reads the chain's parameters and the registry entry of
+// every configured model. It fails when a model is not registered (every
+// proof for it would be refused UnknownModel) and replaces the back-end's
+// parameter count, bytes per token and token limits with the chain's, so
+// the miner signs token counts the chain accepts and estimates the compute
+// units the chain computes. Open calls it.
+func (m *Miner) LoadChainRules(ctx context.Context) error {
+	rules, err := ReadChainRules(ctx, m.chain)
+	if err != nil {
+		return err
+	}
+	models := map[string]ModelInfo{}
+	for _, name := range m.cfg.Mining.Models {
+		info, _ := m.backend.Model(name)
+		cm, err := ReadChainModel(ctx, m.chain, info.Hash)
+		if err != nil {
+			return err
+		}
+		if !cm.Registered {
+			return fmt.Errorf("model %s (hash %s) is not registered on chain %d: every proof for it would be refused (UnknownModel)",
+				name, hexutil.Encode(info.Hash[:]), m.chainID)
+		}
+		if info.Parameters != 0 && info.Parameters != cm.Parameters {
+			m.log.Warn("the configured parameter count differs from the chain's registry; the chain's is what pays",
+				"model", name, "configured", info.Parameters, "chain", cm.Parameters)
+		}
+		info.Parameters, info.BytesPerToken = cm.Parameters, uint64(cm.BytesPerToken)
+		info.MaxInputTokens, info.MaxOutputTokens = cm.MaxInputTokens, cm.MaxOutputTokens
+		models[name] = info
+	}
+	m.backend = chainModels{Backend: m.backend, models: models}
+	m.pending.mu.Lock()
+	m.rules = &rules
+	m.pending.mu.Unlock()
+	return nil
+}
+
+// chainModels is a back-end whose model descriptions come from the chain's
+// registry.
+type chainModels struct {
+	Backend
+	models map[string]ModelInfo
+}
+
+// Model implements Backend with the chain's entry.
+func (b chainModels) Model(name string) (ModelInfo, bool) {
+	if info, ok := b.models[name]; ok {
+		return info, true
+	}
+	return b.Backend.Model(name)
+}
+
+// Embeds and Embed pass an embedding back-end through.
+func (b chainModels) Embeds(model string) bool {
+	e, ok := b.Backend.(Embedder)
+	return ok && e.Embeds(model)
+}
+
+// Embed implements Embedder when the wrapped back-end does.
+func (b chainModels) Embed(ctx context.Context, model string, input []byte) ([]float32, error) {
+	e, ok := b.Backend.(Embedder)
+	if !ok {
+		return nil, fmt.Errorf("the back-end does not embed with model %q", model)
+	}
+	return e.Embed(ctx, model, input)
+}
+
+// EnsureBond makes the miner id's active bond reach the chain's minimum:
+// the gas account bonds the missing amount with bond(minerId). It returns
+// the amount sent (zero when the bond was already enough). A bond held by
+// another bonder cannot be topped up by this account (NotBonder).
+func (m *Miner) EnsureBond(ctx context.Context) (*big.Int, error) {
+	rules, err := m.chainRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b, err := ReadBond(ctx, m.chain, m.MinerID())
+	if err != nil {
+		return nil, err
+	}
+	if b.Bonded.Cmp(rules.MinBond) >= 0 {
+		return new(big.Int), nil
+	}
+	if b.Bonder != (common.Address{}) && b.Bonder != m.GasAccount() {
+		id := m.MinerID()
+		return nil, fmt.Errorf("miner id %s is bonded by %s, not by the gas account %s: only its bonder can add to the bond",
+			hexutil.Encode(id[:]), b.Bonder.Hex(), m.GasAccount().Hex())
+	}
+	amount := new(big.Int).Sub(rules.MinBond, b.Bonded)
+	return amount, m.Bond(ctx, amount)
+}
+
+// Bond sends bond(minerId) with amount wei from the gas account.
+func (m *Miner) Bond(ctx context.Context, amount *big.Int) error {
+	id := m.MinerID()
+	data, err := precompile.ABI().Pack("bond", [32]byte(id))
+	if err != nil {
+		return err
+	}
+	rcpt, err := m.sub.TransactValue(ctx, data, amount, "bond")
+	if err != nil {
+		return fmt.Errorf("bond %s wei for miner id %s: %w", amount, hexutil.Encode(id[:]), err)
+	}
+	m.log.Info("miner id bonded", "miner_id", hexutil.Encode(id[:]), "amount_wei", amount.String(),
+		"bonder", m.GasAccount().Hex(), "block", rcpt.BlockNumber, "tx", rcpt.TxHash.Hex())
+	return nil
+}
+
+// checkBond runs before mining: with mining.auto_bond it bonds what is
+// missing; otherwise it warns when the bond is below the minimum, since
+// every proof would then be refused (NotBonded).
+func (m *Miner) checkBond(ctx context.Context) error {
+	if m.cfg.Mining.AutoBond {
+		_, err := m.EnsureBond(ctx)
+		return err
+	}
+	rules, err := m.chainRules(ctx)
+	if err != nil {
+		m.log.Warn("cannot read the chain's bond parameters", "err", err)
+		return nil
+	}
+	b, err := ReadBond(ctx, m.chain, m.MinerID())
+	if err != nil {
+		m.log.Warn("cannot read the miner id's bond", "err", err)
+		return nil
+	}
+	if b.Bonded.Cmp(rules.MinBond) < 0 {
+		id := m.MinerID()
+		m.log.Warn("the miner id's bond is below the chain's minimum: proofs will be refused (NotBonded); run `pars-miner bond` or set mining.auto_bond",
+			"miner_id", hexutil.Encode(id[:]), "bonded_wei", b.Bonded.String(), "min_bond_wei", rules.MinBond.String())
+	}
+	return nil
+}
+
+// RecoverLookback is how many blocks back Run looks for the miner id's
+// pending work when it starts.
+const RecoverLookback = 10_000
+
+// prepareVerified runs when mining starts: the bond check (checkBond) and,
+// when the miner finalizes, recovering its pending work from the chain.
+func (m *Miner) prepareVerified(ctx context.Context) error {
+	if err := m.checkBond(ctx); err != nil {
+		return err
+	}
+	if !m.cfg.Mining.FinalizeEnabled() {
+		return nil
+	}
+	rules, err := m.chainRules(ctx)
+	if err != nil {
+		m.log.Warn("cannot read the chain's parameters", "err", err)
+		return nil
+	}
+	n, err := m.RecoverPending(ctx, max(RecoverLookback, 2*rules.ChallengeWindow))
+	if err != nil {
+		m.log.Warn("cannot look for pending rewards of earlier runs", "err", err)
+	} else if n > 0 {
+		m.log.Info("pending rewards of earlier runs found", "proofs", n)
+	}
+	return nil
+}
+
+// chainRules returns the rules read by LoadChainRules, reading them when
+// they are not known yet.
+func (m *Miner) chainRules(ctx context.Context) (ChainRules, error) {
+	m.pending.mu.Lock()
+	r := m.rules
+	m.pending.mu.Unlock()
+	if r != nil {
+		return *r, nil
+	}
+	rules, err := ReadChainRules(ctx, m.chain)
+	if err != nil {
+		return ChainRules{}, err
+	}
+	m.pending.mu.Lock()
+	m.rules = &rules
+	m.pending.mu.Unlock()
+	return rules, nil
+}
+
+// pendingWork is the miner's queue of its accepted work waiting for the
+// challenge window, oldest first.
+type pendingWork struct {
+	mu      sync.Mutex
+	items   []pendingItem
+	running bool // a finalizeWork transaction is in flight
+}
+
+type pendingItem struct {
+	workID      proof.Hash
+	submittedAt uint64 // block number that accepted it
+}
+
+// addPending queues accepted work for finalization.
+func (m *Miner) addPending(workID proof.Hash, block uint64) {
+	if !m.cfg.Mining.FinalizeEnabled() {
+		return
+	}
+	m.pending.mu.Lock()
+	m.pending.items = append(m.pending.items, pendingItem{workID: workID, submittedAt: block})
+	m.pending.mu.Unlock()
+}
+
+// Pending returns how many accepted proofs wait for finalization.
+func (m *Miner) Pending() int {
+	m.pending.mu.Lock()
+	defer m.pending.mu.Unlock()
+	return len(m.pending.items)
+}
+
+// FinalizeDue credits the miner's pending work whose challenge window has
+// passed at block head, in one finalizeWork transaction of at most
+// maxBatchSize work ids. Only one runs at a time; a call while another is
+// in flight returns at once. Work that another caller finalized first is
+// dropped from the queue. It returns the amount credited.
+func (m *Miner) FinalizeDue(ctx context.Context, head uint64) (*big.Int, error) {
+	rules, err := m.chainRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m.pending.mu.Lock()
+	if m.pending.running {
+		m.pending.mu.Unlock()
+		return new(big.Int), nil
+	}
+	var ids [][32]byte
+	for _, it := range m.pending.items {
+		if it.submittedAt+rules.ChallengeWindow > head || len(ids) >= int(max(rules.MaxBatchSize, 1)) {
+			break
+		}
+		ids = append(ids, [32]byte(it.workID))
+	}
+	if len(ids) == 0 {
+		m.pending.mu.Unlock()
+		return new(big.Int), nil
+	}
+	m.pending.running = true
+	m.pending.mu.Unlock()
+	defer func() {
+		m.pending.mu.Lock()
+		m.pending.running = false
+		m.pending.mu.Unlock()
+	}()
+
+	data, err := precompile.ABI().Pack("finalizeWork", ids)
+	if err != nil {
+		return nil, err
+	}
+	rcpt, err := m.sub.Transact(ctx, data, "finalization")
+	if ref, ok := IsRefusal(err); ok && ref.Reason == "WorkNotPending" && ref.Revert != nil && len(ref.Revert.Args) == 1 {
+		// Someone else finalized it: drop it, the rest waits for the next call.
+		gone, _ := ref.Revert.Args[0].([32]byte)
+		m.dropPending(func(id proof.Hash) bool { return id == proof.Hash(gone) })
+		return new(big.Int), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("finalize %d pending proofs: %w", len(ids), err)
+	}
+	done := map[proof.Hash]bool{}
+	credited := new(big.Int)
+	ev := precompile.ABI().Events["WorkFinalized"]
+	for _, l := range rcpt.Logs {
+		if l.Address != precompile.Address || len(l.Topics) != 3 || l.Topics[0] != ev.ID {
+			continue
+		}
+		vals, err := ev.Inputs.NonIndexed().Unpack(l.Data)
+		if err != nil || len(vals) != 1 {
+			continue
+		}
+		if amt, ok := vals[0].(*big.Int); ok {
+			credited.Add(credited, amt)
+		}
+		done[proof.Hash(l.Topics[1])] = true
+	}
+	m.dropPending(func(id proof.Hash) bool { return done[id] })
+	m.tally.mu.Lock()
+	m.tally.finalized.Add(&m.tally.finalized, credited)
+	m.tally.mu.Unlock()
+	m.log.Info("rewards finalized", "proofs", len(done), "credited_wei", credited.String(),
+		"still_pending", m.Pending(), "block", rcpt.BlockNumber, "tx", rcpt.TxHash.Hex(), "gas_used", rcpt.GasUsed)
+	return credited, nil
+}
+
+// dropPending removes the queued work for which drop is true.
+func (m *Miner) dropPending(drop func(proof.Hash) bool) {
+	m.pending.mu.Lock()
+	m.pending.items = slices.DeleteFunc(m.pending.items, func(it pendingItem) bool { return drop(it.workID) })
+	m.pending.mu.Unlock()
+}
+
+// finalizeAfter runs FinalizeDue after a proof accepted in block head,
+// logging instead of failing: finalization is retried with the next proof.
+func (m *Miner) finalizeAfter(ctx context.Context, head uint64) {
+	if !m.cfg.Mining.FinalizeEnabled() {
+		return
+	}
+	if _, err := m.FinalizeDue(ctx, head); err != nil && ctx.Err() == nil {
+		m.log.Warn("cannot finalize pending rewards yet", "err", err)
+	}
+}
+
+// knownRules returns the chain rules when they have been read, else nil.
+func (m *Miner) knownRules() *ChainRules {
+	m.pending.mu.Lock()
+	defer m.pending.mu.Unlock()
+	return m.rules
+}
+
+// PendingRecord is an accepted proof's pending reward as the chain reports
+// it (pendingWork).
+type PendingRecord struct {
+	Status        uint8 // 0 unknown, 1 pending, 2 finalized
+	Beneficiary   common.Address
+	MinerID       proof.Hash
+	Amount        *big.Int
+	SubmittedAt   uint64
+	FinalizableAt uint64
+}
+
+// ReadPendingWork reads the pending record of a work id.
+func ReadPendingWork(ctx context.Context, chain Chain, workID proof.Hash) (PendingRecord, error) {
+	v, err := callView(ctx, chain, "pendingWork", [32]byte(workID))
+	if err != nil {
+		return PendingRecord{}, err
+	}
+	var r PendingRecord
+	var ok [6]bool
+	r.Status, ok[0] = v[0].(uint8)
+	r.Beneficiary, ok[1] = v[1].(common.Address)
+	var id [32]byte
+	id, ok[2] = v[2].([32]byte)
+	r.Amount, ok[3] = v[3].(*big.Int)
+	r.SubmittedAt, ok[4] = v[4].(uint64)
+	r.FinalizableAt, ok[5] = v[5].(uint64)
+	if slices.Contains(ok[:], false) {
+		return PendingRecord{}, errors.New("pendingWork returned unexpected types")
+	}
+	r.MinerID = proof.Hash(id)
+	return r, nil
+}
+
+// RecoverPending finds the miner id's work accepted in the last lookback
+// blocks that is still pending (WorkAccepted events filtered on the miner
+// id, then pendingWork) and queues it for finalization, so a restarted
+// miner still finalizes what it earned before. It returns how many proofs
+// it queued.
+func (m *Miner) RecoverPending(ctx context.Context, lookback uint64) (int, error) {
+	head, err := m.chain.BlockNumber(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("read block number: %w", err)
+	}
+	from := uint64(0)
+	if head > lookback {
+		from = head - lookback
+	}
+	id := m.MinerID()
+	logs, err := m.chain.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(from),
+		ToBlock:   new(big.Int).SetUint64(head),
+		Addresses: []common.Address{precompile.Address},
+		Topics:    [][]common.Hash{{workAcceptedEvent.ID}, nil, nil, {common.Hash(id)}},
+	})
+	if err != nil {
+		return 0, fmt.Errorf("eth_getLogs %d..%d: %w", from, head, err)
+	}
+	m.pending.mu.Lock()
+	known := map[proof.Hash]bool{}
+	for _, it := range m.pending.items {
+		known[it.workID] = true
+	}
+	m.pending.mu.Unlock()
+	n := 0
+	for i := range logs {
+		ev, err := ParseWorkAccepted(&logs[i])
+		if err != nil || logs[i].Removed || known[ev.WorkID] {
+			continue
+		}
+		rec, err := ReadPendingWork(ctx, m.chain, ev.WorkID)
+		if err != nil {
+			return n, err
+		}
+		if rec.Status != 1 {
+			continue
+		}
+		known[ev.WorkID] = true
+		m.pending.mu.Lock()
+		m.pending.items = append(m.pending.items, pendingItem{workID: ev.WorkID, submittedAt: rec.SubmittedAt})
+		m.pending.mu.Unlock()
+		n++
+	}
+	m.pending.mu.Lock()
+	slices.SortStableFunc(m.pending.items, func(a, b pendingItem) int { return cmpU64(a.submittedAt, b.submittedAt) })
+	m.pending.mu.Unlock()
+	return n, nil
+}
+
+func cmpU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// FinalizeAll finalizes every queued proof whose window has passed at the
+// latest block, batch after batch, and returns the amount credited.
+func (m *Miner) FinalizeAll(ctx context.Context) (*big.Int, error) {
+	total := new(big.Int)
+	for {
+		head, err := m.chain.BlockNumber(ctx)
+		if err != nil {
+			return total, fmt.Errorf("read block number: %w", err)
+		}
+		before := m.Pending()
+		got, err := m.FinalizeDue(ctx, head)
+		if err != nil {
+			return total, err
+		}
+		total.Add(total, got)
+		if m.Pending() == before || m.Pending() == 0 {
+			return total, nil
+		}
+	}
+}
+
+// Chain returns the node the miner talks to.
+func (m *Miner) Chain() Chain { return m.chain }
