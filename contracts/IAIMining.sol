@@ -555,8 +555,9 @@ interface IAIMining {
     /// its beneficiaries (anyone may call; atomic; at most maxBatchSize ids).
     function finalizeWork(bytes32[] calldata workIds) external returns (uint256 credited);
 
-    /// @notice Accepted work: status 0 unknown, 1 pending, 2 finalized;
-    /// proofDigest commits to every signed field of the proof.
+    /// @notice Accepted work: status 0 unknown, 1 pending (not yet drawn for
+    /// audit), 2 finalized, 3..7 audit states (see "Audits"); proofDigest
+    /// commits to every signed field of the proof.
     function pendingWork(bytes32 workId)
         external
         view
@@ -577,10 +578,114 @@ interface IAIMining {
     /// (the epoch of the latest accepted proof).
     function epochRewards() external view returns (uint64 epoch, uint256 budget, uint256 rewarded);
 
-    /// @notice Governance: bond parameters; unbondingDelay must exceed challengeWindow.
+    /// @notice Governance: bond parameters; challengeWindow at most 224 and at
+    /// least auditDelay + revealWindow; unbondingDelay must exceed the longest
+    /// audit, challengeWindow + auditDelay + revealWindow + voteCommitWindow +
+    /// voteRevealWindow.
     function setBondParameters(uint256 minBond, uint16 bondRewardCapBps, uint64 challengeWindow, uint64 unbondingDelay)
         external;
 
     /// @notice Governance: the most attested proofs per device and epoch.
     function setDeviceEpochCap(uint32 cap) external;
+
+    // ---------------------------------------------------------------------
+    // Audits: sampling, challenges, reveals, re-execution, committees,
+    // slashing
+    //
+    // Work accepted in block B is selected for audit with probability
+    // auditProbabilityBps / 10000 by a seed made of the hashes of blocks
+    // B+1 .. B+auditDelay (proof.AuditSeed, proof.AuditSelected), unknown
+    // when the proof was sent. Selected work must be revealed by block
+    // B + auditDelay + revealWindow. The chain evaluates the draw while the
+    // seed's blocks are within BLOCKHASH reach (the seed window, until block
+    // B + 257): finalizeWork refuses selected work (WorkUnderAudit), and
+    // markSelected (anyone) records draws. Work whose seed window closed
+    // with its draw never recorded is audited as if selected: finalizeWork
+    // refuses it (AuditSeedExpired) and markSelected opens its audit with a
+    // fresh reveal window. Governance keeps auditDelay + revealWindow <=
+    // challengeWindow <= 224, so honest work is finalized with at least
+    // 32 blocks of the seed window to spare.
+    //
+    // Work status (pendingWork, auditInfo): 0 unknown, 1 pending (not yet
+    // drawn), 2 finalized, 3 not selected, 4 audited, awaiting the reveal,
+    // 5 revealed, committee voting, 6 cleared by its audit, 7 forfeited.
+    // Audit kind: 1 sampled, 2 challenged, 3 seed window closed undrawn.
+    // ---------------------------------------------------------------------
+
+    /// @notice Audit and committee parameters, as stored in the precompile.
+    struct AuditParameters {
+        uint64 auditDelay;            // blocks after the submission block whose hashes make the seed (1..64)
+        uint16 auditProbabilityBps;   // probability that the seed selects a piece of work, basis points
+        uint64 revealWindow;          // blocks to reveal after the seed is known
+        uint256 challengeBond;        // wei of the native coin a challenge must carry
+        uint16 challengerRewardBps;   // a successful challenger's share of the slashed bond (at most 5000)
+        uint16 committeeSize;         // verifiers drawn per committee vote (1..15)
+        uint64 voteCommitWindow;      // blocks to commit votes after a committee reveal
+        uint64 voteRevealWindow;      // blocks to reveal votes after the commit window
+        uint256 minVerifierStake;     // smallest stake of an active verifier (wei of the native coin)
+        uint16 missedVotePenaltyBps;  // share of its stake a drawn verifier loses per vote it does not reveal
+    }
+
+    /// @notice An audit of pending work opened; the miner must reveal by revealDeadline.
+    event AuditOpened(
+        bytes32 indexed workId, bytes32 indexed minerId, address indexed challenger, uint8 kind, uint64 anchor, uint64 revealDeadline
+    );
+    /// @notice Pending work of a slashed miner id was forfeited: its reward is never credited.
+    event WorkForfeited(bytes32 indexed workId, bytes32 indexed minerId, uint256 amount);
+
+    error WorkUnderAudit(bytes32 workId);
+    error AuditSeedExpired(bytes32 workId, uint64 expiredAt);
+    error AuditSeedUnavailable(uint64 submitBlock);
+
+    /// @notice Record the audit draw of pending work not drawn yet: selected
+    /// work (and work whose seed window closed) has its audit opened, the
+    /// rest is marked not selected. Anyone may call; skips what it cannot
+    /// or need not draw.
+    /// @return opened how many audits were opened
+    function markSelected(bytes32[] calldata workIds) external returns (uint256 opened);
+
+    /// @notice What the seed says of pending work now: 0 not ready, 1 not
+    /// selected, 2 selected, 3 seed window closed, 4 not pending or drawn already.
+    function auditDraw(bytes32 workId) external view returns (uint8 state);
+
+    /// @notice A piece of work's status and audit (kind 0: none).
+    function auditInfo(bytes32 workId)
+        external
+        view
+        returns (
+            uint8 status,
+            uint8 kind,
+            uint64 anchor,
+            uint64 revealDeadline,
+            address challenger,
+            uint256 challengeBond,
+            uint8 committeeSize,
+            uint64 commitDeadline,
+            uint64 voteDeadline
+        );
+
+    /// @notice The audit and committee parameters.
+    function auditParameters() external view returns (AuditParameters memory);
+
+    /// @notice Native coin burned by slashing (bonds and verifier stakes)
+    /// and pending reward forfeited by slashing (never credited).
+    function auditTotals() external view returns (uint256 burnedCoin, uint256 forfeitedReward);
+
+    /// @notice Governance: sampling, reveal window and challenges.
+    function setAuditParameters(
+        uint64 auditDelay,
+        uint16 auditProbabilityBps,
+        uint64 revealWindow,
+        uint256 challengeBond,
+        uint16 challengerRewardBps
+    ) external;
+
+    /// @notice Governance: verifier committees.
+    function setCommitteeParameters(
+        uint16 committeeSize,
+        uint64 voteCommitWindow,
+        uint64 voteRevealWindow,
+        uint256 minVerifierStake,
+        uint16 missedVotePenaltyBps
+    ) external;
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/core/vm"
 	"github.com/pars-network/aimining/attest/nvtrust"
+	"github.com/pars-network/aimining/proof"
 )
 
 // Contract is the IAIMining precompile. It holds no mutable state of its
@@ -48,6 +49,7 @@ type call struct {
 	env        Env
 	st         store
 	deviceRoot *nvtrust.Certificate
+	seeds      map[uint64]proof.Hash // audit seeds computed in this call, by submission block (audit.go)
 }
 
 // methods maps 4-byte selectors to functions. It is filled once at package
@@ -162,6 +164,7 @@ var methodSets = []func() map[string]*method{
 	federatedMethods,
 	modelMethods,
 	verifiedMethods,
+	auditMethods,
 }
 
 // coreMethods are the mining, view and governance functions.

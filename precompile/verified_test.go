@@ -284,6 +284,11 @@ func TestEpochBudgetProperty(t *testing.T) {
 				block++
 				now += uint64(r.IntN(40))
 				c.SetBlock(block, now)
+				// Record the audit draws while the seeds are in reach.
+				for i := 0; i < len(open); i += 32 {
+					res := c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "markSelected", workIDs(open[i:min(i+32, len(open))])))
+					require.NoError(t, res.Err, "%v", res.Revert)
+				}
 				if r.IntN(4) == 0 && len(open) > 0 {
 					// Finalize what is ripe: move past the window first.
 					block += precompile.DefaultChallengeWindow
@@ -487,25 +492,42 @@ func TestBondLifecycle(t *testing.T) {
 	require.NoError(t, bond(stranger, coin(100)).Err)
 }
 
-// TestUnbondingDelayExceedsChallengeWindow: governance cannot make bonds
-// leave before the work they back can no longer be challenged.
-func TestUnbondingDelayExceedsChallengeWindow(t *testing.T) {
+// TestUnbondingDelayExceedsLongestAudit: governance cannot make bonds
+// leave before every audit of the work they back has settled: a challenge
+// in the last block of the challenge window, the seed delay and the reveal
+// window after it, and both committee vote windows. The challenge window
+// itself must hold the seed delay and the reveal window, and end at least
+// MinFinalizeSpan blocks before the seed leaves BLOCKHASH reach.
+func TestUnbondingDelayExceedsLongestAudit(t *testing.T) {
 	c := newChain(t)
+	// Defaults: auditDelay 2, revealWindow 64, vote windows 32 + 32.
 	for _, tc := range []struct {
 		window, delay uint64
-		ok            bool
-	}{{10, 11, true}, {10, 10, false}, {10, 9, false}, {100, 1000, true}, {1000, 100, false}} {
+		reason        string
+	}{
+		{100, 231, ""},
+		{100, 230, "must exceed challengeWindow + auditDelay + revealWindow"},
+		{100, 100, "must exceed challengeWindow + auditDelay + revealWindow"},
+		{66, 197, ""},
+		{65, 1000, "revealWindow must be"},
+		{precompile.MaxChallengeWindow, 1000, ""},
+		{precompile.MaxChallengeWindow + 1, 1000, "challengeWindow must be"},
+	} {
 		r := govCall(t, c, "setBondParameters", big.NewInt(1), uint16(400), tc.window, tc.delay)
-		if tc.ok {
+		if tc.reason == "" {
 			require.NoError(t, r.Err, "%+v: %v", tc, r.Revert)
 			continue
 		}
 		requireRevert(t, r, "InvalidParameter")
-		require.Contains(t, r.Revert.Args[0], "must exceed challengeWindow")
+		require.Contains(t, r.Revert.Args[0], tc.reason, "%+v", tc)
 	}
+	require.Equal(t, uint64(224), uint64(precompile.MaxChallengeWindow))
 	p := precompile.DefaultParams(gov)
-	p.UnbondingDelay = p.ChallengeWindow
+	require.Equal(t, uint64(150+2+64+32+32), p.LongestAudit())
+	p.UnbondingDelay = p.LongestAudit()
 	require.ErrorIs(t, p.Validate(), precompile.ErrInvalidParams)
+	p.UnbondingDelay++
+	require.NoError(t, p.Validate())
 }
 
 // TestDeviceEpochCap: one GPU lifted any number of proofs to trust 1.0.
