@@ -5,7 +5,8 @@ pragma solidity ^0.8.24;
 /// @notice Miners submit ML-DSA-signed proofs of AI work; the precompile
 /// verifies them, marks each work id spent and holds the signed
 /// beneficiary's reward pending until finalizeWork credits it. Only CALL and
-/// STATICCALL are accepted and no call but bond (by CALL) may carry value.
+/// STATICCALL are accepted and no call but bond, challenge and
+/// registerVerifier (by CALL) may carry value.
 /// Every refusal reverts with one of the custom errors below, so callers can
 /// decode exactly what was wrong.
 interface IAIMining {
@@ -633,9 +634,64 @@ interface IAIMining {
     /// @notice Pending work of a slashed miner id was forfeited: its reward is never credited.
     event WorkForfeited(bytes32 indexed workId, bytes32 indexed minerId, uint256 amount);
 
+    /// @notice An audit ended: outcome 2 cleared, 3 slashed, 5 inconclusive
+    /// (cleared, challenge bond returned); reason as in Slashed (0 if none).
+    event AuditDecided(bytes32 indexed workId, bytes32 indexed minerId, uint8 outcome, uint8 reason);
+    /// @notice A miner id lost its whole bond: reason 1 no reveal, 2 token
+    /// count mismatch, 3 re-execution mismatch, 4 committee verdict. The
+    /// challenger (zero if none) received bounty besides its challenge bond;
+    /// the rest of bond was burned; the audited work's reward was forfeited,
+    /// and the miner id's other pending work is forfeited when next touched.
+    event Slashed(
+        bytes32 indexed minerId,
+        bytes32 indexed workId,
+        address indexed challenger,
+        uint8 reason,
+        uint256 bond,
+        uint256 bounty,
+        uint256 forfeitedReward
+    );
+    /// @notice A committee was drawn for revealed work.
+    event CommitteeDrawn(bytes32 indexed workId, address[] members, uint64 commitDeadline, uint64 voteDeadline);
+    /// @notice A committee member committed its vote.
+    event VoteCommitted(bytes32 indexed workId, address indexed verifier);
+    /// @notice A committee member revealed its vote (1 valid, 2 fraud).
+    event VoteRevealed(bytes32 indexed workId, address indexed verifier, uint8 verdict);
+    /// @notice A drawn member that did not reveal a vote lost amount of its stake (burned).
+    event VerifierPenalized(address indexed verifier, bytes32 indexed workId, uint256 amount);
+    /// @notice Governance admitted a verifier, or withdrew its admission.
+    event VerifierAdmitted(address indexed verifier, bool admitted);
+    /// @notice A verifier added amount to its stake (active: in the set).
+    event VerifierStaked(address indexed verifier, uint256 amount, uint256 stake, bool active);
+    /// @notice A verifier left the set; its stake may leave from block readyAt.
+    event VerifierExitRequested(address indexed verifier, uint64 readyAt);
+    /// @notice A verifier's stake was paid back.
+    event VerifierWithdrawn(address indexed verifier, uint256 amount);
+
     error WorkUnderAudit(bytes32 workId);
     error AuditSeedExpired(bytes32 workId, uint64 expiredAt);
     error AuditSeedUnavailable(uint64 submitBlock);
+    error WrongChallengeBond(uint256 sent, uint256 required);
+    error MinerSlashed(bytes32 minerId);
+    error ChallengeWindowClosed(bytes32 workId, uint64 closedAt, uint64 blockNumber);
+    error NotUnderAudit(bytes32 workId);
+    error AlreadyRevealed(bytes32 workId);
+    error RevealWindowClosed(bytes32 workId, uint64 deadline, uint64 blockNumber);
+    error RevealWindowOpen(bytes32 workId, uint64 deadline, uint64 blockNumber);
+    error RevealMismatch(string field);
+    error RevealTooEarly(bytes32 workId, uint64 from);
+    error NotVoting(bytes32 workId);
+    error VoteCommitClosed(bytes32 workId, uint64 commitDeadline, uint64 blockNumber);
+    error VoteRevealNotOpen(bytes32 workId, uint64 opensAt, uint64 closesAt, uint64 blockNumber);
+    error NotCommitteeMember(bytes32 workId, address caller);
+    error VoteAlreadyCommitted(bytes32 workId, address verifier);
+    error VoteNotCommitted(bytes32 workId, address verifier);
+    error VoteMismatch(bytes32 workId, address verifier);
+    error VotingOpen(bytes32 workId, uint64 voteDeadline, uint64 blockNumber);
+    error NotAdmittedVerifier(address verifier);
+    error NotVerifier(address verifier);
+    error VerifierSetFull(uint64 maxVerifiers);
+    error VerifierStakeLocked(address verifier, uint64 readyAt, uint32 openCommittees);
 
     /// @notice Record the audit draw of pending work not drawn yet: selected
     /// work (and work whose seed window closed) has its audit opened, the
@@ -670,6 +726,73 @@ interface IAIMining {
     /// @notice Native coin burned by slashing (bonds and verifier stakes)
     /// and pending reward forfeited by slashing (never credited).
     function auditTotals() external view returns (uint256 burnedCoin, uint256 forfeitedReward);
+
+    /// @notice Open the audit of pending work inside its challenge window,
+    /// carrying exactly challengeBond (by CALL). Refused for work the seed
+    /// selected already (it is audited anyway) and work under audit.
+    /// @return revealDeadline the last block in which the miner may reveal
+    function challenge(bytes32 workId) external payable returns (uint64 revealDeadline);
+
+    /// @notice Reveal audited work (anyone may send it): the proof the work
+    /// was accepted with, and the input and output, which must hash to what
+    /// it signed (else RevealMismatch and nothing changes). Token counts that
+    /// are not the model's count of them slash; a re-execution model is run
+    /// again (a different output slashes, the same clears); a committee
+    /// model's reveal draws a committee (after block anchor + auditDelay).
+    /// @return outcome 2 cleared, 3 slashed, 5 inconclusive, 6 committee voting
+    function reveal(bytes32 workId, bytes calldata proof, bytes calldata input, bytes calldata output)
+        external
+        returns (uint8 outcome);
+
+    /// @notice Settle audited work after its deadline (anyone): no reveal by
+    /// the reveal deadline slashes; a committee vote is counted after the
+    /// vote deadline. Undrawn work is drawn first.
+    /// @return outcome 1 audit opened, 2 cleared, 3 slashed, 4 forfeited, 5 inconclusive
+    function settleAudit(bytes32 workId) external returns (uint8 outcome);
+
+    /// @notice Governance: admit a verifier to stake, or withdraw its admission.
+    function setVerifierAdmitted(address verifier, bool admitted) external;
+
+    /// @notice Admitted verifier: add the call's value (by CALL) to its stake;
+    /// it joins the set (at most 64) once the stake reaches minVerifierStake.
+    function registerVerifier() external payable returns (uint256 stake);
+
+    /// @notice Verifier: leave the set; the stake may leave unbondingDelay blocks later.
+    function requestVerifierExit() external returns (uint64 readyAt);
+
+    /// @notice Verifier: receive the stake after the exit delay, once every
+    /// committee it sits on has been settled.
+    function withdrawVerifierStake() external returns (uint256 amount);
+
+    /// @notice A verifier's record.
+    function verifierInfo(address verifier)
+        external
+        view
+        returns (bool admitted, bool active, uint256 stake, uint64 activeSince, uint64 exitReadyAt, uint32 openCommittees);
+
+    /// @notice The verifier set committees are drawn from.
+    function verifierSet() external view returns (address[] memory verifiers, uint64[] memory activeSince);
+
+    /// @notice The committee of revealed work: vote states 0 drawn, 1 committed, 2 revealed; verdicts 1 valid, 2 fraud.
+    function committeeOf(bytes32 workId)
+        external
+        view
+        returns (
+            address[] memory members,
+            uint8[] memory states,
+            uint8[] memory verdicts,
+            uint64 commitDeadline,
+            uint64 voteDeadline
+        );
+
+    /// @notice Committee member: commit to a verdict within the commit window:
+    /// commitment = BLAKE3-keyed(vote-commitment key, workId ‖ verifier(20) ‖ verdict(1) ‖ salt(32))
+    /// (proof.VoteCommitment).
+    function commitVote(bytes32 workId, bytes32 commitment) external;
+
+    /// @notice Committee member: reveal the committed verdict (1 valid, 2 fraud)
+    /// after the commit window, within the reveal window.
+    function revealVote(bytes32 workId, uint8 verdict, bytes32 salt) external;
 
     /// @notice Governance: sampling, reveal window and challenges.
     function setAuditParameters(

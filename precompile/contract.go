@@ -38,7 +38,7 @@ var errOutOfGas = errors.New("out of gas")
 type method struct {
 	abi      abi.Method
 	writes   bool                                     // refused in read-only frames
-	payable  bool                                     // accepts value (bond only, by CALL)
+	payable  bool                                     // accepts value (bond, challenge, registerVerifier; by CALL only)
 	gas      func(args []any) uint64                  // cost beyond dispatch and input words, known before work
 	run      func(c *call, args []any) ([]any, error) // the function itself; results are ABI-packed
 	packFlat bool                                     // pack a single static tuple result as its fields
@@ -97,7 +97,8 @@ func (c *Contract) run(env Env, input []byte) ([]byte, error) {
 	if env.Address() != Address {
 		return nil, revert("WrongAddress", env.Address())
 	}
-	// Value is accepted by a payable function (bond) entered by CALL only;
+	// Value is accepted by a payable function (bond, challenge,
+	// registerVerifier) entered by CALL only;
 	// the frame checks above already refused DELEGATECALL and CALLCODE.
 	value := env.Value()
 	hasValue := value != nil && !value.IsZero()
@@ -165,6 +166,8 @@ var methodSets = []func() map[string]*method{
 	modelMethods,
 	verifiedMethods,
 	auditMethods,
+	revealMethods,
+	committeeMethods,
 }
 
 // coreMethods are the mining, view and governance functions.

@@ -52,8 +52,8 @@ func bigU(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
 // and was paid 1e9 times an honest built-in proof. Compute units are now
 // computed on chain from the model's registered parameter count and the
 // signed token counts: the most a built-in proof can be worth is its
-// largest job, 2 compute units, and counts beyond the model's limits are
-// refused.
+// largest job, 1 compute unit (the registry keeps built-in jobs within the
+// re-execution caps), and counts beyond the model's limits are refused.
 func TestFabricatedComputeUnitsImpossible(t *testing.T) {
 	c := newChain(t)
 	sk := key(t, proof.MLDSA44, 3)
@@ -68,7 +68,7 @@ func TestFabricatedComputeUnitsImpossible(t *testing.T) {
 		refusal string
 	}{
 		{"honest short job", 20, 24, 1, ""},
-		{"largest job the registry allows", precompile.BuiltinMaxInputTokens, precompile.BuiltinMaxOutputTokens, 2, ""},
+		{"largest job the registry allows", precompile.BuiltinMaxInputTokens, precompile.BuiltinMaxOutputTokens, 1, ""},
 		{"output above the limit", 1, precompile.BuiltinMaxOutputTokens + 1, 0, "TokensOverLimit"},
 		{"input above the limit", precompile.BuiltinMaxInputTokens + 1, 1, 0, "TokensOverLimit"},
 		{"the cap as tokens", 0, 1_000_000_000, 0, "TokensOverLimit"},
@@ -578,7 +578,7 @@ func TestModelRegistry(t *testing.T) {
 
 	// The built-in model is registered at genesis.
 	bi := precompile.BuiltinModel()
-	require.Equal(t, []any{true, bi.Parameters, uint8(1), uint16(1), uint32(4096), uint32(1024), uint8(1)}, view(t, c, "modelInfo", [32]byte(bi.Hash)))
+	require.Equal(t, []any{true, bi.Parameters, uint8(1), uint16(1), uint32(precompile.MaxReexecInput), uint32(precompile.MaxReexecOutput), uint8(1)}, view(t, c, "modelInfo", [32]byte(bi.Hash)))
 	require.Equal(t, []any{false, uint64(0), uint8(0), uint16(0), uint32(0), uint32(0), uint8(0)}, view(t, c, "modelInfo", [32]byte(m.Hash)))
 
 	requireRevert(t, registerModel(t, c, stranger, m), "NotGovernance")
@@ -595,6 +595,13 @@ func TestModelRegistry(t *testing.T) {
 		{"bytes per token 65", func(m *precompile.ModelSpec) { m.BytesPerToken = 65 }},
 		{"builtin rule with 4 bytes", func(m *precompile.ModelSpec) { m.Tokenizer = precompile.TokenizerBuiltin }},
 		{"re-execution of a big model", func(m *precompile.ModelSpec) { m.Verifier = precompile.VerifierReexec }},
+		{"re-execution of another byte model", func(m *precompile.ModelSpec) {
+			m.Verifier, m.Tokenizer, m.BytesPerToken, m.MaxInputTokens, m.MaxOutputTokens = precompile.VerifierReexec, precompile.TokenizerBuiltin, 1, 16, 16
+		}},
+		{"re-execution beyond the caps", func(m *precompile.ModelSpec) {
+			*m = precompile.BuiltinModel()
+			m.MaxOutputTokens = precompile.MaxReexecOutput + 1
+		}},
 		{"verifier 3", func(m *precompile.ModelSpec) { m.Verifier = 3 }},
 	}
 	for _, tc := range invalid {
