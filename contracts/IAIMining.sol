@@ -310,7 +310,10 @@ interface IAIMining {
     // ticket (no miner id) reverts MalformedInput. When governance requires
     // tickets, only ticketed work of a registered gateway earns rewards,
     // each ticket once, compute units capped by its budget; submitWorkProof
-    // and submitWorkProofs revert TicketRequired.
+    // and submitWorkProofs revert TicketRequired. A gateway's tickets spend
+    // from the compute-unit budget per epoch governance sets for it
+    // (setGatewayBudget; none until set): beyond it, GatewayBudgetExhausted,
+    // so a colluding gateway makes at most its budget of work valid per epoch.
     // ------------------------------------------------------------------
 
     /// @notice Governance registered a gateway key.
@@ -331,6 +334,18 @@ interface IAIMining {
     error TicketBudgetExceeded(uint64 computeUnits, uint64 budget);
     error BadTicketSignature();
     error TicketAlreadyRedeemed(bytes32 ticketId);
+    error GatewayBudgetExhausted(bytes32 gatewayId, uint64 epoch, uint64 budget, uint64 spent);
+
+    /// @notice Governance set a gateway's compute-unit budget per epoch.
+    event GatewayBudgetSet(bytes32 indexed gatewayId, uint64 oldBudget, uint64 newBudget);
+
+    /// @notice Governance: the compute units a gateway's tickets may make
+    /// valid per epoch (0: none).
+    function setGatewayBudget(bytes32 gatewayId, uint64 computeUnitsPerEpoch) external;
+
+    /// @notice A gateway's budget per epoch and what its tickets spent in
+    /// epoch (the epoch of its latest redeemed ticket).
+    function gatewayBudget(bytes32 gatewayId) external view returns (uint64 budget, uint64 epoch, uint64 spent);
 
     /// @notice Submit work done for a gateway's job, with its ticket.
     /// @param ticket the encoded proof.JobTicket

@@ -203,6 +203,17 @@ func (b chainModels) Model(name string) (ModelInfo, bool) {
 	return b.Backend.Model(name)
 }
 
+// Generate passes a Generator back-end through, so gateway jobs keep their
+// limits (max tokens, stop sequences) once the chain's registry wraps the
+// back-end; a back-end without it runs Infer, as jobBackend would.
+func (b chainModels) Generate(ctx context.Context, model string, input []byte, o GenerateOptions) (Generation, error) {
+	if g, ok := b.Backend.(Generator); ok {
+		return g.Generate(ctx, model, input, o)
+	}
+	out, err := b.Backend.Infer(ctx, model, input)
+	return Generation{Output: out}, err
+}
+
 // Embeds and Embed pass an embedding back-end through.
 func (b chainModels) Embeds(model string) bool {
 	e, ok := b.Backend.(Embedder)

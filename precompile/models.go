@@ -80,9 +80,10 @@ const (
 	// re-execution cap, so that every built-in proof can be audited by
 	// re-execution in one reveal.
 	BuiltinMaxInputTokens = MaxReexecInput
-	// BuiltinMaxOutputTokens bounds a built-in job's output (bytes): the
-	// re-execution cap.
-	BuiltinMaxOutputTokens = MaxReexecOutput
+	// BuiltinMaxOutputTokens bounds a built-in job's output (bytes): an
+	// embedding's length; a generation is further held to MaxReexecOutput
+	// (ReexecFits).
+	BuiltinMaxOutputTokens = ReexecEmbeddingBytes
 )
 
 // BuiltinModel returns the registry entry of the miner's built-in model
@@ -136,8 +137,8 @@ func (m *ModelSpec) Validate() error {
 		switch {
 		case m.Tokenizer != TokenizerBuiltin || m.Hash != builtin.Default().Hash():
 			return bad("only the builtin model is audited by re-execution")
-		case m.MaxInputTokens > MaxReexecInput || m.MaxOutputTokens > MaxReexecOutput:
-			return bad(fmt.Sprintf("a re-execution model's limits must be within the re-execution caps (%d input, %d output tokens)", MaxReexecInput, MaxReexecOutput))
+		case m.MaxInputTokens > MaxReexecInput || m.MaxOutputTokens > ReexecEmbeddingBytes:
+			return bad(fmt.Sprintf("a re-execution model's limits must be within the re-execution caps (%d input, %d output tokens)", MaxReexecInput, ReexecEmbeddingBytes))
 		}
 	case VerifierCommittee:
 	default:
@@ -213,6 +214,11 @@ func (c *call) jobComputeUnits(p *Params, wp *proof.AIWorkProof) (uint64, error)
 	}
 	if wp.InputTokens > m.MaxInputTokens || wp.OutputTokens > m.MaxOutputTokens {
 		return 0, revert("TokensOverLimit", wp.InputTokens, wp.OutputTokens, m.MaxInputTokens, m.MaxOutputTokens)
+	}
+	// Every proof of a re-execution model must be re-executable in one
+	// reveal: longer ones are refused here, never routed elsewhere.
+	if m.Verifier == VerifierReexec && !ReexecFits(uint64(wp.InputTokens), uint64(wp.OutputTokens)) {
+		return 0, revert("TokensOverLimit", wp.InputTokens, wp.OutputTokens, uint32(MaxReexecInput), uint32(MaxReexecOutput))
 	}
 	cu := m.ComputeUnits(wp.InputTokens, wp.OutputTokens)
 	if cu > p.MaxComputeUnitsPerProof {

@@ -391,6 +391,16 @@ func (p *Params) LongestAudit() uint64 {
 	return p.ChallengeWindow + p.AuditDelay + p.RevealWindow + p.VoteCommitWindow + p.VoteRevealWindow
 }
 
+// ShortWindows sets the shortest windows Validate accepts, for test chains
+// whose miners finalize within a few blocks: a seed of one block, one block
+// to reveal, a challenge window of two blocks, one block per vote window
+// and an unbonding delay of seven blocks. Sampling is left as it is.
+func (p *Params) ShortWindows() {
+	p.AuditDelay, p.RevealWindow, p.ChallengeWindow = 1, 1, 2
+	p.VoteCommitWindow, p.VoteRevealWindow = 1, 1
+	p.UnbondingDelay = p.LongestAudit() + 1
+}
+
 // epochParams returns the reward package's view of the epoch parameters.
 func (p *Params) epochParams() reward.EpochParams {
 	return reward.EpochParams{Length: p.EpochLength, TargetComputeUnits: p.TargetComputePerEpoch, MaxStepBps: p.MaxAdjustmentStepBps}

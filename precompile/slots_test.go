@@ -83,6 +83,7 @@ func TestDerivedSlotsDistinct(t *testing.T) {
 	for _, h := range hashes {
 		add("ModelSlot", ModelSlot(h), h)
 		add("DeviceEpochSlot", DeviceEpochSlot(h), h)
+		add("GatewayBudgetSlot", GatewayBudgetSlot(h), h)
 		for _, b := range bytesV {
 			add("BondSlot", BondSlot(h, b), h, b)
 			add("WorkSlot", WorkSlot(h, b), h, b)

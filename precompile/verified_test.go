@@ -52,7 +52,7 @@ func bigU(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
 // and was paid 1e9 times an honest built-in proof. Compute units are now
 // computed on chain from the model's registered parameter count and the
 // signed token counts: the most a built-in proof can be worth is its
-// largest job, 1 compute unit (the registry keeps built-in jobs within the
+// largest job, 1 compute unit (built-in jobs are kept within the
 // re-execution caps), and counts beyond the model's limits are refused.
 func TestFabricatedComputeUnitsImpossible(t *testing.T) {
 	c := newChain(t)
@@ -70,6 +70,8 @@ func TestFabricatedComputeUnitsImpossible(t *testing.T) {
 		{"honest short job", 20, 24, 1, ""},
 		{"largest job the registry allows", precompile.BuiltinMaxInputTokens, precompile.BuiltinMaxOutputTokens, 1, ""},
 		{"output above the limit", 1, precompile.BuiltinMaxOutputTokens + 1, 0, "TokensOverLimit"},
+		{"a generation beyond re-execution", 1, precompile.MaxReexecOutput + 1, 0, "TokensOverLimit"},
+		{"the longest generation", precompile.MaxReexecInput, precompile.MaxReexecOutput, 1, ""},
 		{"input above the limit", precompile.BuiltinMaxInputTokens + 1, 1, 0, "TokensOverLimit"},
 		{"the cap as tokens", 0, 1_000_000_000, 0, "TokensOverLimit"},
 		{"no output", 10, 0, 0, "ZeroOutputTokens"},
@@ -578,7 +580,7 @@ func TestModelRegistry(t *testing.T) {
 
 	// The built-in model is registered at genesis.
 	bi := precompile.BuiltinModel()
-	require.Equal(t, []any{true, bi.Parameters, uint8(1), uint16(1), uint32(precompile.MaxReexecInput), uint32(precompile.MaxReexecOutput), uint8(1)}, view(t, c, "modelInfo", [32]byte(bi.Hash)))
+	require.Equal(t, []any{true, bi.Parameters, uint8(1), uint16(1), uint32(precompile.MaxReexecInput), uint32(precompile.ReexecEmbeddingBytes), uint8(1)}, view(t, c, "modelInfo", [32]byte(bi.Hash)))
 	require.Equal(t, []any{false, uint64(0), uint8(0), uint16(0), uint32(0), uint32(0), uint8(0)}, view(t, c, "modelInfo", [32]byte(m.Hash)))
 
 	requireRevert(t, registerModel(t, c, stranger, m), "NotGovernance")
@@ -600,7 +602,7 @@ func TestModelRegistry(t *testing.T) {
 		}},
 		{"re-execution beyond the caps", func(m *precompile.ModelSpec) {
 			*m = precompile.BuiltinModel()
-			m.MaxOutputTokens = precompile.MaxReexecOutput + 1
+			m.MaxOutputTokens = precompile.ReexecEmbeddingBytes + 1
 		}},
 		{"verifier 3", func(m *precompile.ModelSpec) { m.Verifier = 3 }},
 	}

@@ -163,10 +163,12 @@ func TestMinerOnRealNode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Bonded at genesis by the gas account; rewards wait one block.
+	// Bonded at genesis by the gas account; rewards wait two blocks and
+	// are not sampled for audit.
 	g := devnode.DevGenesis(chainID, devnode.Ether(1_000_000), gasAddr)
 	params := precompile.DefaultParams(genesis.DevAddress)
-	params.ChallengeWindow, params.UnbondingDelay = 1, 2
+	params.ShortWindows()
+	params.AuditProbabilityBps = 0
 	params.Bonds = []precompile.GenesisBond{{MinerID: minerID, Bonder: gasAddr, Amount: precompile.DefaultMinBond.Clone()}}
 	g.Params = &params
 
