@@ -147,7 +147,7 @@ func revealMethods() map[string]*method {
 	return map[string]*method{
 		"challenge":   {writes: true, payable: true, gas: fixedGas(gasChallenge), run: (*call).challenge},
 		"reveal":      {writes: true, gas: revealGas, run: (*call).reveal},
-		"settleAudit": {writes: true, gas: fixedGas(gasSettleBase + gasSettleVotes + gasSlash), run: (*call).settleAudit},
+		"settleAudit": {writes: true, gas: fixedGas(gasSettleBase + gasSlash), run: (*call).settleAudit},
 	}
 }
 

@@ -19,6 +19,8 @@ import (
 type job struct {
 	input, output []byte
 	p             *proof.AIWorkProof
+	ticket        bool   // extra is a gateway ticket (submitTicketedWork)
+	extra         []byte // the attestation, or the ticket
 }
 
 // builtinJob runs the built-in model on an input of its own and signs the

@@ -195,11 +195,11 @@ var (
 	// gasVoteBase: the work header and the committee slot read, and every
 	// member's slot searched for the caller.
 	gasVoteBase = 2*GasDerivedSlot + 2*GasColdSload + MaxCommitteeSize*(GasDerivedSlot+GasColdSload)
-	// gasSettleVotes: per member, its vote slot and verifier record read
-	// and rewritten (open committees, stake), a removal from the set, and
-	// VerifierPenalized; the burned total once.
-	gasSettleVotes = MaxCommitteeSize*(GasDerivedSlot+GasColdSload+gasVerifierRecord+gasLeaveSet+logGas(3, 32)) +
-		GasColdSload + GasSstoreSet
+	// gasSettleMember: one member's vote slot and verifier record read and
+	// rewritten (open committees, stake), its removal from the set, and
+	// VerifierPenalized; gasSettleVotes adds the burned total, once.
+	gasSettleMember = GasDerivedSlot + GasColdSload + gasVerifierRecord + gasLeaveSet + logGas(3, 32)
+	gasSettleVotes  = GasColdSload + GasSstoreSet
 )
 
 // GasVoteCommitment is the compute cost of one proof.VoteCommitment, and
@@ -361,6 +361,9 @@ func (c *call) countVotes(p *Params, id [32]byte, r *workRecord, a *auditRecord)
 	now := c.env.BlockNumber()
 	if now <= voteBy {
 		return 0, revert("VotingOpen", id, voteBy, now)
+	}
+	if err := c.useGas(gasSettleVotes + uint64(k)*gasSettleMember); err != nil {
+		return 0, err
 	}
 	var valid, fraud int
 	penalties := new(uint256.Int)
