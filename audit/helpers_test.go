@@ -55,6 +55,7 @@ func newChain(t *testing.T) *chain {
 	copy(seed[:], "audit test key")
 	key, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
 	require.NoError(t, err)
+	require.NoError(t, node.Bond([32]byte(key.Public().ID()), precompile.DefaultMinBond.ToBig())) // work earns only bonded
 	return &chain{node: node, client: client, sub: sub, key: key, backend: miner.NewBuiltinBackend(16)}
 }
 

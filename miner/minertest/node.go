@@ -538,6 +538,16 @@ func (a *ethAPI) GetCode(addr common.Address, bnh rpc.BlockNumberOrHash) (hexuti
 	return b.state.GetCode(addr), nil
 }
 
+// GetBalance returns an account's native coin at a block.
+func (a *ethAPI) GetBalance(addr common.Address, bnh rpc.BlockNumberOrHash) (*hexutil.Big, error) {
+	defer a.lock("eth_getBalance")()
+	b, err := a.resolve(&bnh)
+	if err != nil {
+		return nil, err
+	}
+	return (*hexutil.Big)(b.state.GetBalance(addr).ToBig()), nil
+}
+
 func (a *ethAPI) GetTransactionCount(addr common.Address, _ rpc.BlockNumberOrHash) (hexutil.Uint64, error) {
 	defer a.lock("eth_getTransactionCount")()
 	return hexutil.Uint64(a.n.nonces[addr]), nil
@@ -634,6 +644,27 @@ func (a *ethAPI) GetTransactionReceipt(hash common.Hash) (any, error) {
 	}
 	cp := *r
 	return &cp, nil
+}
+
+// GetTransactionByHash returns a mined transaction with its block, or null.
+func (a *ethAPI) GetTransactionByHash(hash common.Hash) (any, error) {
+	defer a.lock("eth_getTransactionByHash")()
+	tx, ok := a.n.txs[hash]
+	if !ok {
+		return nil, nil
+	}
+	raw, err := tx.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, err
+	}
+	if r := a.n.receipts[hash]; r != nil {
+		out["blockHash"], out["blockNumber"] = r.BlockHash, (*hexutil.Big)(r.BlockNumber)
+	}
+	return out, nil
 }
 
 func (a *ethAPI) GetLogs(f FilterArgs) ([]*types.Log, error) {
