@@ -99,8 +99,9 @@ type Miner struct {
 	jobs        *DevnetJobs
 	clock       func() time.Time
 	tally       tally
-	rules       *ChainRules // the chain's parameters, once read (guarded by pending.mu)
-	pending     pendingWork // accepted work waiting for finalizeWork
+	rules       *ChainRules  // the chain's parameters, once read (guarded by pending.mu)
+	pending     pendingWork  // accepted work waiting for finalizeWork
+	reveals     revealKeeper // what audited work needs revealed (reveal.go)
 }
 
 // tally counts what a Miner did since it was made, for the summary lines.
@@ -579,6 +580,7 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 	m.metrics.ComputeUnits.Add(float64(acc.ComputeUnits))
 	m.metrics.addReward(acc.Reward)
 	m.addPending(acc.WorkID, acc.BlockNumber)
+	m.keepForAudit(work, acc.BlockNumber)
 
 	// The balance after the accepting block shows the reward arriving. A
 	// failed read only leaves it out of the log line.
@@ -662,6 +664,7 @@ func (m *Miner) Run(ctx context.Context) error {
 	if err := m.prepareVerified(ctx); err != nil {
 		return err
 	}
+	defer m.watchAudits(ctx)()
 	minerID := m.MinerID()
 	m.log.Info("mining in devnet mode",
 		"chain_id", m.chainID, "miner_id", hexutil.Encode(minerID[:]), "scheme", m.key.Scheme().String(),
