@@ -13,12 +13,12 @@ FUZZ_TARGETS := \
 	./precompile:FuzzABILayout ./precompile:FuzzDecodeArguments ./proof:FuzzStorageSlotPreimage
 FUZZTIME ?= 5s
 
-.PHONY: all build pars-geth pars-miner pars-gateway pars-devnet devnet test test-lib test-node e2e-deps \
+.PHONY: all build pars-geth pars-miner pars-gateway pars-verifier pars-devnet devnet test test-lib test-node e2e-deps \
 	lint abi bench fuzz clean
 
 all: build
 
-build: pars-geth pars-miner pars-gateway pars-devnet
+build: pars-geth pars-miner pars-gateway pars-verifier pars-devnet
 
 pars-geth:
 	$(MAKE) -C evmpatch pars-geth
@@ -29,11 +29,15 @@ pars-miner:
 pars-gateway:
 	$(GO) build -o bin/pars-gateway ./cmd/pars-gateway
 
+pars-verifier:
+	$(GO) build -o bin/pars-verifier ./cmd/pars-verifier
+
 pars-devnet: pars-geth
 	cd evmpatch && $(GO) build -o ../bin/pars-devnet ./cmd/pars-devnet
 
 # THE main job: a local Pars node (chain 6133, JSON-RPC 127.0.0.1:8545,
-# IAIMining at 0x0300) with a miner, in the foreground until Ctrl-C.
+# IAIMining at 0x0300) with a miner and an audit watcher, in the foreground
+# until Ctrl-C.
 devnet: build
 	bin/pars-devnet --dir build/devnet --bin bin
 
@@ -51,7 +55,7 @@ e2e-deps:
 	npm ci --prefix e2e --no-audit --no-fund
 
 # The patched node: its own tests, upstream subsets, the real binary end to end.
-test-node: pars-geth pars-miner pars-gateway e2e-deps
+test-node: pars-geth pars-miner pars-gateway pars-verifier e2e-deps
 	cd evmpatch && $(GO) vet ./...
 	$(MAKE) -C evmpatch test
 
