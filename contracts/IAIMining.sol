@@ -469,8 +469,9 @@ interface IAIMining {
     // budget, targetComputePerEpoch × baseReward; a proof beyond it is
     // refused (EpochBudgetExhausted) and stays unspent, to be resubmitted
     // in the next epoch. Accepted work is pending for challengeWindow
-    // blocks; finalizeWork (anyone may call) then credits it. An attested
-    // device has at most deviceEpochCap proofs accepted per epoch.
+    // blocks; finalizeWork (anyone may call) then credits it unless an audit
+    // holds it (see "Audits"). An attested device has at most deviceEpochCap
+    // proofs accepted per epoch.
     // ---------------------------------------------------------------------
 
     /// @notice Governance registered (or replaced) a model.
@@ -540,10 +541,10 @@ interface IAIMining {
             uint8 verifier
         );
 
-    /// @notice Add the call's value to minerId's active bond (the only
-    /// function that takes value, and only by CALL). The first bond of an
-    /// empty record must be at least minBond and makes the caller the
-    /// bonder; afterwards only the bonder adds.
+    /// @notice Add the call's value to minerId's active bond (by CALL
+    /// only). The first bond of an empty record must be at least minBond
+    /// and makes the caller the bonder; afterwards only the bonder adds. A
+    /// slash (see "Audits") takes the whole bond, active and unbonding.
     function bond(bytes32 minerId) external payable returns (uint256 bonded);
 
     /// @notice Bonder: move amount of the active bond to unbonding,
@@ -569,6 +570,9 @@ interface IAIMining {
 
     /// @notice Credit pending work whose challenge window has passed to
     /// its beneficiaries (anyone may call; atomic; at most maxBatchSize ids).
+    /// Work not drawn yet is drawn: selected work reverts WorkUnderAudit until
+    /// its audit clears it, work whose seed window closed undrawn reverts
+    /// AuditSeedExpired; pending work of a slashed miner id is forfeited.
     function finalizeWork(bytes32[] calldata workIds) external returns (uint256 credited);
 
     /// @notice Accepted work: status 0 unknown, 1 pending (not yet drawn for
@@ -621,6 +625,19 @@ interface IAIMining {
     // fresh reveal window. Governance keeps auditDelay + revealWindow <=
     // challengeWindow <= 224, so honest work is finalized with at least
     // 32 blocks of the seed window to spare.
+    //
+    // Any watcher may challenge pending work inside its challenge window
+    // (challenge, with exactly challengeBond). Audited work is revealed
+    // (reveal: the proof, input and output, checked against what the miner
+    // signed); the built-in model is re-executed, a committee model's work
+    // judged by a committee of staked verifiers drawn by the audit's seed
+    // (commit-then-reveal votes, majority decides). No reveal by the
+    // deadline, a token count that is not the model's count, a different
+    // re-executed output or a fraud majority slashes the miner id: its whole
+    // bond (a challenger receives its challenge bond back and
+    // challengerRewardBps of the bond, the rest is burned) and every pending
+    // reward it has (forfeited, never minted). A challenge of work that is
+    // cleared pays the challenge bond to the work's beneficiary.
     //
     // Work status (pendingWork, auditInfo): 0 unknown, 1 pending (not yet
     // drawn), 2 finalized, 3 not selected, 4 audited, awaiting the reveal,

@@ -321,3 +321,95 @@ func TestRevealRefusalsChangeNothing(t *testing.T) {
 		require.Equal(t, before, root(c), tc.name)
 	}
 }
+
+// TestSlashForfeitsEveryPendingReward: a slash takes the whole bond, the
+// unbonding part included, and every pending reward of the miner id: its
+// other work is forfeited by whichever call touches it first (markSelected,
+// settleAudit, finalizeWork), out of total pending and into the forfeited
+// total; work of the miner id accepted after a new bond is not.
+func TestSlashForfeitsEveryPendingReward(t *testing.T) {
+	c := newChain(t)
+	sk := key(t, proof.MLDSA44, 49)
+	m := sk.Public().ID()
+	// 200 coins bonded, 100 of them unbonding: the slash takes both.
+	bondMiner(t, c, m, coin(200))
+	require.NoError(t, c.Call(precompiletest.Frame{Caller: bonder}, pack(t, "requestUnbond", [32]byte(m), coin(100).ToBig())).Err)
+	jobs := make([]*job, 5)
+	for i := range jobs {
+		jobs[i] = builtinJob(t, sk, fmt.Sprint("all", i), 16, i != 4, nil)
+		require.NoError(t, c.Call(precompiletest.Frame{}, pack(t, "submitWorkProof", jobs[i].p.Encode(), []byte{})).Err)
+	}
+	amount := view(t, c, "pendingWork", jobs[0].id())[3].(*big.Int)
+	watcher, other := common.HexToAddress("0xe4"), common.HexToAddress("0xe5")
+	require.NoError(t, challengeWork(t, c, watcher, jobs[0].id(), precompile.DefaultChallengeBond).Err)
+	require.NoError(t, challengeWork(t, c, other, jobs[4].id(), precompile.DefaultChallengeBond).Err)
+	c.SetBlock(2+precompile.DefaultAuditDelay+precompile.DefaultRevealWindow, t0)
+	require.Equal(t, uint8(3), auditOutcome(t, "settleAudit", settleAudit(t, c, jobs[0].id())))
+	require.Zero(t, bondOf(t, c, m).Sign(), "the active and the unbonding bond are taken")
+	requireRevert(t, c.Call(precompiletest.Frame{Caller: bonder}, pack(t, "withdrawBond", [32]byte(m))), "NotBonder")
+	burned, forfeited := auditTotals(t, c)
+	require.Equal(t, new(big.Int).Sub(coin(200).ToBig(), coin(20).ToBig()), burned, "90% of 200 coins burned")
+	require.Equal(t, amount, forfeited)
+
+	// Work of a slashed miner id is not revealed any more (its beneficiary
+	// would collect the challenger's bond); settling it forfeits it and
+	// returns the challenge bond.
+	before := root(c)
+	requireRevert(t, revealJob(t, c, jobs[4]), "MinerSlashed")
+	require.Equal(t, before, root(c))
+	require.Equal(t, uint8(4), auditOutcome(t, "settleAudit", settleAudit(t, c, jobs[4].id())))
+	require.Equal(t, precompile.DefaultChallengeBond, c.State.GetBalance(other))
+	require.Zero(t, c.State.GetBalance(payee).Sign())
+
+	// The rest goes as it is touched, one call each.
+	r := c.Call(precompiletest.Frame{}, pack(t, "markSelected", [][32]byte{jobs[1].id()}))
+	require.NoError(t, r.Err)
+	require.True(t, hasLog(r, "WorkForfeited"))
+	require.Equal(t, uint8(4), auditOutcome(t, "settleAudit", settleAudit(t, c, jobs[2].id())))
+	c.SetBlock(1+precompile.DefaultChallengeWindow, t0)
+	r = c.Call(precompiletest.Frame{}, pack(t, "finalizeWork", [][32]byte{jobs[3].id()}))
+	require.NoError(t, r.Err)
+	require.True(t, hasLog(r, "WorkForfeited"))
+	for _, j := range jobs {
+		require.Equal(t, uint8(7), workStatus(t, c, j.id()))
+	}
+	_, forfeited = auditTotals(t, c)
+	require.Equal(t, new(big.Int).Mul(amount, big.NewInt(5)), forfeited)
+	require.Zero(t, view(t, c, "totalPending")[0].(*big.Int).Sign())
+
+	// Bonded again, its new work earns.
+	bondMiner(t, c, m, coin(100))
+	c.SetBlock(2+precompile.DefaultChallengeWindow, t0)
+	fresh := builtinJob(t, sk, "fresh", 16, false, func(p *proof.AIWorkProof) { p.Context.Timestamp = t0 })
+	require.NoError(t, c.Call(precompiletest.Frame{}, pack(t, "submitWorkProof", fresh.p.Encode(), []byte{})).Err)
+	settle(t, c, fresh.p)
+	require.Equal(t, uint8(2), workStatus(t, c, fresh.id()))
+}
+
+// hashlessEnv is a host that serves no block hashes (go-ethereum's
+// eth_estimateGas with a block-number override is one).
+type hashlessEnv struct{ precompile.Env }
+
+func (hashlessEnv) BlockHash(uint64) common.Hash { return common.Hash{} }
+
+// TestAuditSeedUnavailable: inside the seed window a zero block hash is
+// never folded into a seed: the call is refused with the fixed
+// AuditSeedUnavailable and changes nothing.
+func TestAuditSeedUnavailable(t *testing.T) {
+	c := newChain(t)
+	setSampling(t, c, 10000)
+	sk := key(t, proof.MLDSA44, 53)
+	j := builtinJob(t, sk, "hashless", 16, false, nil)
+	require.NoError(t, submit(c, t, j.p, nil).Err)
+	c.SetBlock(2+precompile.DefaultAuditDelay, t0)
+	in := pack(t, "markSelected", [][32]byte{j.id()})
+	before := root(c)
+	r := c.Run(precompiletest.Frame{}, func(env precompile.Env) ([]byte, error) {
+		return precompile.New().Run(hashlessEnv{env}, in)
+	})
+	requireRevert(t, r, "AuditSeedUnavailable")
+	require.Equal(t, []any{uint64(1)}, r.Revert.Args)
+	require.Equal(t, before, root(c))
+	require.NoError(t, c.Call(precompiletest.Frame{}, in).Err, "the real host serves them")
+	require.Equal(t, uint8(4), workStatus(t, c, j.id()))
+}

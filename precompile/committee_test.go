@@ -261,3 +261,23 @@ func TestVerifierOnCommitteeCannotLeave(t *testing.T) {
 	require.Equal(t, uint8(5), auditOutcome(t, "settleAudit", settleAudit(t, c, j.id())))
 	require.NoError(t, c.Call(precompiletest.Frame{Caller: vs[0]}, pack(t, "withdrawVerifierStake")).Err)
 }
+
+// TestCommitteeOnlyFromVerifiersBeforeTheAnchor: a verifier that joins
+// after the audit's anchor block (when it could know the seed) is never
+// drawn, even into a committee that takes every eligible verifier.
+func TestCommitteeOnlyFromVerifiersBeforeTheAnchor(t *testing.T) {
+	c := newChain(t)
+	setSampling(t, c, 10000)
+	require.NoError(t, govCall(t, c, "setCommitteeParameters", uint16(precompile.MaxCommitteeSize), uint64(32), uint64(32),
+		precompile.DefaultMinVerifierStake.ToBig(), uint16(precompile.DefaultMissedVotePenaltyBps)).Err)
+	early := addVerifiers(t, c, 0, 2)
+	sk := key(t, proof.MLDSA44, 54)
+	j := committeeJob(t, sk, "anchor")
+	require.NoError(t, submit(c, t, j.p, nil).Err)
+	c.SetBlock(2, t0)
+	addVerifiers(t, c, 10, 3) // after the anchor
+	c.SetBlock(2+precompile.DefaultAuditDelay, t0)
+	require.Equal(t, uint8(6), auditOutcome(t, "reveal", revealJob(t, c, j)))
+	members, _, _ := committeeOf(t, c, j.id())
+	require.ElementsMatch(t, early, members)
+}
