@@ -140,7 +140,7 @@ func BenchmarkGasVerified(b *testing.B) {
 		{"totalPending", func(b *testing.B) []byte { return pack(b, "totalPending") }},
 		{"epochRewards", func(b *testing.B) []byte { return pack(b, "epochRewards") }},
 		{"setBondParameters", func(b *testing.B) []byte {
-			return pack(b, "setBondParameters", big.NewInt(7), uint16(300), uint64(20), uint64(21))
+			return pack(b, "setBondParameters", big.NewInt(7), uint16(300), uint64(100), uint64(231))
 		}},
 		{"setDeviceEpochCap", func(b *testing.B) []byte { return pack(b, "setDeviceEpochCap", uint32(9)) }},
 	}
