@@ -39,6 +39,11 @@ var hashDomains = []struct {
 	{"DomainAuditSelection", DomainAuditSelection},
 	{"DomainAuditCommittee", DomainAuditCommittee},
 	{"DomainWorkDigest", DomainWorkDigest},
+	{"DomainBatchLeaf", DomainBatchLeaf},
+	{"DomainBatchNode", DomainBatchNode},
+	{"DomainBatchID", DomainBatchID},
+	{"DomainBatchDigest", DomainBatchDigest},
+	{"DomainBatchItem", DomainBatchItem},
 }
 
 func TestDomainsDistinct(t *testing.T) {
