@@ -10,7 +10,8 @@ FUZZ_TARGETS := \
 	./proof:FuzzVerifySignature ./reward:FuzzReward ./reward:FuzzAdvance ./precompile:FuzzRun \
 	./attest/nvtrust:FuzzParseReport ./attest/nvtrust:FuzzParseChainDER ./attest/nvtrust:FuzzParseCertificate ./proof:FuzzDecodeTeleportMessage \
 	./proof:FuzzDecodeFederatedUpdate ./proof:FuzzDecodeTensor ./proof:FuzzDecodeJobTicket \
-	./precompile:FuzzABILayout ./precompile:FuzzDecodeArguments ./proof:FuzzStorageSlotPreimage
+	./precompile:FuzzABILayout ./precompile:FuzzDecodeArguments ./proof:FuzzStorageSlotPreimage \
+	./proof:FuzzDecodeBatchHeader ./proof:FuzzDecodeBatchItems
 FUZZTIME ?= 5s
 
 .PHONY: all build pars-geth pars-miner pars-gateway pars-devnet devnet test test-lib test-node e2e-deps \

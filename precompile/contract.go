@@ -15,6 +15,7 @@ import (
 // between EVMs and goroutines.
 type Contract struct {
 	deviceRoot *nvtrust.Certificate // root of GPU certificate chains (attest.go)
+	keys       *KeyCache            // decoded ML-DSA keys (keycache.go); nil: none
 }
 
 // New returns the IAIMining precompile, with NVIDIA's Device Identity root
@@ -48,6 +49,7 @@ type call struct {
 	env        Env
 	st         store
 	deviceRoot *nvtrust.Certificate
+	keys       *KeyCache
 }
 
 // methods maps 4-byte selectors to functions. It is filled once at package
@@ -127,7 +129,7 @@ func (c *Contract) run(env Env, input []byte) ([]byte, error) {
 	if !env.UseGas(m.gas(args)) {
 		return nil, errOutOfGas
 	}
-	results, err := m.run(&call{env: env, st: store{db: env.State()}, deviceRoot: c.deviceRoot}, args)
+	results, err := m.run(&call{env: env, st: store{db: env.State()}, deviceRoot: c.deviceRoot, keys: c.keys}, args)
 	if err != nil {
 		return nil, err
 	}
@@ -162,6 +164,7 @@ var methodSets = []func() map[string]*method{
 	federatedMethods,
 	modelMethods,
 	verifiedMethods,
+	batchMethods,
 }
 
 // coreMethods are the mining, view and governance functions.

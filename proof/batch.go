@@ -197,6 +197,20 @@ func DecodeBatchItems(b []byte, count int) ([]BatchItem, error) {
 // bytes), without decoding it.
 func BatchItemLeaf(b []byte) Hash { return DomainBatchLeaf.Sum(b) }
 
+// BatchLeaves returns the leaves of packed items (whole BatchItemSize
+// pieces of packed; a trailing partial piece is ignored), hashing with one
+// reused hasher.
+func BatchLeaves(packed []byte) []Hash {
+	leaves := make([]Hash, len(packed)/BatchItemSize)
+	h := DomainBatchLeaf.NewHasher()
+	for i := range leaves {
+		h.Reset()
+		_, _ = h.Write(packed[i*BatchItemSize : (i+1)*BatchItemSize])
+		h.Sum(leaves[i][:0])
+	}
+	return leaves
+}
+
 // BatchNode hashes two children of the batch tree, left first.
 func BatchNode(left, right Hash) Hash { return DomainBatchNode.Sum(left[:], right[:]) }
 
@@ -206,6 +220,7 @@ func BatchRoot(leaves []Hash) Hash {
 	if len(leaves) == 0 {
 		return Hash{}
 	}
+	h := DomainBatchNode.NewHasher()
 	n := len(leaves)
 	for n > 1 {
 		w := 0
@@ -213,7 +228,12 @@ func BatchRoot(leaves []Hash) Hash {
 			if i+1 == n {
 				leaves[w] = leaves[i]
 			} else {
-				leaves[w] = BatchNode(leaves[i], leaves[i+1])
+				h.Reset()
+				_, _ = h.Write(leaves[i][:])
+				_, _ = h.Write(leaves[i+1][:])
+				var node Hash
+				h.Sum(node[:0])
+				leaves[w] = node
 			}
 			w++
 		}

@@ -370,3 +370,15 @@ func BenchmarkBatchRoot(b *testing.B) {
 		_ = BatchRoot(leaves)
 	}
 }
+
+func TestBatchLeaves(t *testing.T) {
+	items := sampleBatchItems(5, 3)
+	packed := EncodeBatchItems(items)
+	leaves := BatchLeaves(append(bytes.Clone(packed), 1, 2, 3))
+	require.Len(t, leaves, 5)
+	for i := range items {
+		require.Equal(t, items[i].Leaf(), leaves[i])
+	}
+	require.Equal(t, BatchItemsRoot(items), BatchRoot(leaves))
+	require.Empty(t, BatchLeaves(packed[:BatchItemSize-1]))
+}
