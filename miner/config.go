@@ -100,6 +100,8 @@ type MiningConfig struct {
 	// Confirmations is the number of blocks, counting the one that holds the
 	// transaction, before a proof counts as accepted (1..64).
 	Confirmations uint64 `toml:"confirmations"`
+	// BatchConfig: batch_max_items and batch_max_age (batcher.go).
+	BatchConfig
 	// ReceiptTimeout is how long to wait for a receipt before broadcasting
 	// the transaction again.
 	ReceiptTimeout time.Duration `toml:"receipt_timeout"`
@@ -352,6 +354,7 @@ func (c *Config) validate() error {
 	if m.MaxResubmits < 0 || m.MaxResubmits > 100 {
 		bad("mining.max_resubmits must be 1..100, not %d", m.MaxResubmits)
 	}
+	m.BatchConfig.applyDefaults(bad)
 
 	// [backend]
 	b := &c.Backend

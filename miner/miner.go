@@ -101,6 +101,8 @@ type Miner struct {
 	tally       tally
 	rules       *ChainRules // the chain's parameters, once read (guarded by pending.mu)
 	pending     pendingWork // accepted work waiting for finalizeWork
+	batchMu     sync.Mutex
+	batch       *batcher // collects Run's work into batches (batcher.go); nil: none
 }
 
 // tally counts what a Miner did since it was made, for the summary lines.
@@ -559,6 +561,9 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 		m.log.Warn("GPU attestation failed; sending this proof at the software-only tier", "device", dev.Name, "job_id", jobID, "err", work.AttestError)
 	}
 	m.metrics.InferenceSeconds.WithLabelValues(job.Model).Observe(work.InferenceTime.Seconds())
+	if b := m.batchFor(work); b != nil {
+		return b.add(work, dev)
+	}
 
 	m.metrics.ProofsSubmitted.WithLabelValues(job.Model).Inc()
 	start := time.Now()
@@ -662,6 +667,7 @@ func (m *Miner) Run(ctx context.Context) error {
 	if err := m.prepareVerified(ctx); err != nil {
 		return err
 	}
+	stopBatcher := m.startBatcher(ctx)
 	minerID := m.MinerID()
 	m.log.Info("mining in devnet mode",
 		"chain_id", m.chainID, "miner_id", hexutil.Encode(minerID[:]), "scheme", m.key.Scheme().String(),
@@ -704,6 +710,7 @@ loop:
 	}
 	close(jobs)
 	wg.Wait()
+	failed.Add(int64(stopBatcher()))
 	m.logStats("mining stopped")
 	if n := failed.Load(); maxJobs > 0 && n > 0 {
 		return fmt.Errorf("%d of %d jobs failed", n, issued.Load())

@@ -144,6 +144,7 @@ func TestMineAndStatus(t *testing.T) {
 		`listen = "127.0.0.1:9477"`:                  `listen = "127.0.0.1:0"`,
 		"max_tokens = 64":                            "max_tokens = 8",
 		"auto_bond = false":                          "auto_bond = true",
+		"batch_max_items = 64":                       "batch_max_items = 1", // one proof per transaction
 	} {
 		require.Contains(t, cfg, old)
 		cfg = strings.Replace(cfg, old, new, 1)
