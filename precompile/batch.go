@@ -320,3 +320,39 @@ func (c *call) seqWord(args []any) ([]any, error) {
 	v := c.st.get(SeqSlot(c.env.ChainID(), args[0].([32]byte), args[1].(uint64)))
 	return []any{new(big.Int).SetBytes(v[:])}, nil
 }
+
+// batchItemUnder is the helper audits of batch items build on: it checks
+// that item (its BatchItemSize-byte encoding) is item index of the
+// accepted batch batchID, given the batch's count and root as the miner
+// revealed them, and path, the siblings from its leaf up
+// (proof.BatchPath). It reads the batch's pending record (any status but
+// unknown), recomputes proof.BatchDigest from it, this chain and (count,
+// root), and proves the leaf under root. It returns the decoded item and
+// the record; an audit draws on proof.BatchItemID(chain, record miner id,
+// item.Seq). Gas: a caller charges GasWorkSlots + 3 × GasColdSload, two
+// hashes of the commitment and one hash per path entry and for the leaf
+// before calling it.
+func (c *call) batchItemUnder(batchID proof.Hash, count uint16, root proof.Hash, index int, item []byte, path []proof.Hash) (proof.BatchItem, workRecord, error) {
+	r := c.st.work(batchID)
+	if r.status == 0 {
+		return proof.BatchItem{}, r, revert("WorkNotPending", [32]byte(batchID))
+	}
+	r.minerID = c.st.get(WorkSlot(batchID, 1))
+	r.digest = c.st.get(WorkSlot(batchID, 3))
+	chain := c.env.ChainID()
+	if chain > uint64(^uint32(0)) {
+		return proof.BatchItem{}, r, revert("InvalidParameter", "chain id does not fit a work context")
+	}
+	want := proof.BatchDigest(uint32(chain), r.beneficiary, count, root, r.minerID)
+	if [32]byte(want) != r.digest || proof.BatchID(uint32(chain), r.beneficiary, count, root, r.minerID) != batchID {
+		return proof.BatchItem{}, r, revert("MalformedInput", "batch count and root do not match the batch's record")
+	}
+	it, err := proof.DecodeBatchItem(item)
+	if err != nil {
+		return proof.BatchItem{}, r, revert("MalformedInput", decodeReason(err, "batch item does not decode"))
+	}
+	if !proof.VerifyBatchPath(root, int(count), index, proof.BatchItemLeaf(item), path) {
+		return proof.BatchItem{}, r, revert("MalformedInput", "the item is not at this index of the batch")
+	}
+	return it, r, nil
+}

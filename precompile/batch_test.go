@@ -563,3 +563,67 @@ func TestSeqWordView(t *testing.T) {
 	require.Zero(t, view(t, c, "seqWord", m, uint64(2))[0].(*big.Int).Sign())
 	require.Equal(t, common.BytesToHash(want.Bytes()), c.State.GetState(precompile.Address, precompile.SeqSlot(chainPars, m, 0)))
 }
+
+// TestBatchItemUnder: the audit building block proves an item of an
+// accepted batch with the revealed count, root and Merkle path, and
+// refuses every other combination.
+func TestBatchItemUnder(t *testing.T) {
+	c := newChain(t)
+	sk := key(t, proof.MLDSA44, 43)
+	items := batchItems(2, "audit", 10, 11, 12, 13, 14)
+	require.NoError(t, submitBatch(c, t, sk, items).Err)
+	h := signBatch(t, sk, chainPars, items)
+	leaves := make([]proof.Hash, len(items))
+	for i := range items {
+		leaves[i] = items[i].Leaf()
+	}
+	pathOf := func(i int) []proof.Hash {
+		p, err := proof.BatchPath(leaves, i)
+		require.NoError(t, err)
+		return p
+	}
+	run := func(id proof.Hash, count uint16, root proof.Hash, index int, item []byte, path []proof.Hash) (proof.BatchItem, precompiletest.Result) {
+		var got proof.BatchItem
+		r := c.Run(precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, func(env precompile.Env) ([]byte, error) {
+			it, err := precompile.BatchItemUnder(env, id, count, root, index, item, path)
+			got = it
+			if err != nil {
+				var rv *precompile.Revert
+				require.ErrorAs(t, err, &rv)
+				return rv.Data, vm.ErrExecutionReverted
+			}
+			return nil, nil
+		})
+		return got, r
+	}
+	for i := range items {
+		got, r := run(h.ID(), h.Count, h.Root, i, items[i].Encode(), pathOf(i))
+		require.NoError(t, r.Err, "item %d: %v", i, r.Revert)
+		require.Equal(t, items[i], got)
+	}
+	other := batchItem(12, 9, "not in the batch")
+	cases := []struct {
+		name  string
+		id    proof.Hash
+		count uint16
+		root  proof.Hash
+		index int
+		item  []byte
+		path  []proof.Hash
+		want  string
+	}{
+		{"unknown batch", proof.Hash{1}, h.Count, h.Root, 0, items[0].Encode(), pathOf(0), "WorkNotPending"},
+		{"wrong count", h.ID(), h.Count + 1, h.Root, 0, items[0].Encode(), pathOf(0), "MalformedInput"},
+		{"wrong root", h.ID(), h.Count, proof.Hash{2}, 0, items[0].Encode(), pathOf(0), "MalformedInput"},
+		{"item at another index", h.ID(), h.Count, h.Root, 1, items[0].Encode(), pathOf(0), "MalformedInput"},
+		{"an item never signed", h.ID(), h.Count, h.Root, 2, other.Encode(), pathOf(2), "MalformedInput"},
+		{"short item", h.ID(), h.Count, h.Root, 0, items[0].Encode()[:100], pathOf(0), "MalformedInput"},
+		{"path of another item", h.ID(), h.Count, h.Root, 0, items[0].Encode(), pathOf(1), "MalformedInput"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, r := run(tc.id, tc.count, tc.root, tc.index, tc.item, tc.path)
+			requireRevert(t, r, tc.want)
+		})
+	}
+}
