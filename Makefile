@@ -13,8 +13,11 @@ FUZZ_TARGETS := \
 	./precompile:FuzzABILayout ./precompile:FuzzDecodeArguments ./proof:FuzzStorageSlotPreimage
 FUZZTIME ?= 5s
 
+# The consensus client of the proof-of-stake devnet and its tests.
+PRYSM_VERSION ?= v5.3.3
+
 .PHONY: all build pars-geth pars-miner pars-gateway pars-devnet devnet test test-lib test-node e2e-deps \
-	lint abi bench fuzz clean
+	lint abi bench fuzz clean prysm
 
 all: build
 
@@ -31,6 +34,11 @@ pars-gateway:
 
 pars-devnet: pars-geth
 	cd evmpatch && $(GO) build -o ../bin/pars-devnet ./cmd/pars-devnet
+
+# Prysm's beacon-chain, validator and prysmctl, pinned, built from the Go
+# module proxy into bin/ (cold: a few minutes; skipped when already built).
+prysm:
+	PRYSM_VERSION=$(PRYSM_VERSION) scripts/build-prysm.sh
 
 # THE main job: a local Pars node (chain 6133, JSON-RPC 127.0.0.1:8545,
 # IAIMining at 0x0300) with a miner, in the foreground until Ctrl-C.
