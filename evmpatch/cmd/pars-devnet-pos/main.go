@@ -139,6 +139,7 @@ func run(o options) error {
 
 	var minerDone <-chan error
 	var minerStart time.Time
+	minerPID := 0
 	if o.mining {
 		cmd, done, err := startMiner(ctx, dir, o.bin, nw.Pairs()[0].RPC(), nw.ChainID(), keys[0], o.interval)
 		if err != nil {
@@ -146,6 +147,7 @@ func run(o options) error {
 		}
 		minerStart = time.Now()
 		minerDone = done
+		minerPID = cmd.Process.Pid
 		defer stopProcess(cmd, done)
 	}
 	if o.duration > 0 {
@@ -153,12 +155,12 @@ func run(o options) error {
 	} else {
 		fmt.Println("Running; press Ctrl-C to stop.")
 	}
-	return watch(ctx, nw, o, minerDone, minerStart)
+	return watch(ctx, nw, o, minerDone, minerStart, minerPID)
 }
 
 // watch prints the finalised block whenever it advances, until ctx ends,
 // --duration passes or a process exits.
-func watch(ctx context.Context, nw *posnet.Network, o options, minerDone <-chan error, minerStart time.Time) error {
+func watch(ctx context.Context, nw *posnet.Network, o options, minerDone <-chan error, minerStart time.Time, minerPID int) error {
 	var end <-chan time.Time
 	if o.duration > 0 {
 		end = time.After(o.duration)
@@ -175,7 +177,7 @@ func watch(ctx context.Context, nw *posnet.Network, o options, minerDone <-chan 
 			fmt.Println()
 			return nil
 		case <-end:
-			summary(ctx, nw, firstFinality, proofs, minerStart)
+			summary(ctx, nw, firstFinality, proofs, minerStart, minerPID)
 			return nil
 		case err := <-minerDone:
 			return fmt.Errorf("pars-miner exited: %v (see %s)", err, filepath.Join(nw.Dir(), "miner", "miner.log"))
@@ -227,7 +229,7 @@ func acceptedUpTo(ctx context.Context, p *posnet.Pair, number uint64) (int, erro
 }
 
 // summary prints what `make devnet-pos` is measured by.
-func summary(ctx context.Context, nw *posnet.Network, firstFinality time.Duration, proofs int, minerStart time.Time) {
+func summary(ctx context.Context, nw *posnet.Network, firstFinality time.Duration, proofs int, minerStart time.Time, minerPID int) {
 	p0 := nw.Pairs()[0]
 	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
@@ -258,6 +260,9 @@ func summary(ctx context.Context, nw *posnet.Network, firstFinality time.Duratio
 		}
 	}
 	sort.Strings(rows)
+	if minerPID != 0 {
+		rows = append(rows, fmt.Sprintf("    %-24s pid %-7d %s", "pars-miner", minerPID, rss(minerPID)))
+	}
 	fmt.Println(strings.Join(rows, "\n"))
 }
 
