@@ -13,12 +13,15 @@ FUZZ_TARGETS := \
 	./precompile:FuzzABILayout ./precompile:FuzzDecodeArguments ./proof:FuzzStorageSlotPreimage
 FUZZTIME ?= 5s
 
-.PHONY: all build pars-geth pars-miner pars-gateway pars-devnet devnet test test-lib test-node e2e-deps \
-	lint abi bench fuzz clean
+# The consensus client of the proof-of-stake devnet and its tests.
+PRYSM_VERSION ?= v5.3.3
+
+.PHONY: all build pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos devnet devnet-pos test test-lib test-node e2e-deps \
+	lint abi bench fuzz clean prysm
 
 all: build
 
-build: pars-geth pars-miner pars-gateway pars-devnet
+build: pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos
 
 pars-geth:
 	$(MAKE) -C evmpatch pars-geth
@@ -32,10 +35,24 @@ pars-gateway:
 pars-devnet: pars-geth
 	cd evmpatch && $(GO) build -o ../bin/pars-devnet ./cmd/pars-devnet
 
+pars-devnet-pos: pars-geth
+	cd evmpatch && $(GO) build -o ../bin/pars-devnet-pos ./cmd/pars-devnet-pos
+
+# Prysm's beacon-chain, validator and prysmctl, pinned, built from the Go
+# module proxy into bin/ (cold: a few minutes; skipped when already built).
+prysm:
+	PRYSM_VERSION=$(PRYSM_VERSION) scripts/build-prysm.sh
+
 # THE main job: a local Pars node (chain 6133, JSON-RPC 127.0.0.1:8545,
 # IAIMining at 0x0300) with a miner, in the foreground until Ctrl-C.
 devnet: build
 	bin/pars-devnet --dir build/devnet --bin bin
+
+# A local proof-of-stake devnet, in the foreground until Ctrl-C: three
+# pars-geth + Prysm beacon node pairs on 127.0.0.1, the 64 interop
+# validators split across three validator clients, and a miner.
+devnet-pos: pars-geth pars-miner pars-devnet-pos prysm
+	bin/pars-devnet-pos --dir build/devnet-pos --bin bin
 
 # THE test command.
 test: lint test-lib test-node
@@ -50,8 +67,9 @@ test-lib:
 e2e-deps:
 	npm ci --prefix e2e --no-audit --no-fund
 
-# The patched node: its own tests, upstream subsets, the real binary end to end.
-test-node: pars-geth pars-miner pars-gateway e2e-deps
+# The patched node: its own tests, upstream subsets, the real binary end to
+# end, and a proof-of-stake network driven by Prysm.
+test-node: pars-geth pars-miner pars-gateway e2e-deps prysm
 	cd evmpatch && $(GO) vet ./...
 	$(MAKE) -C evmpatch test
 

@@ -5,6 +5,14 @@
 //	    --governance 0x… --alloc 0x…=1000000000000000000000 --prefund-dev > genesis.json
 //	pars-genesis --chain-id 96369 --params params.json > genesis.json
 //
+// --last-fork prague leaves out the upstream forks after Prague (Osaka,
+// Bogota): a network driven by a consensus client at Electra, such as Prysm
+// v5, needs it, since that client refuses to build blocks for any later
+// fork. --timestamp sets the genesis block time; on a proof-of-stake
+// network it is the beacon chain's genesis time.
+//
+//	pars-genesis --chain-id 6133 --last-fork prague --timestamp 1767225600 --governance 0x… > genesis.json
+//
 // For an existing chain, --upgrade prints only the two chain config fields
 // that activate the precompile at --activation-time: parsAIMiningTime and
 // parsAIMiningParams. Merge them into the chain's genesis config and run
@@ -64,6 +72,7 @@ func main() {
 	flag.Var(alloc, "alloc", "prefunded account 0xADDRESS=WEI (repeatable)")
 	flag.BoolVar(&dev, "prefund-dev", false, "prefund geth --dev's developer account "+genesis.DevAddress.Hex()+" with 1e27 wei")
 	flag.StringVar(&params, "params", "", "JSON file of the precompile's initial parameters (default: precompile.DefaultParams)")
+	flag.StringVar(&o.LastFork, "last-fork", genesis.ForkBogota, "last upstream fork active at genesis: "+genesis.ForkPrague+" (consensus layer at Electra, e.g. Prysm v5), "+genesis.ForkOsaka+" or "+genesis.ForkBogota)
 	flag.BoolVar(&up, "upgrade", false, "print only the chain config fields (parsAIMiningTime, parsAIMiningParams) that activate 0x0300 on an existing chain")
 	flag.Parse()
 
