@@ -16,12 +16,12 @@ FUZZTIME ?= 5s
 # The consensus client of the proof-of-stake devnet and its tests.
 PRYSM_VERSION ?= v5.3.3
 
-.PHONY: all build pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos devnet devnet-pos test test-lib test-node e2e-deps \
+.PHONY: all build pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos pars-genesis devnet devnet-pos test test-lib test-node e2e-deps \
 	lint abi bench fuzz clean prysm
 
 all: build
 
-build: pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos
+build: pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos pars-genesis
 
 pars-geth:
 	$(MAKE) -C evmpatch pars-geth
@@ -42,6 +42,11 @@ pars-devnet-pos: pars-geth
 # module proxy into bin/ (cold: a few minutes; skipped when already built).
 prysm:
 	PRYSM_VERSION=$(PRYSM_VERSION) scripts/build-prysm.sh
+
+# Genesis (or upgrade) for a chain that runs 0x0300; built in the nested
+# module, on the patched tree.
+pars-genesis:
+	$(MAKE) -C evmpatch pars-genesis
 
 # THE main job: a local Pars node (chain 6133, JSON-RPC 127.0.0.1:8545,
 # IAIMining at 0x0300) with a miner, in the foreground until Ctrl-C.
@@ -69,7 +74,7 @@ e2e-deps:
 
 # The patched node: its own tests, upstream subsets, the real binary end to
 # end, and a proof-of-stake network driven by Prysm.
-test-node: pars-geth pars-miner pars-gateway e2e-deps prysm
+test-node: pars-geth pars-miner pars-gateway pars-devnet pars-genesis e2e-deps prysm
 	cd evmpatch && $(GO) vet ./...
 	$(MAKE) -C evmpatch test
 
