@@ -78,7 +78,8 @@ test-node: pars-geth pars-miner pars-gateway pars-devnet pars-genesis e2e-deps p
 	cd evmpatch && $(GO) vet ./...
 	$(MAKE) -C evmpatch test
 
-# Regenerate the ABI JSON (both copies) from contracts/IAIMining.sol.
+# Regenerate the ABI JSON from the Solidity sources: IAIMining's (both
+# copies) and MiningClient's with IAIMining's errors.
 abi: e2e-deps
 	node e2e/scripts/abi.mjs
 
