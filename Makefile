@@ -79,9 +79,14 @@ test-node: pars-geth pars-miner pars-gateway pars-devnet pars-genesis e2e-deps p
 	$(MAKE) -C evmpatch test
 
 # Regenerate the ABI JSON from the Solidity sources: IAIMining's (both
-# copies) and MiningClient's with IAIMining's errors.
+# copies) and MiningClient's with IAIMining's errors; then the Go bindings
+# (contracts/bindings) with abigen of the go-ethereum release go.mod requires.
+GETH_MODULE_VERSION = $(shell $(GO) list -m -f '{{.Version}}' github.com/ethereum/go-ethereum)
 abi: e2e-deps
 	node e2e/scripts/abi.mjs
+	$(GO) run github.com/ethereum/go-ethereum/cmd/abigen@$(GETH_MODULE_VERSION) --v2 \
+		--abi contracts/IAIMining.abi.json --pkg bindings --type IAIMining --out contracts/bindings/iaimining.go
+	@echo wrote contracts/bindings/iaimining.go
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 200x ./precompile
