@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -220,4 +221,30 @@ func TestEditKey(t *testing.T) {
 	got, err := commentOut(text, "b", "k")
 	require.NoError(t, err)
 	require.True(t, strings.Contains(got, "[b]\n# k = 3\nkk = 4"), got)
+}
+
+func TestStatusAsksTheRunningMinerForItsQueue(t *testing.T) {
+	metrics := miner.NewMetrics()
+	metrics.ProofsQueued.Set(2)
+	metrics.NodeReachable.Set(0)
+	addr, err := miner.ServeMetrics(t.Context(), "127.0.0.1:0", metrics, nil)
+	require.NoError(t, err)
+	listen := addr.String()
+	_, port, _ := net.SplitHostPort(listen)
+	other, err := net.Listen("tcp", "127.0.0.1:0") // answers no HTTP
+	require.NoError(t, err)
+	other.Close()
+
+	for _, tt := range []struct{ listen, want string }{
+		{listen, "2 waiting for the node (the running miner, the node is unreachable; http://" + listen + "/metrics)"},
+		{"0.0.0.0:" + port, "2 waiting for the node (the running miner, the node is unreachable; http://127.0.0.1:" + port + "/metrics)"},
+		{"", "unknown: metrics.listen is off"},
+		{"127.0.0.1:0", "names no fixed port"},
+		{other.Addr().String(), "unknown: no miner answers at http://" + other.Addr().String() + "/metrics"},
+	} {
+		require.Contains(t, runningMinerQueue(t.Context(), tt.listen), tt.want, tt.listen)
+	}
+	metrics.NodeReachable.Set(1)
+	metrics.ProofsQueued.Set(0)
+	require.Contains(t, runningMinerQueue(t.Context(), listen), "0 waiting for the node (the running miner, reaches the node;")
 }
