@@ -112,6 +112,7 @@ func TestGenesisRefusals(t *testing.T) {
 		{"params without a mode", []string{"params"}, "give --print"},
 		{"params with both modes", []string{"params", "--print", "--check", "bounds.json"}, "give one of --print and --check"},
 		{"stray argument", []string{"--governance", g, "genesis.json"}, `unexpected argument "genesis.json"`},
+		{"unknown last fork", []string{"--governance", g, "--last-fork", "cancun"}, `unknown last fork "cancun"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := runIn(t, dir, bin, tc.args...)
@@ -239,5 +240,28 @@ func TestParamsDefaults(t *testing.T) {
 	}
 	if !sameAccount(wantAccount(t, checked), wantAccount(t, partial)) {
 		t.Fatalf("params --check printed\n%s", r.stdout)
+	}
+}
+
+func TestLastFork(t *testing.T) {
+	bin := parsGenesis(t)
+	for _, tc := range []struct {
+		fork          string
+		osaka, bogota bool
+	}{{"prague", false, false}, {"osaka", true, false}, {"bogota", true, true}, {"", true, true}} {
+		t.Run(tc.fork, func(t *testing.T) {
+			args := []string{"--governance", gov.Hex(), "--timestamp", "1767225600"}
+			if tc.fork != "" {
+				args = append(args, "--last-fork", tc.fork)
+			}
+			r := runIn(t, "", bin, args...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			g, _ := precompileAccount(t, []byte(r.stdout))
+			if (g.Config.OsakaTime != nil) != tc.osaka || (g.Config.BogotaTime != nil) != tc.bogota || g.Config.PragueTime == nil || g.Timestamp != 1767225600 {
+				t.Fatalf("--last-fork %q: prague %v osaka %v bogota %v, timestamp %d", tc.fork, g.Config.PragueTime, g.Config.OsakaTime, g.Config.BogotaTime, g.Timestamp)
+			}
+		})
 	}
 }
