@@ -16,12 +16,12 @@ FUZZTIME ?= 5s
 # The consensus client of the proof-of-stake devnet and its tests.
 PRYSM_VERSION ?= v5.3.3
 
-.PHONY: all build pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos devnet devnet-pos test test-lib test-node e2e-deps \
+.PHONY: all build pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos pars-genesis devnet devnet-pos test test-lib test-node e2e-deps \
 	lint abi bench fuzz clean prysm
 
 all: build
 
-build: pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos
+build: pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos pars-genesis
 
 pars-geth:
 	$(MAKE) -C evmpatch pars-geth
@@ -42,6 +42,11 @@ pars-devnet-pos: pars-geth
 # module proxy into bin/ (cold: a few minutes; skipped when already built).
 prysm:
 	PRYSM_VERSION=$(PRYSM_VERSION) scripts/build-prysm.sh
+
+# Genesis (or upgrade) for a chain that runs 0x0300; built in the nested
+# module, on the patched tree.
+pars-genesis:
+	$(MAKE) -C evmpatch pars-genesis
 
 # THE main job: a local Pars node (chain 6133, JSON-RPC 127.0.0.1:8545,
 # IAIMining at 0x0300) with a miner, in the foreground until Ctrl-C.
@@ -69,13 +74,19 @@ e2e-deps:
 
 # The patched node: its own tests, upstream subsets, the real binary end to
 # end, and a proof-of-stake network driven by Prysm.
-test-node: pars-geth pars-miner pars-gateway e2e-deps prysm
+test-node: pars-geth pars-miner pars-gateway pars-devnet pars-genesis e2e-deps prysm
 	cd evmpatch && $(GO) vet ./...
 	$(MAKE) -C evmpatch test
 
-# Regenerate the ABI JSON (both copies) from contracts/IAIMining.sol.
+# Regenerate the ABI JSON from the Solidity sources: IAIMining's (both
+# copies) and MiningClient's with IAIMining's errors; then the Go bindings
+# (contracts/bindings) with abigen of the go-ethereum release go.mod requires.
+GETH_MODULE_VERSION = $(shell $(GO) list -m -f '{{.Version}}' github.com/ethereum/go-ethereum)
 abi: e2e-deps
 	node e2e/scripts/abi.mjs
+	$(GO) run github.com/ethereum/go-ethereum/cmd/abigen@$(GETH_MODULE_VERSION) --v2 \
+		--abi contracts/IAIMining.abi.json --pkg bindings --type IAIMining --out contracts/bindings/iaimining.go
+	@echo wrote contracts/bindings/iaimining.go
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 200x ./precompile
