@@ -101,9 +101,14 @@ func TestProofOfStakeNetwork(t *testing.T) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
+	gen := devnode.DevGenesis(genesis.ParsChainID, devnode.Ether(1_000_000))
+	// The proofs' miner is bonded at genesis: unbonded work earns nothing.
+	params := precompile.DefaultParams(genesis.DevAddress)
+	params.Bonds = []precompile.GenesisBond{{MinerID: minerKey.Public().ID(), Bonder: genesis.DevAddress, Amount: precompile.DefaultMinBond.Clone()}}
+	gen.Params = &params
 	nw, err := posnet.Start(startCtx, posnet.Config{
 		Bin: binDir, Dir: dir, GenesisDelay: 15 * time.Second,
-		Genesis: devnode.DevGenesis(genesis.ParsChainID, devnode.Ether(1_000_000)),
+		Genesis: gen,
 		Log:     logWriter{t},
 	})
 	startCancel()
@@ -318,8 +323,9 @@ func indices(pairs []*posnet.Pair) []int {
 }
 
 // sameStorage checks that at block b every pair has b's state root, the
-// same storage root of 0x0300, the same non-zero mining balance of payee,
-// and every work in works spent.
+// same storage root of 0x0300, the same non-zero pending reward of the
+// first work (rewards wait pending through the challenge window), and every
+// work in works spent.
 func (h *harness) sameStorage(pairs []*posnet.Pair, b posnet.Block, works []proof.Hash) {
 	h.t.Helper()
 	var root, bal common.Hash
@@ -339,13 +345,13 @@ func (h *harness) sameStorage(pairs []*posnet.Pair, b posnet.Block, works []proo
 			h.t.Fatal(err)
 		}
 		var slot common.Hash
-		if err := p.Call(h.ctx, &slot, "eth_getStorageAt", precompile.Address, precompile.BalanceSlot(payee), at); err != nil {
+		if err := p.Call(h.ctx, &slot, "eth_getStorageAt", precompile.Address, precompile.WorkSlot(works[0], 0), at); err != nil {
 			h.t.Fatal(err)
 		}
 		if i == 0 {
 			root, bal = acc.StorageHash, slot
 		} else if acc.StorageHash != root || slot != bal {
-			h.t.Errorf("pair %d: 0x0300 storage root %v, payee balance %v; pair %d: %v, %v", p.Index, acc.StorageHash, slot, pairs[0].Index, root, bal)
+			h.t.Errorf("pair %d: 0x0300 storage root %v, pending record %v; pair %d: %v, %v", p.Index, acc.StorageHash, slot, pairs[0].Index, root, bal)
 		}
 		for _, w := range works {
 			var out hexutil.Bytes
@@ -359,7 +365,7 @@ func (h *harness) sameStorage(pairs []*posnet.Pair, b posnet.Block, works []proo
 		}
 	}
 	if bal == (common.Hash{}) {
-		h.t.Errorf("payee has no mining balance at #%d", b.Number)
+		h.t.Errorf("the first work holds no pending reward at #%d", b.Number)
 	}
 	h.t.Logf("block #%d %v: state root %v, 0x0300 storage root %v on pairs %v", b.Number, b.Hash.TerminalString(), b.StateRoot.TerminalString(), root.TerminalString(), indices(pairs))
 }
@@ -384,10 +390,10 @@ func (h *harness) submitProofs(p *posnet.Pair, count int) ([]*types.Receipt, []p
 	for range count {
 		pr := &proof.AIWorkProof{
 			Context: proof.WorkContext{
-				ChainID: uint32(h.nw.ChainID()), JobID: proof.Hash{1}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3},
+				ChainID: uint32(h.nw.ChainID()), JobID: proof.Hash{1}, ModelHash: precompile.BuiltinModel().Hash, InputHash: proof.Hash{3},
 				DeviceID: proof.Hash{4}, Timestamp: uint64(time.Now().Unix()),
 			},
-			Beneficiary: payee, OutputHash: proof.HashOutput([]byte("output")), ComputeUnits: 1000,
+			Beneficiary: payee, OutputHash: proof.HashOutput([]byte("output")), InputTokens: 60, OutputTokens: 24,
 		}
 		if _, err := rand.Read(pr.Context.Nonce[:]); err != nil {
 			h.t.Fatal(err)
