@@ -340,13 +340,14 @@ func TestStreaming(t *testing.T) {
 // answer reaches the client while the miner is still generating, so
 // before its proof can even be signed, let alone mined; the proof follows.
 func TestStreamFirstChunkBeforeProof(t *testing.T) {
-	sys := newSystem(t, sysOpts{modelMax: 4096})
+	// 1024 output tokens: the built-in model's registered maximum.
+	sys := newSystem(t, sysOpts{modelMax: 1024})
 	before := sys.node.SentTransactions()
 	var sentAtFirst int
 	first := time.Time{}
 	start := time.Now()
 	events, done := stream(t, sys.srv.URL+"/v1/completions", map[string]any{"model": builtin.Name, "prompt": "Why is the sky blue?",
-		"max_tokens": 4096, "stream": true}, func() { first = time.Now(); sentAtFirst = sys.node.SentTransactions() })
+		"max_tokens": 1024, "stream": true}, func() { first = time.Now(); sentAtFirst = sys.node.SentTransactions() })
 	end := time.Now()
 	require.True(t, done)
 	require.Greater(t, len(events), 2)

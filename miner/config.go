@@ -39,6 +39,7 @@ const (
 	DefaultBytesPerToken  = 4
 	DefaultMetricsListen  = "127.0.0.1:9477"
 	DefaultBuiltinDevice  = "cpu"
+	DefaultTokenSymbol    = "AI"
 )
 
 // Config is the miner's configuration file (TOML). See
@@ -66,6 +67,10 @@ type NetworkConfig struct {
 	// RPCEndpoint is the node's JSON-RPC endpoint: http(s)://, ws(s):// or
 	// the path of an IPC socket.
 	RPCEndpoint string `toml:"rpc_endpoint"`
+	// TokenSymbol is the symbol of the AI token that rewards and mining
+	// balances are paid in (18 decimals), shown beside balances (default
+	// DefaultTokenSymbol).
+	TokenSymbol string `toml:"token_symbol"`
 }
 
 // MiningConfig holds the keys, the beneficiary and the work loop settings.
@@ -290,6 +295,12 @@ func (c *Config) validate() error {
 		bad("network.chain_id is missing (e.g. 6133 for Pars)")
 	case c.Network.ChainID > math.MaxUint32:
 		bad("network.chain_id %d does not fit in 32 bits (WorkContext.chain_id is a uint32)", c.Network.ChainID)
+	}
+	if c.Network.TokenSymbol == "" {
+		c.Network.TokenSymbol = DefaultTokenSymbol
+	}
+	if len(c.Network.TokenSymbol) > 11 || strings.ContainsFunc(c.Network.TokenSymbol, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		bad("network.token_symbol %q must be 1..11 characters without spaces", c.Network.TokenSymbol)
 	}
 	if c.Network.RPCEndpoint == "" {
 		bad("network.rpc_endpoint is missing (e.g. http://127.0.0.1:8545)")

@@ -94,6 +94,7 @@ type Miner struct {
 	backend     Backend
 	devices     []Device
 	sub         *Submitter
+	watch       *nodeWatch // node outages (outage.go)
 	metrics     *Metrics
 	log         *slog.Logger
 	jobs        *DevnetJobs
@@ -202,6 +203,7 @@ func New(cfg *Config, deps Deps, opts Options) (*Miner, error) {
 		clock:       opts.Clock,
 	}
 	m.tally.start = opts.Clock()
+	m.watchNode()
 	for _, name := range cfg.GPU.DeviceIDs {
 		m.devices = append(m.devices, Device{Name: name, ID: DeviceID(cfg.Backend.Kind, name)})
 	}
@@ -567,7 +569,7 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 
 	m.metrics.ProofsSubmitted.WithLabelValues(job.Model).Inc()
 	start := time.Now()
-	acc, err := m.sub.Submit(ctx, work.Encoded, work.Attestation, work.WorkID, work.Proof.Context.Timestamp)
+	acc, err := m.submitThroughOutages(ctx, work)
 	if err != nil {
 		if ref, ok := IsRefusal(err); ok {
 			m.metrics.ProofsRefused.WithLabelValues(ref.Reason).Inc()
@@ -679,6 +681,14 @@ func (m *Miner) Run(ctx context.Context) error {
 	maxJobs := int64(m.opts.MaxJobs)
 loop:
 	for maxJobs == 0 || issued.Load() < maxJobs {
+		if m.watch.skipJob(ctx, m.chain) { // the node is unreachable: no new work
+			select {
+			case <-ctx.Done():
+				break loop
+			case <-ticker.C:
+			}
+			continue
+		}
 		job, err := m.jobs.Next()
 		if err != nil {
 			m.log.Error("cannot make a job", "err", err)

@@ -138,7 +138,14 @@ func TestCommitteeCheckCommand(t *testing.T) {
 
 func TestWatchCommand(t *testing.T) {
 	ctx := context.Background()
-	node, err := minertest.New(6133, precompile.DefaultParams(common.Address{0xaa}), uint64(time.Now().Unix()))
+	var seed [proof.SeedSize]byte
+	copy(seed[:], "verifier test key")
+	key, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
+	require.NoError(t, err)
+	params := precompile.DefaultParams(common.Address{0xaa})
+	// The test miner is bonded from genesis: unbonded work earns nothing.
+	params.Bonds = []precompile.GenesisBond{{MinerID: key.Public().ID(), Bonder: common.Address{0xbb}, Amount: precompile.DefaultMinBond.Clone()}}
+	node, err := minertest.New(6133, params, uint64(time.Now().Unix()))
 	require.NoError(t, err)
 	url, stop := node.StartHTTP()
 	t.Cleanup(stop)
@@ -147,10 +154,6 @@ func TestWatchCommand(t *testing.T) {
 	gasKey, err := crypto.ToECDSA(bytes.Repeat([]byte{0x42}, 32))
 	require.NoError(t, err)
 	sub, err := miner.NewSubmitter(client, gasKey, miner.SubmitterConfig{ChainID: big.NewInt(6133), PollInterval: time.Millisecond})
-	require.NoError(t, err)
-	var seed [proof.SeedSize]byte
-	copy(seed[:], "verifier test key")
-	key, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
 	require.NoError(t, err)
 
 	dir := t.TempDir()

@@ -538,6 +538,18 @@ func (a *ethAPI) GetCode(addr common.Address, bnh rpc.BlockNumberOrHash) (hexuti
 	return b.state.GetCode(addr), nil
 }
 
+// GetBalance answers with the account's balance in the block's state (the
+// node keeps no balances of its own, so accounts hold what the state gives
+// them: nothing, unless a test set it).
+func (a *ethAPI) GetBalance(addr common.Address, bnh rpc.BlockNumberOrHash) (*hexutil.Big, error) {
+	defer a.lock("eth_getBalance")()
+	b, err := a.resolve(&bnh)
+	if err != nil {
+		return nil, err
+	}
+	return (*hexutil.Big)(b.state.GetBalance(addr).ToBig()), nil
+}
+
 func (a *ethAPI) GetTransactionCount(addr common.Address, _ rpc.BlockNumberOrHash) (hexutil.Uint64, error) {
 	defer a.lock("eth_getTransactionCount")()
 	return hexutil.Uint64(a.n.nonces[addr]), nil
