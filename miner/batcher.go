@@ -407,12 +407,12 @@ func (b *batcher) submit(ctx context.Context, entries []batchEntry) {
 		m.metrics.ProofsSubmitted.WithLabelValues(e.work.Job.Model).Inc()
 	}
 	start := time.Now()
-	acc, err := b.send(ctx, entries)
-	if err != nil && batchRefusal(err) == "ItemAlreadySpent" {
-		// A sequence number taken by another process with this key: number
-		// the batch again, once.
+	acc, id, err := b.send(ctx, entries)
+	if err != nil && batchRefusal(err) == "ItemAlreadySpent" && b.unknownBatch(ctx, id) {
+		// A sequence number taken by another process with this key (the
+		// chain has no record of this batch): number the batch again, once.
 		m.log.Warn("a sequence number of the batch was spent already; numbering the batch again", "items", len(entries))
-		acc, err = b.send(ctx, entries)
+		acc, _, err = b.send(ctx, entries)
 	}
 	if err != nil {
 		b.mu.Lock()
@@ -480,8 +480,9 @@ func (b *batcher) submit(ctx context.Context, entries []batchEntry) {
 	m.finalizeAfter(ctx, acc.BlockNumber)
 }
 
-// send numbers and signs entries as one batch and submits it.
-func (b *batcher) send(ctx context.Context, entries []batchEntry) (*AcceptedBatch, error) {
+// send numbers and signs entries as one batch and submits it through
+// node outages; it returns the batch id with the outcome.
+func (b *batcher) send(ctx context.Context, entries []batchEntry) (*AcceptedBatch, proof.Hash, error) {
 	m := b.m
 	first := b.seqs.Next(len(entries))
 	items := make([]proof.BatchItem, len(entries))
@@ -491,9 +492,49 @@ func (b *batcher) send(ctx context.Context, entries []batchEntry) (*AcceptedBatc
 	}
 	h, err := proof.SignBatch(m.key, m.chainID, m.beneficiary, items, false)
 	if err != nil {
-		return nil, err
+		return nil, proof.Hash{}, err
 	}
-	return m.sub.SubmitBatch(ctx, h, items)
+	acc, err := m.submitBatchThroughOutages(ctx, h, items)
+	return acc, h.ID(), err
+}
+
+// unknownBatch reports whether the chain certainly holds no record of
+// batch id: only then may its work be numbered again, since a batch that
+// was accepted (by a transaction whose answer was lost) must not be paid
+// a second time under other numbers.
+func (b *batcher) unknownBatch(ctx context.Context, id proof.Hash) bool {
+	rec, err := ReadPendingWork(ctx, b.m.chain, id)
+	return err == nil && rec.Status == 0
+}
+
+// submitBatchThroughOutages submits a signed batch like
+// Submitter.SubmitBatch, but while the node cannot be reached it keeps the
+// batch (queued, as submitThroughOutages keeps a proof) and sends the same
+// signed batch again once the node answers, as long as its earliest item
+// is within the chain's time window. A batch sent before an outage and
+// found spent afterwards was accepted by that earlier transaction, and
+// SubmitBatch returns that acceptance.
+func (m *Miner) submitBatchThroughOutages(ctx context.Context, h *proof.BatchHeader, items []proof.BatchItem) (*AcceptedBatch, error) {
+	earliest := items[0].Timestamp
+	for i := range items {
+		earliest = min(earliest, items[i].Timestamp)
+	}
+	expires := time.Unix(int64(earliest), 0).Add(m.watch.timeWindowPast(ctx, m.chain))
+	for {
+		acc, err := m.sub.SubmitBatch(ctx, h, items)
+		if err == nil || !IsTransient(err) || ctx.Err() != nil {
+			return acc, err
+		}
+		id := h.ID()
+		m.log.Debug("batch queued until the node answers", "batch_id", hexutil.Encode(id[:]), "items", len(items),
+			"expires", expires.UTC().Format(time.RFC3339), "err", err)
+		if werr := m.watch.waitForNode(ctx, m.chain, expires); werr != nil {
+			if errors.Is(werr, errQueueExpired) {
+				m.metrics.ProofsExpired.Add(float64(len(items)))
+			}
+			return nil, fmt.Errorf("%w (last error: %v)", werr, err)
+		}
+	}
 }
 
 // RecoverPendingBatches queues for finalization the miner id's batches

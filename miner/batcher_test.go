@@ -2,8 +2,10 @@ package miner_test
 
 import (
 	"bytes"
+	"context"
 	"log/slog"
 	"math/big"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -224,4 +226,34 @@ func TestMineOnceIsNotBatched(t *testing.T) {
 	require.NotNil(t, res.Accepted)
 	require.Equal(t, expectedReward(t, res.Work.ComputeUnits), res.Reward)
 	_ = precompile.Address
+}
+
+// TestBatchWaitsThroughOutage: a full batch whose submission meets a node
+// outage waits (queued) and the same signed batch is accepted when the
+// node answers again; nothing fails and nothing is paid twice.
+func TestBatchWaitsThroughOutage(t *testing.T) {
+	s := newSetup(t, 0, "")
+	var proxy outageProxy
+	proxy.start(t, s)
+	require.NoError(t, os.WriteFile(s.cfgPath, []byte(s.config("batch_max_items = 4\nbatch_max_age = \"1m\"")), 0o600))
+	var logs syncBuffer
+	m := s.open(t, miner.Options{Logger: slog.New(slog.NewJSONHandler(&logs, nil)), MaxJobs: 4})
+	proxy.armed.Store(true) // the batch's gas estimate takes the node down
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	waitFor(t, 10*time.Second, "a queued batch", func() bool { return metricValue(t, m.Metrics().ProofsQueued) == 1 })
+	time.Sleep(1500 * time.Millisecond)
+	proxy.down.Store(false)
+	require.NoError(t, <-done, logs.String())
+	out := logs.String()
+	batches := logLines(t, out, "batch accepted")
+	require.Len(t, batches, 1, out)
+	require.Equal(t, 4.0, batches[0]["items"])
+	require.Equal(t, uint64(4), m.Stats().Accepted)
+	require.Zero(t, m.Stats().Failed)
+	require.Equal(t, 0.0, metricValue(t, m.Metrics().ProofsQueued))
+	require.Equal(t, 1.0, metricValue(t, m.Metrics().NodeOutages))
+	require.Equal(t, 1, s.node.SentTransactions(), "one batch transaction")
 }

@@ -128,6 +128,8 @@ func TestOutageStopsNewJobs(t *testing.T) {
 	s := newSetup(t, 0, "")
 	var proxy outageProxy
 	proxy.start(t, s)
+	// One proof per transaction: the test counts jobs that fail alone.
+	require.NoError(t, os.WriteFile(s.cfgPath, []byte(s.config("batch_max_items = 1")), 0o600))
 	var logs syncBuffer
 	m := s.open(t, miner.Options{Logger: slog.New(slog.NewJSONHandler(&logs, nil)), MaxJobs: 2})
 
