@@ -154,6 +154,15 @@ func ParseWorkBatchAccepted(l *types.Log) (*BatchAccepted, error) {
 	}, nil
 }
 
+// AsWorkAccepted returns the batch as one accepted-work entry: the batch
+// id as its work id, its totals and its item count.
+func (b *BatchAccepted) AsWorkAccepted() *WorkAccepted {
+	return &WorkAccepted{
+		WorkID: b.BatchID, Beneficiary: b.Beneficiary, MinerID: b.MinerID, ComputeUnits: b.ComputeUnits,
+		Reward: b.Reward, Epoch: b.Epoch, BlockNumber: b.BlockNumber, TxHash: b.TxHash, Items: b.Count,
+	}
+}
+
 // AcceptedBatch is a batch the chain accepted.
 type AcceptedBatch struct {
 	BatchAccepted
@@ -400,9 +409,19 @@ func (b *batcher) collect(ctx context.Context) {
 	}
 }
 
-// submit numbers, signs and sends one batch, then accounts for it.
+// submit numbers, signs and sends one batch, then accounts for it. A
+// batch of one goes alone with submitWorkProof (its gas is the same), so a
+// miner with little work logs, and lists in `status`, single proofs.
 func (b *batcher) submit(ctx context.Context, entries []batchEntry) {
 	m := b.m
+	if len(entries) == 1 {
+		if _, err := m.submitWork(ctx, entries[0].work, entries[0].dev); err != nil {
+			b.mu.Lock()
+			b.failed++
+			b.mu.Unlock()
+		}
+		return
+	}
 	for _, e := range entries {
 		m.metrics.ProofsSubmitted.WithLabelValues(e.work.Job.Model).Inc()
 	}
