@@ -17,12 +17,12 @@ FUZZTIME ?= 5s
 # The consensus client of the proof-of-stake devnet and its tests.
 PRYSM_VERSION ?= v5.3.3
 
-.PHONY: all build pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos pars-genesis devnet devnet-pos test test-lib test-node e2e-deps \
+.PHONY: all build pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-devnet-pos pars-genesis devnet devnet-pos test test-lib test-node e2e-deps \
 	lint abi bench fuzz clean prysm
 
 all: build
 
-build: pars-geth pars-miner pars-gateway pars-devnet pars-devnet-pos pars-genesis
+build: pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-devnet-pos pars-genesis
 
 pars-geth:
 	$(MAKE) -C evmpatch pars-geth
@@ -32,6 +32,9 @@ pars-miner:
 
 pars-gateway:
 	$(GO) build -o bin/pars-gateway ./cmd/pars-gateway
+
+pars-verifier:
+	$(GO) build -o bin/pars-verifier ./cmd/pars-verifier
 
 pars-devnet: pars-geth
 	cd evmpatch && $(GO) build -o ../bin/pars-devnet ./cmd/pars-devnet
@@ -50,7 +53,8 @@ pars-genesis:
 	$(MAKE) -C evmpatch pars-genesis
 
 # THE main job: a local Pars node (chain 6133, JSON-RPC 127.0.0.1:8545,
-# IAIMining at 0x0300) with a miner, in the foreground until Ctrl-C.
+# IAIMining at 0x0300) with a miner and an audit watcher, in the foreground
+# until Ctrl-C.
 devnet: build
 	bin/pars-devnet --dir build/devnet --bin bin
 
@@ -75,7 +79,7 @@ e2e-deps:
 
 # The patched node: its own tests, upstream subsets, the real binary end to
 # end, and a proof-of-stake network driven by Prysm.
-test-node: pars-geth pars-miner pars-gateway pars-devnet pars-genesis e2e-deps prysm
+test-node: pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-genesis e2e-deps prysm
 	cd evmpatch && $(GO) vet ./...
 	$(MAKE) -C evmpatch test
 

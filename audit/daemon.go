@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/pars-network/aimining/audit/logprob"
 	"github.com/pars-network/aimining/proof"
 )
@@ -60,7 +61,8 @@ type Finding struct {
 	Seed        string `json:"seed"`
 	Draw        uint16 `json:"draw"`
 	// Status is "judged", "no-reveal" (none within the reveal window) or
-	// "error" (it could not be judged; Error says why).
+	// "error" (it could not be judged; Error says why); for an audit the
+	// acting daemon saw end on chain, "slashed" or "cleared".
 	Status    string     `json:"status"`
 	Judgement *Judgement `json:"judgement,omitempty"`
 	Error     string     `json:"error,omitempty"`
@@ -68,16 +70,16 @@ type Finding struct {
 
 // Daemon is the watch loop of pars-verifier.
 //
-// What it does today: it follows the chain's WorkAccepted events with
-// Watcher, draws every accepted piece of work with the configured
-// parameters, and for each selected one waits up to RevealWindow blocks for
-// its reveal from Reveals (a directory an operator fills, or any other
-// RevealSource), judges it with Judge (built-in work re-executed as the
-// precompile does, other models checked by Checker) and writes one Finding
-// per selected piece of work to Findings. It reads the chain and sends
-// nothing to it: IAIMining has no reveal, challenge or vote functions yet.
-// When it has, a RevealSource that reads reveal calldata and a challenger
-// that acts on Findings with Fault set fit in beside this loop.
+// It follows the chain's WorkAccepted events with Watcher, draws every
+// accepted piece of work with the configured parameters, and for each
+// selected one waits up to RevealWindow blocks for its reveal from Reveals
+// (a directory an operator fills, ChainReveals, or any other RevealSource),
+// judges it with Judge (built-in work re-executed as the precompile does,
+// other models checked by Checker) and writes one Finding per selected
+// piece of work to Findings. With a Sender it also acts on chain (act.go):
+// it opens the audits of selected work, challenges work whose reveal does
+// not stand, settles every audit past its deadline and, as Verifier, votes
+// in the committees it is drawn into.
 type Daemon struct {
 	Watcher *Watcher
 	// Reveals supplies reveals; nil records every selected piece of work
@@ -96,8 +98,15 @@ type Daemon struct {
 	Findings io.Writer
 	// Log receives progress (nil: discarded).
 	Log *slog.Logger
+	// Sender, when set, sends the daemon's transactions (markSelected,
+	// challenge, settleAudit, votes); nil: the daemon only reads.
+	Sender Sender
+	// Verifier is the Sender's account when it is a staked verifier that
+	// votes in committees (zero: it does not vote).
+	Verifier common.Address
 
 	pending []Sampled
+	state   actState
 }
 
 // Run polls until ctx is cancelled and returns nil then; it returns an
@@ -161,6 +170,13 @@ func (d *Daemon) Step(ctx context.Context) ([]Finding, error) {
 		out = append(out, f)
 	}
 	d.pending = kept
+	if d.Sender != nil {
+		settled, err := d.act(ctx, sampled)
+		out = append(out, settled...)
+		if err != nil {
+			return out, err
+		}
+	}
 	return out, nil
 }
 

@@ -28,6 +28,7 @@ type Chain interface {
 	BlockNumber(ctx context.Context) (uint64, error)
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
+	CallContract(ctx context.Context, msg ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
 }
 
 // Params are the audit parameters the watcher applies. On chain they will
@@ -46,8 +47,9 @@ type Params struct {
 	MaxBlocks uint64
 }
 
-// DefaultParams are 8 seed blocks, 5% sampling and 2 confirmations.
-var DefaultParams = Params{Delay: 8, ProbabilityBps: 500, Confirmations: 2, MaxBlocks: 1000}
+// DefaultParams are the precompile's default seed (2 blocks) and sampling
+// (5%), and 2 confirmations.
+var DefaultParams = Params{Delay: precompile.DefaultAuditDelay, ProbabilityBps: precompile.DefaultAuditProbabilityBps, Confirmations: 2, MaxBlocks: 1000}
 
 // Validate refuses parameters the precompile would refuse.
 func (p Params) Validate() error {

@@ -5,7 +5,8 @@ pragma solidity ^0.8.24;
 /// @notice Miners submit ML-DSA-signed proofs of AI work; the precompile
 /// verifies them, marks each work id spent and holds the signed
 /// beneficiary's reward pending until finalizeWork credits it. Only CALL and
-/// STATICCALL are accepted and no call but bond (by CALL) may carry value.
+/// STATICCALL are accepted and no call but bond, challenge and
+/// registerVerifier (by CALL) may carry value.
 /// Every refusal reverts with one of the custom errors below, so callers can
 /// decode exactly what was wrong.
 interface IAIMining {
@@ -309,7 +310,10 @@ interface IAIMining {
     // ticket (no miner id) reverts MalformedInput. When governance requires
     // tickets, only ticketed work of a registered gateway earns rewards,
     // each ticket once, compute units capped by its budget; submitWorkProof
-    // and submitWorkProofs revert TicketRequired.
+    // and submitWorkProofs revert TicketRequired. A gateway's tickets spend
+    // from the compute-unit budget per epoch governance sets for it
+    // (setGatewayBudget; none until set): beyond it, GatewayBudgetExhausted,
+    // so a colluding gateway makes at most its budget of work valid per epoch.
     // ------------------------------------------------------------------
 
     /// @notice Governance registered a gateway key.
@@ -330,6 +334,18 @@ interface IAIMining {
     error TicketBudgetExceeded(uint64 computeUnits, uint64 budget);
     error BadTicketSignature();
     error TicketAlreadyRedeemed(bytes32 ticketId);
+    error GatewayBudgetExhausted(bytes32 gatewayId, uint64 epoch, uint64 budget, uint64 spent);
+
+    /// @notice Governance set a gateway's compute-unit budget per epoch.
+    event GatewayBudgetSet(bytes32 indexed gatewayId, uint64 oldBudget, uint64 newBudget);
+
+    /// @notice Governance: the compute units a gateway's tickets may make
+    /// valid per epoch (0: none).
+    function setGatewayBudget(bytes32 gatewayId, uint64 computeUnitsPerEpoch) external;
+
+    /// @notice A gateway's budget per epoch and what its tickets spent in
+    /// epoch (the epoch of its latest redeemed ticket).
+    function gatewayBudget(bytes32 gatewayId) external view returns (uint64 budget, uint64 epoch, uint64 spent);
 
     /// @notice Submit work done for a gateway's job, with its ticket.
     /// @param ticket the encoded proof.JobTicket
@@ -555,8 +571,9 @@ interface IAIMining {
     /// its beneficiaries (anyone may call; atomic; at most maxBatchSize ids).
     function finalizeWork(bytes32[] calldata workIds) external returns (uint256 credited);
 
-    /// @notice Accepted work: status 0 unknown, 1 pending, 2 finalized;
-    /// proofDigest commits to every signed field of the proof.
+    /// @notice Accepted work: status 0 unknown, 1 pending (not yet drawn for
+    /// audit), 2 finalized, 3..7 audit states (see "Audits"); proofDigest
+    /// commits to every signed field of the proof.
     function pendingWork(bytes32 workId)
         external
         view
@@ -577,7 +594,10 @@ interface IAIMining {
     /// (the epoch of the latest accepted proof).
     function epochRewards() external view returns (uint64 epoch, uint256 budget, uint256 rewarded);
 
-    /// @notice Governance: bond parameters; unbondingDelay must exceed challengeWindow.
+    /// @notice Governance: bond parameters; challengeWindow at most 224 and at
+    /// least auditDelay + revealWindow; unbondingDelay must exceed the longest
+    /// audit, challengeWindow + auditDelay + revealWindow + voteCommitWindow +
+    /// voteRevealWindow.
     function setBondParameters(uint256 minBond, uint16 bondRewardCapBps, uint64 challengeWindow, uint64 unbondingDelay)
         external;
 
@@ -638,4 +658,226 @@ interface IAIMining {
     /// @notice The spent bitmap of miner id's sequence numbers 256·word … 256·word+255
     /// (bit i, counted from the least significant, is sequence number 256·word+i).
     function seqWord(bytes32 minerId, uint64 word) external view returns (uint256 bits);
+
+    // Audits: sampling, challenges, reveals, re-execution, committees,
+    // slashing
+    //
+    // Work accepted in block B is selected for audit with probability
+    // auditProbabilityBps / 10000 by a seed made of the hashes of blocks
+    // B+1 .. B+auditDelay (proof.AuditSeed, proof.AuditSelected), unknown
+    // when the proof was sent. Selected work must be revealed by block
+    // B + auditDelay + revealWindow. The chain evaluates the draw while the
+    // seed's blocks are within BLOCKHASH reach (the seed window, until block
+    // B + 257): finalizeWork refuses selected work (WorkUnderAudit), and
+    // markSelected (anyone) records draws. Work whose seed window closed
+    // with its draw never recorded is audited as if selected: finalizeWork
+    // refuses it (AuditSeedExpired) and markSelected opens its audit with a
+    // fresh reveal window. Governance keeps auditDelay + revealWindow <=
+    // challengeWindow <= 224, so honest work is finalized with at least
+    // 32 blocks of the seed window to spare.
+    //
+    // Work status (pendingWork, auditInfo): 0 unknown, 1 pending (not yet
+    // drawn), 2 finalized, 3 not selected, 4 audited, awaiting the reveal,
+    // 5 revealed, committee voting, 6 cleared by its audit, 7 forfeited.
+    // Audit kind: 1 sampled, 2 challenged, 3 seed window closed undrawn.
+    // ---------------------------------------------------------------------
+
+    /// @notice Audit and committee parameters, as stored in the precompile.
+    struct AuditParameters {
+        uint64 auditDelay;            // blocks after the submission block whose hashes make the seed (1..64)
+        uint16 auditProbabilityBps;   // probability that the seed selects a piece of work, basis points
+        uint64 revealWindow;          // blocks to reveal after the seed is known
+        uint256 challengeBond;        // wei of the native coin a challenge must carry
+        uint16 challengerRewardBps;   // a successful challenger's share of the slashed bond (at most 5000)
+        uint16 committeeSize;         // verifiers drawn per committee vote (1..15)
+        uint64 voteCommitWindow;      // blocks to commit votes after a committee reveal
+        uint64 voteRevealWindow;      // blocks to reveal votes after the commit window
+        uint256 minVerifierStake;     // smallest stake of an active verifier (wei of the native coin)
+        uint16 missedVotePenaltyBps;  // share of its stake a drawn verifier loses per vote it does not reveal
+    }
+
+    /// @notice An audit of pending work opened; the miner must reveal by revealDeadline.
+    event AuditOpened(
+        bytes32 indexed workId, bytes32 indexed minerId, address indexed challenger, uint8 kind, uint64 anchor, uint64 revealDeadline
+    );
+    /// @notice Pending work of a slashed miner id was forfeited: its reward is never credited.
+    event WorkForfeited(bytes32 indexed workId, bytes32 indexed minerId, uint256 amount);
+
+    /// @notice An audit ended: outcome 2 cleared, 3 slashed, 5 inconclusive
+    /// (cleared, challenge bond returned); reason as in Slashed (0 if none).
+    event AuditDecided(bytes32 indexed workId, bytes32 indexed minerId, uint8 outcome, uint8 reason);
+    /// @notice A miner id lost its whole bond: reason 1 no reveal, 2 token
+    /// count mismatch, 3 re-execution mismatch, 4 committee verdict. The
+    /// challenger (zero if none) received bounty besides its challenge bond;
+    /// the rest of bond was burned; the audited work's reward was forfeited,
+    /// and the miner id's other pending work is forfeited when next touched.
+    event Slashed(
+        bytes32 indexed minerId,
+        bytes32 indexed workId,
+        address indexed challenger,
+        uint8 reason,
+        uint256 bond,
+        uint256 bounty,
+        uint256 forfeitedReward
+    );
+    /// @notice A committee was drawn for revealed work.
+    event CommitteeDrawn(bytes32 indexed workId, address[] members, uint64 commitDeadline, uint64 voteDeadline);
+    /// @notice A committee member committed its vote.
+    event VoteCommitted(bytes32 indexed workId, address indexed verifier);
+    /// @notice A committee member revealed its vote (1 valid, 2 fraud).
+    event VoteRevealed(bytes32 indexed workId, address indexed verifier, uint8 verdict);
+    /// @notice A drawn member that did not reveal a vote lost amount of its stake (burned).
+    event VerifierPenalized(address indexed verifier, bytes32 indexed workId, uint256 amount);
+    /// @notice Governance admitted a verifier, or withdrew its admission.
+    event VerifierAdmitted(address indexed verifier, bool admitted);
+    /// @notice A verifier added amount to its stake (active: in the set).
+    event VerifierStaked(address indexed verifier, uint256 amount, uint256 stake, bool active);
+    /// @notice A verifier left the set; its stake may leave from block readyAt.
+    event VerifierExitRequested(address indexed verifier, uint64 readyAt);
+    /// @notice A verifier's stake was paid back.
+    event VerifierWithdrawn(address indexed verifier, uint256 amount);
+
+    error WorkUnderAudit(bytes32 workId);
+    error AuditSeedExpired(bytes32 workId, uint64 expiredAt);
+    error AuditSeedUnavailable(uint64 submitBlock);
+    error WrongChallengeBond(uint256 sent, uint256 required);
+    error MinerSlashed(bytes32 minerId);
+    error ChallengeWindowClosed(bytes32 workId, uint64 closedAt, uint64 blockNumber);
+    error NotUnderAudit(bytes32 workId);
+    error AlreadyRevealed(bytes32 workId);
+    error RevealWindowClosed(bytes32 workId, uint64 deadline, uint64 blockNumber);
+    error RevealWindowOpen(bytes32 workId, uint64 deadline, uint64 blockNumber);
+    error RevealMismatch(string field);
+    error RevealTooEarly(bytes32 workId, uint64 from);
+    error NotVoting(bytes32 workId);
+    error VoteCommitClosed(bytes32 workId, uint64 commitDeadline, uint64 blockNumber);
+    error VoteRevealNotOpen(bytes32 workId, uint64 opensAt, uint64 closesAt, uint64 blockNumber);
+    error NotCommitteeMember(bytes32 workId, address caller);
+    error VoteAlreadyCommitted(bytes32 workId, address verifier);
+    error VoteNotCommitted(bytes32 workId, address verifier);
+    error VoteMismatch(bytes32 workId, address verifier);
+    error VotingOpen(bytes32 workId, uint64 voteDeadline, uint64 blockNumber);
+    error NotAdmittedVerifier(address verifier);
+    error NotVerifier(address verifier);
+    error VerifierSetFull(uint64 maxVerifiers);
+    error VerifierStakeLocked(address verifier, uint64 readyAt, uint32 openCommittees);
+
+    /// @notice Record the audit draw of pending work not drawn yet: selected
+    /// work (and work whose seed window closed) has its audit opened, the
+    /// rest is marked not selected. Anyone may call; skips what it cannot
+    /// or need not draw.
+    /// @return opened how many audits were opened
+    function markSelected(bytes32[] calldata workIds) external returns (uint256 opened);
+
+    /// @notice What the seed says of pending work now: 0 not ready, 1 not
+    /// selected, 2 selected, 3 seed window closed, 4 not pending or drawn already.
+    function auditDraw(bytes32 workId) external view returns (uint8 state);
+
+    /// @notice A piece of work's status and audit (kind 0: none).
+    function auditInfo(bytes32 workId)
+        external
+        view
+        returns (
+            uint8 status,
+            uint8 kind,
+            uint64 anchor,
+            uint64 revealDeadline,
+            address challenger,
+            uint256 challengeBond,
+            uint8 committeeSize,
+            uint64 commitDeadline,
+            uint64 voteDeadline
+        );
+
+    /// @notice The audit and committee parameters.
+    function auditParameters() external view returns (AuditParameters memory);
+
+    /// @notice Native coin burned by slashing (bonds and verifier stakes)
+    /// and pending reward forfeited by slashing (never credited).
+    function auditTotals() external view returns (uint256 burnedCoin, uint256 forfeitedReward);
+
+    /// @notice Open the audit of pending work inside its challenge window,
+    /// carrying exactly challengeBond (by CALL). Refused for work the seed
+    /// selected already (it is audited anyway) and work under audit.
+    /// @return revealDeadline the last block in which the miner may reveal
+    function challenge(bytes32 workId) external payable returns (uint64 revealDeadline);
+
+    /// @notice Reveal audited work (anyone may send it): the proof the work
+    /// was accepted with, and the input and output, which must hash to what
+    /// it signed (else RevealMismatch and nothing changes). Token counts that
+    /// are not the model's count of them slash; a re-execution model is run
+    /// again (a different output slashes, the same clears); a committee
+    /// model's reveal draws a committee (after block anchor + auditDelay).
+    /// @return outcome 2 cleared, 3 slashed, 5 inconclusive, 6 committee voting
+    function reveal(bytes32 workId, bytes calldata proof, bytes calldata input, bytes calldata output)
+        external
+        returns (uint8 outcome);
+
+    /// @notice Settle audited work after its deadline (anyone): no reveal by
+    /// the reveal deadline slashes; a committee vote is counted after the
+    /// vote deadline. Undrawn work is drawn first.
+    /// @return outcome 1 audit opened, 2 cleared, 3 slashed, 4 forfeited, 5 inconclusive
+    function settleAudit(bytes32 workId) external returns (uint8 outcome);
+
+    /// @notice Governance: admit a verifier to stake, or withdraw its admission.
+    function setVerifierAdmitted(address verifier, bool admitted) external;
+
+    /// @notice Admitted verifier: add the call's value (by CALL) to its stake;
+    /// it joins the set (at most 64) once the stake reaches minVerifierStake.
+    function registerVerifier() external payable returns (uint256 stake);
+
+    /// @notice Verifier: leave the set; the stake may leave unbondingDelay blocks later.
+    function requestVerifierExit() external returns (uint64 readyAt);
+
+    /// @notice Verifier: receive the stake after the exit delay, once every
+    /// committee it sits on has been settled.
+    function withdrawVerifierStake() external returns (uint256 amount);
+
+    /// @notice A verifier's record.
+    function verifierInfo(address verifier)
+        external
+        view
+        returns (bool admitted, bool active, uint256 stake, uint64 activeSince, uint64 exitReadyAt, uint32 openCommittees);
+
+    /// @notice The verifier set committees are drawn from.
+    function verifierSet() external view returns (address[] memory verifiers, uint64[] memory activeSince);
+
+    /// @notice The committee of revealed work: vote states 0 drawn, 1 committed, 2 revealed; verdicts 1 valid, 2 fraud.
+    function committeeOf(bytes32 workId)
+        external
+        view
+        returns (
+            address[] memory members,
+            uint8[] memory states,
+            uint8[] memory verdicts,
+            uint64 commitDeadline,
+            uint64 voteDeadline
+        );
+
+    /// @notice Committee member: commit to a verdict within the commit window:
+    /// commitment = BLAKE3-keyed(vote-commitment key, workId ‖ verifier(20) ‖ verdict(1) ‖ salt(32))
+    /// (proof.VoteCommitment).
+    function commitVote(bytes32 workId, bytes32 commitment) external;
+
+    /// @notice Committee member: reveal the committed verdict (1 valid, 2 fraud)
+    /// after the commit window, within the reveal window.
+    function revealVote(bytes32 workId, uint8 verdict, bytes32 salt) external;
+
+    /// @notice Governance: sampling, reveal window and challenges.
+    function setAuditParameters(
+        uint64 auditDelay,
+        uint16 auditProbabilityBps,
+        uint64 revealWindow,
+        uint256 challengeBond,
+        uint16 challengerRewardBps
+    ) external;
+
+    /// @notice Governance: verifier committees.
+    function setCommitteeParameters(
+        uint16 committeeSize,
+        uint64 voteCommitWindow,
+        uint64 voteRevealWindow,
+        uint256 minVerifierStake,
+        uint16 missedVotePenaltyBps
+    ) external;
 }

@@ -145,6 +145,10 @@ listen = ""
 	require.NoError(t, err)
 	_, err = sub.Transact(t.Context(), data, "gateway registration")
 	require.NoError(t, err)
+	data, err = precompile.ABI().Pack("setGatewayBudget", [32]byte(gk.Public().ID()), uint64(1_000_000))
+	require.NoError(t, err)
+	_, err = sub.Transact(t.Context(), data, "gateway budget")
+	require.NoError(t, err)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -207,5 +211,5 @@ func TestRealMinerChatAndEmbeddings(t *testing.T) {
 		var c prometheus.Metric = m.Metrics().ProofsAccepted.WithLabelValues(builtin.Name)
 		return c.Write(&v) == nil && v.GetCounter().GetValue() == 3
 	}, 15*time.Second, 10*time.Millisecond)
-	require.Equal(t, 4, node.SentTransactions(), "gateway registration and three ticketed proofs")
+	require.Equal(t, 5, node.SentTransactions(), "gateway registration, its budget and three ticketed proofs")
 }

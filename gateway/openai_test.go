@@ -18,6 +18,7 @@ import (
 	"github.com/pars-network/aimining/gateway"
 	"github.com/pars-network/aimining/gateway/apikey"
 	"github.com/pars-network/aimining/miner/builtin"
+	"github.com/pars-network/aimining/precompile"
 	"github.com/stretchr/testify/require"
 )
 
@@ -337,17 +338,17 @@ func TestStreaming(t *testing.T) {
 }
 
 // TestStreamFirstChunkBeforeProof: the first content of a long streamed
-// answer reaches the client while the miner is still generating, so
+// answer (the longest built-in generation the chain pays, MaxReexecOutput
+// tokens) reaches the client while the miner is still generating, so
 // before its proof can even be signed, let alone mined; the proof follows.
 func TestStreamFirstChunkBeforeProof(t *testing.T) {
-	// 1024 output tokens: the built-in model's registered maximum.
-	sys := newSystem(t, sysOpts{modelMax: 1024})
+	sys := newSystem(t, sysOpts{modelMax: precompile.MaxReexecOutput})
 	before := sys.node.SentTransactions()
 	var sentAtFirst int
 	first := time.Time{}
 	start := time.Now()
 	events, done := stream(t, sys.srv.URL+"/v1/completions", map[string]any{"model": builtin.Name, "prompt": "Why is the sky blue?",
-		"max_tokens": 1024, "stream": true}, func() { first = time.Now(); sentAtFirst = sys.node.SentTransactions() })
+		"max_tokens": precompile.MaxReexecOutput, "stream": true}, func() { first = time.Now(); sentAtFirst = sys.node.SentTransactions() })
 	end := time.Now()
 	require.True(t, done)
 	require.Greater(t, len(events), 2)

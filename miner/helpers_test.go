@@ -90,11 +90,13 @@ func newSetup(t *testing.T, genesisAge time.Duration, extraMining string, popts 
 	return newSetupWith(t, precompile.DefaultParams(testGovernance), genesisAge, extraMining, popts...)
 }
 
-// shortWindow returns the default parameters with a challenge window of
-// one block, so that the miner finalizes during short tests.
+// shortWindow returns the default parameters with the shortest windows
+// (a challenge window of two blocks) and no audit sampling, so that the
+// miner finalizes during short tests.
 func shortWindow() precompile.Params {
 	p := precompile.DefaultParams(testGovernance)
-	p.ChallengeWindow, p.UnbondingDelay = 1, 2
+	p.ShortWindows()
+	p.AuditProbabilityBps = 0
 	return p
 }
 

@@ -103,7 +103,8 @@ type Miner struct {
 	rules       *ChainRules // the chain's parameters, once read (guarded by pending.mu)
 	pending     pendingWork // accepted work waiting for finalizeWork
 	batchMu     sync.Mutex
-	batch       *batcher // collects Run's work into batches (batcher.go); nil: none
+	batch       *batcher     // collects Run's work into batches (batcher.go); nil: none
+	reveals     revealKeeper // what audited work needs revealed (reveal.go)
 }
 
 // tally counts what a Miner did since it was made, for the summary lines.
@@ -599,6 +600,7 @@ func (m *Miner) submitWork(ctx context.Context, work *Work, dev Device) (*Result
 	m.metrics.ComputeUnits.Add(float64(acc.ComputeUnits))
 	m.metrics.addReward(acc.Reward)
 	m.addPending(acc.WorkID, acc.BlockNumber)
+	m.keepForAudit(work, acc.BlockNumber)
 
 	// The balance after the accepting block shows the reward arriving. A
 	// failed read only leaves it out of the log line.
@@ -683,6 +685,7 @@ func (m *Miner) Run(ctx context.Context) error {
 		return err
 	}
 	stopBatcher := m.startBatcher(ctx)
+	defer m.watchAudits(ctx)()
 	minerID := m.MinerID()
 	m.log.Info("mining in devnet mode",
 		"chain_id", m.chainID, "miner_id", hexutil.Encode(minerID[:]), "scheme", m.key.Scheme().String(),

@@ -466,6 +466,13 @@ func (s *Submitter) send(ctx context.Context, data []byte, value *big.Int, workT
 		if isInvalidParams(err) { // a node without block overrides
 			gas, err = s.chain.EstimateGas(ctx, msg)
 		}
+		// go-ethereum serves no block hashes to a call whose block number is
+		// overridden (BLOCKHASH walks the latest header's parents from the
+		// overridden number and finds none), so a call that reads an audit
+		// seed is estimated on the latest block as it is.
+		if ref, ok := RevertFromError(err); ok && ref.Reason == "AuditSeedUnavailable" {
+			gas, err = s.chain.EstimateGas(ctx, msg)
+		}
 		return err
 	})
 	if err != nil {

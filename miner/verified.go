@@ -207,6 +207,17 @@ func (b chainModels) Model(name string) (ModelInfo, bool) {
 	return b.Backend.Model(name)
 }
 
+// Generate passes a Generator back-end through, so gateway jobs keep their
+// limits (max tokens, stop sequences) once the chain's registry wraps the
+// back-end; a back-end without it runs Infer, as jobBackend would.
+func (b chainModels) Generate(ctx context.Context, model string, input []byte, o GenerateOptions) (Generation, error) {
+	if g, ok := b.Backend.(Generator); ok {
+		return g.Generate(ctx, model, input, o)
+	}
+	out, err := b.Backend.Infer(ctx, model, input)
+	return Generation{Output: out}, err
+}
+
 // Embeds and Embed pass an embedding back-end through.
 func (b chainModels) Embeds(model string) bool {
 	e, ok := b.Backend.(Embedder)
@@ -299,6 +310,7 @@ func (m *Miner) prepareVerified(ctx context.Context) error {
 	if err := m.checkBond(ctx); err != nil {
 		return err
 	}
+	m.loadKept()
 	if !m.cfg.Mining.FinalizeEnabled() {
 		return nil
 	}
@@ -385,6 +397,9 @@ func (m *Miner) FinalizeDue(ctx context.Context, head uint64) (*big.Int, error) 
 		if it.submittedAt+rules.ChallengeWindow > head || len(ids) >= int(max(rules.MaxBatchSize, 1)) {
 			break
 		}
+		if m.heldForAudit(it.workID) {
+			continue // revealed first (reveal.go)
+		}
 		ids = append(ids, [32]byte(it.workID))
 	}
 	if len(ids) == 0 {
@@ -404,6 +419,12 @@ func (m *Miner) FinalizeDue(ctx context.Context, head uint64) (*big.Int, error) 
 		return nil, err
 	}
 	rcpt, err := m.sub.Transact(ctx, data, "finalization")
+	if ref, ok := IsRefusal(err); ok && (ref.Reason == "WorkUnderAudit" || ref.Reason == "AuditSeedExpired") && ref.Revert != nil && len(ref.Revert.Args) >= 1 {
+		// Audited (or to be): it waits for its reveal, the rest for the next call.
+		held, _ := ref.Revert.Args[0].([32]byte)
+		m.holdForAudit(proof.Hash(held))
+		return new(big.Int), nil
+	}
 	if ref, ok := IsRefusal(err); ok && ref.Reason == "WorkNotPending" && ref.Revert != nil && len(ref.Revert.Args) == 1 {
 		// Someone else finalized it: drop it, the rest waits for the next call.
 		gone, _ := ref.Revert.Args[0].([32]byte)
@@ -416,7 +437,14 @@ func (m *Miner) FinalizeDue(ctx context.Context, head uint64) (*big.Int, error) 
 	done := map[proof.Hash]bool{}
 	credited := new(big.Int)
 	ev := precompile.ABI().Events["WorkFinalized"]
+	forfeited := precompile.ABI().Events["WorkForfeited"]
+	lost := map[proof.Hash]bool{}
 	for _, l := range rcpt.Logs {
+		if l.Address == precompile.Address && len(l.Topics) == 3 && l.Topics[0] == forfeited.ID {
+			lost[proof.Hash(l.Topics[1])] = true // the miner id was slashed: nothing comes
+			m.log.Error("pending reward forfeited: the miner id was slashed", "work_id", l.Topics[1].Hex())
+			continue
+		}
 		if l.Address != precompile.Address || len(l.Topics) != 3 || l.Topics[0] != ev.ID {
 			continue
 		}
@@ -429,7 +457,7 @@ func (m *Miner) FinalizeDue(ctx context.Context, head uint64) (*big.Int, error) 
 		}
 		done[proof.Hash(l.Topics[1])] = true
 	}
-	m.dropPending(func(id proof.Hash) bool { return done[id] })
+	m.dropPending(func(id proof.Hash) bool { return done[id] || lost[id] })
 	m.tally.mu.Lock()
 	m.tally.finalized.Add(&m.tally.finalized, credited)
 	m.tally.mu.Unlock()
@@ -438,16 +466,26 @@ func (m *Miner) FinalizeDue(ctx context.Context, head uint64) (*big.Int, error) 
 	return credited, nil
 }
 
-// dropPending removes the queued work for which drop is true.
+// dropPending removes the queued work for which drop is true, and what
+// was kept for its audit.
 func (m *Miner) dropPending(drop func(proof.Hash) bool) {
+	var gone []proof.Hash
 	m.pending.mu.Lock()
-	m.pending.items = slices.DeleteFunc(m.pending.items, func(it pendingItem) bool { return drop(it.workID) })
+	m.pending.items = slices.DeleteFunc(m.pending.items, func(it pendingItem) bool {
+		if drop(it.workID) {
+			gone = append(gone, it.workID)
+			return true
+		}
+		return false
+	})
 	m.pending.mu.Unlock()
+	m.forgetKept(gone...)
 }
 
 // finalizeAfter runs FinalizeDue after a proof accepted in block head,
 // logging instead of failing: finalization is retried with the next proof.
 func (m *Miner) finalizeAfter(ctx context.Context, head uint64) {
+	m.revealAfter(ctx, head)
 	if !m.cfg.Mining.FinalizeEnabled() {
 		return
 	}
@@ -466,13 +504,18 @@ func (m *Miner) knownRules() *ChainRules {
 // PendingRecord is an accepted proof's pending reward as the chain reports
 // it (pendingWork).
 type PendingRecord struct {
-	Status        uint8 // 0 unknown, 1 pending, 2 finalized
+	Status        uint8 // 0 unknown, 1 pending (not drawn yet), 2 finalized, 3..6 pending under the audit rules, 7 forfeited
 	Beneficiary   common.Address
 	MinerID       proof.Hash
 	Amount        *big.Int
 	SubmittedAt   uint64
 	FinalizableAt uint64
 }
+
+// Pending reports whether the reward still waits for finalizeWork: not
+// drawn for audit yet (1), not selected (3), audited (4), under a
+// committee vote (5) or cleared (6).
+func (r PendingRecord) Pending() bool { return r.Status == 1 || (r.Status >= 3 && r.Status <= 6) }
 
 // ReadPendingWork reads the pending record of a work id.
 func ReadPendingWork(ctx context.Context, chain Chain, workID proof.Hash) (PendingRecord, error) {
@@ -536,7 +579,7 @@ func (m *Miner) RecoverPending(ctx context.Context, lookback uint64) (int, error
 		if err != nil {
 			return n, err
 		}
-		if rec.Status != 1 {
+		if !rec.Pending() {
 			continue
 		}
 		known[ev.WorkID] = true

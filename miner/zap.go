@@ -85,6 +85,7 @@ func (m *Miner) runGateway(ctx context.Context) error {
 	if err := m.prepareVerified(ctx); err != nil {
 		return err
 	}
+	defer m.watchAudits(ctx)()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	minerID := m.MinerID()
@@ -368,6 +369,7 @@ func (m *Miner) submitTicketed(ctx context.Context, work *Work, tk *proof.JobTic
 	m.metrics.ComputeUnits.Add(float64(acc.ComputeUnits))
 	m.metrics.addReward(acc.Reward)
 	m.addPending(acc.WorkID, acc.BlockNumber)
+	m.keepForAudit(work, acc.BlockNumber)
 	bal, balErr := m.balanceAt(ctx, acc.BlockNumber)
 	if balErr != nil {
 		bal = nil

@@ -103,6 +103,10 @@ func newGatewaySetup(t *testing.T) *gatewaySetup {
 	require.NoError(t, err)
 	_, err = newSubmitter(t, s).Transact(t.Context(), data, "gateway registration")
 	require.NoError(t, err)
+	data, err = precompile.ABI().Pack("setGatewayBudget", [32]byte(gk.Public().ID()), uint64(1_000_000))
+	require.NoError(t, err)
+	_, err = newSubmitter(t, s).Transact(t.Context(), data, "gateway budget")
+	require.NoError(t, err)
 	return &gatewaySetup{setup: s, rpc: rpc, gkey: gk}
 }
 
@@ -188,7 +192,7 @@ func TestGatewayModeJobs(t *testing.T) {
 	require.Eventually(t, func() bool {
 		return metricValue(t, m.Metrics().ProofsAccepted.WithLabelValues(builtin.Name)) == 2
 	}, 15*time.Second, 10*time.Millisecond)
-	require.Equal(t, 3, s.node.SentTransactions(), "gateway registration and two ticketed proofs")
+	require.Equal(t, 4, s.node.SentTransactions(), "gateway registration, its budget and two ticketed proofs")
 	require.Zero(t, logs.count("proof refused"))
 }
 
@@ -219,7 +223,7 @@ func TestGatewayModeLeaseExpiryAndReconnect(t *testing.T) {
 		return metricValue(t, m.Metrics().ProofsAccepted.WithLabelValues(builtin.Name)) == 1
 	}, 10*time.Second, 10*time.Millisecond)
 	time.Sleep(200 * time.Millisecond)
-	require.Equal(t, 2, s.node.SentTransactions(), "gateway registration and one ticketed proof: the refused result is not submitted")
+	require.Equal(t, 3, s.node.SentTransactions(), "gateway registration, its budget and one ticketed proof: the refused result is not submitted")
 	require.Zero(t, logs.count("proof refused"))
 
 	// The gateway restarts on the same address; both workers come back.

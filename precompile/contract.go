@@ -7,6 +7,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/core/vm"
 	"github.com/pars-network/aimining/attest/nvtrust"
+	"github.com/pars-network/aimining/proof"
 )
 
 // Contract is the IAIMining precompile. It holds no mutable state of its
@@ -38,7 +39,7 @@ var errOutOfGas = errors.New("out of gas")
 type method struct {
 	abi      abi.Method
 	writes   bool                                     // refused in read-only frames
-	payable  bool                                     // accepts value (bond only, by CALL)
+	payable  bool                                     // accepts value (bond, challenge, registerVerifier; by CALL only)
 	gas      func(args []any) uint64                  // cost beyond dispatch and input words, known before work
 	run      func(c *call, args []any) ([]any, error) // the function itself; results are ABI-packed
 	packFlat bool                                     // pack a single static tuple result as its fields
@@ -50,6 +51,7 @@ type call struct {
 	st         store
 	deviceRoot *nvtrust.Certificate
 	keys       *KeyCache
+	seeds      map[uint64]proof.Hash // audit seeds computed in this call, by submission block (audit.go)
 }
 
 // methods maps 4-byte selectors to functions. It is filled once at package
@@ -97,7 +99,8 @@ func (c *Contract) run(env Env, input []byte) ([]byte, error) {
 	if env.Address() != Address {
 		return nil, revert("WrongAddress", env.Address())
 	}
-	// Value is accepted by a payable function (bond) entered by CALL only;
+	// Value is accepted by a payable function (bond, challenge,
+	// registerVerifier) entered by CALL only;
 	// the frame checks above already refused DELEGATECALL and CALLCODE.
 	value := env.Value()
 	hasValue := value != nil && !value.IsZero()
@@ -165,6 +168,9 @@ var methodSets = []func() map[string]*method{
 	modelMethods,
 	verifiedMethods,
 	batchMethods,
+	auditMethods,
+	revealMethods,
+	committeeMethods,
 }
 
 // coreMethods are the mining, view and governance functions.

@@ -165,9 +165,10 @@ var (
 	gasSubmitStorage = 19*GasColdSload + 9*GasSstoreSet + 2*GasSstoreReset +
 		GasDerivedSlot + GasBondSlots + GasWorkSlots + GasModelCheck +
 		logGas(4, 96) + logGas(2, 96)
-	// gasSetterStorage: one cold read of each parameter slot, one rewrite
-	// of two of them, and one log with two topics and two words.
-	gasSetterStorage = 6*GasColdSload + 2*GasSstoreReset + logGas(2, 64)
+	// gasSetterStorage: one cold read of each of the ten parameter slots
+	// (the base six and the four audit slots, validated as a whole), one
+	// rewrite of two of them, and one log with two topics and two words.
+	gasSetterStorage = 10*GasColdSload + 2*GasSstoreReset + logGas(2, 64)
 	// gasViewParams: six cold parameter reads.
 	gasViewParams = 6 * GasColdSload
 	// gasViewEpoch: three cold epoch reads.

@@ -28,6 +28,9 @@ func BenchmarkGasTickets(b *testing.B) {
 			if r := govCall(b, c, "setTicketsRequired", true); r.Err != nil {
 				b.Fatal(r.Err, r.Revert)
 			}
+			if r := govCall(b, c, "setGatewayBudget", [32]byte(gw.Public().ID()), uint64(1)<<62); r.Err != nil {
+				b.Fatal(r.Err, r.Revert)
+			}
 			sk := key(b, proof.MLDSA87, 1)
 			bondKey(b, c, sk)
 			at := func(i int) uint64 { return uint64(t0) + uint64(i)*3600*(reward.MaxSkippedEpochSteps+2) }

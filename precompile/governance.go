@@ -18,7 +18,7 @@ type change struct {
 // the changed parameters must validate as a whole, and each changed value is
 // reported with ParameterChanged(name, old, new).
 func (c *call) govern(update func(p *Params) []change) ([]any, error) {
-	p := c.st.params()
+	p := c.st.allParams()
 	if caller := c.env.Caller(); caller != p.Governance {
 		return nil, revert("NotGovernance", caller)
 	}
@@ -118,7 +118,7 @@ func (c *call) setTrustScores(args []any) ([]any, error) {
 // transferGovernance(address newGovernance)
 func (c *call) transferGovernance(args []any) ([]any, error) {
 	next := args[0].(common.Address)
-	p := c.st.params()
+	p := c.st.allParams()
 	if caller := c.env.Caller(); caller != p.Governance {
 		return nil, revert("NotGovernance", caller)
 	}

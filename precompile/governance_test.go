@@ -34,7 +34,7 @@ func TestGovernanceSetters(t *testing.T) {
 		{"setCaps", []any{uint64(99), uint32(4)}, 5, uint64(99), []string{"maxComputeUnitsPerProof", "maxBatchSize"}},
 		{"setTimeWindow", []any{uint64(30), uint64(10)}, 6, uint64(30), []string{"timeWindowPast", "timeWindowFuture"}},
 		{"setTrustScores", []any{uint16(9000), uint16(3000)}, 9, uint16(3000), []string{"trustAttestedBps", "trustSoftwareBps"}},
-		{"setBondParameters", []any{big.NewInt(5), uint16(100), uint64(10), uint64(11)}, 13, uint64(10),
+		{"setBondParameters", []any{big.NewInt(5), uint16(100), uint64(100), uint64(231)}, 13, uint64(100),
 			[]string{"minBond", "bondRewardCapBps", "challengeWindow", "unbondingDelay"}},
 		{"setDeviceEpochCap", []any{uint32(7)}, 15, uint32(7), []string{"deviceEpochCap"}},
 	}
@@ -83,15 +83,31 @@ func TestGovernanceRefusesInvalidParameters(t *testing.T) {
 		{"setBaseReward", []any{huge}},                                            // reward could overflow
 		// The epoch budget, targetComputePerEpoch × baseReward, must stay below 2^192.
 		{"setEpochParameters", []any{uint64(60), new(big.Int).Lsh(big.NewInt(1), 160), uint16(100)}},
-		{"setBondParameters", []any{big.NewInt(0), uint16(400), uint64(10), uint64(11)}},   // zero minimum bond
-		{"setBondParameters", []any{big.NewInt(1), uint16(0), uint64(10), uint64(11)}},     // zero cap
-		{"setBondParameters", []any{big.NewInt(1), uint16(10001), uint64(10), uint64(11)}}, // cap above the bond
-		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(0), uint64(11)}},    // no challenge window
-		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(10), uint64(10)}},   // unbonding not after the window
-		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(10), uint64(9)}},    // unbonding before the window
+		{"setBondParameters", []any{big.NewInt(0), uint16(400), uint64(100), uint64(231)}},   // zero minimum bond
+		{"setBondParameters", []any{big.NewInt(1), uint16(0), uint64(100), uint64(231)}},     // zero cap
+		{"setBondParameters", []any{big.NewInt(1), uint16(10001), uint64(100), uint64(231)}}, // cap above the bond
+		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(0), uint64(231)}},     // no challenge window
+		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(65), uint64(231)}},    // window shorter than the seed and reveal
+		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(100), uint64(230)}},   // unbonding not after the longest audit
+		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(100), uint64(99)}},    // unbonding before the window
 		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(precompile.MaxChallengeWindow + 1), uint64(precompile.MaxUnbondingDelay)}},
-		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(10), uint64(precompile.MaxUnbondingDelay + 1)}},
+		{"setBondParameters", []any{big.NewInt(1), uint16(400), uint64(100), uint64(precompile.MaxUnbondingDelay + 1)}},
 		{"setDeviceEpochCap", []any{uint32(0)}},
+		{"setAuditParameters", []any{uint64(0), uint16(500), uint64(64), big.NewInt(1), uint16(1000)}},                            // no seed blocks
+		{"setAuditParameters", []any{uint64(precompile.MaxAuditDelay + 1), uint16(500), uint64(64), big.NewInt(1), uint16(1000)}}, // seed too long
+		{"setAuditParameters", []any{uint64(2), uint16(10001), uint64(64), big.NewInt(1), uint16(1000)}},                          // p above 1
+		{"setAuditParameters", []any{uint64(2), uint16(500), uint64(0), big.NewInt(1), uint16(1000)}},                             // no reveal window
+		{"setAuditParameters", []any{uint64(2), uint16(500), uint64(149), big.NewInt(1), uint16(1000)}},                           // reveal past the challenge window
+		{"setAuditParameters", []any{uint64(2), uint16(500), uint64(64), big.NewInt(0), uint16(1000)}},                            // free challenges
+		{"setAuditParameters", []any{uint64(2), uint16(500), uint64(64), new(big.Int).Lsh(big.NewInt(1), 96), uint16(1000)}},      // bond over 2^96
+		{"setAuditParameters", []any{uint64(2), uint16(500), uint64(64), big.NewInt(1), uint16(5001)}},                            // bounty over half the bond
+		{"setCommitteeParameters", []any{uint16(0), uint64(32), uint64(32), big.NewInt(1), uint16(1000)}},                         // no committee
+		{"setCommitteeParameters", []any{uint16(precompile.MaxCommitteeSize + 1), uint64(32), uint64(32), big.NewInt(1), uint16(1000)}},
+		{"setCommitteeParameters", []any{uint16(5), uint64(0), uint64(32), big.NewInt(1), uint16(1000)}}, // no commit window
+		{"setCommitteeParameters", []any{uint16(5), uint64(32), uint64(precompile.MaxVoteWindow + 1), big.NewInt(1), uint16(1000)}},
+		{"setCommitteeParameters", []any{uint16(5), uint64(32), uint64(32), big.NewInt(0), uint16(1000)}},         // no stake
+		{"setCommitteeParameters", []any{uint16(5), uint64(32), uint64(32), big.NewInt(1), uint16(10001)}},        // penalty above the stake
+		{"setCommitteeParameters", []any{uint16(5), uint64(30_000), uint64(30_000), big.NewInt(1), uint16(1000)}}, // votes outlast the unbonding delay
 	}
 	for _, tc := range cases {
 		c := newChain(t)

@@ -76,16 +76,20 @@ type ModelSpec struct {
 
 // Limits of the built-in model's registry entry.
 const (
-	// BuiltinMaxInputTokens bounds a built-in job's input (bytes).
-	BuiltinMaxInputTokens = 4096
-	// BuiltinMaxOutputTokens bounds a built-in job's output (bytes).
-	BuiltinMaxOutputTokens = 1024
+	// BuiltinMaxInputTokens bounds a built-in job's input (bytes): the
+	// re-execution cap, so that every built-in proof can be audited by
+	// re-execution in one reveal.
+	BuiltinMaxInputTokens = MaxReexecInput
+	// BuiltinMaxOutputTokens bounds a built-in job's output (bytes): an
+	// embedding's length; a generation is further held to MaxReexecOutput
+	// (ReexecFits).
+	BuiltinMaxOutputTokens = ReexecEmbeddingBytes
 )
 
 // BuiltinModel returns the registry entry of the miner's built-in model
 // (miner/builtin): its weights' hash and parameter count, byte tokens, at
 // most BuiltinMaxInputTokens in and BuiltinMaxOutputTokens out, audited by
-// re-execution. A built-in job is worth 1 or 2 compute units.
+// re-execution. A built-in job is worth 1 compute unit.
 func BuiltinModel() ModelSpec {
 	m := builtin.Default()
 	return ModelSpec{
@@ -128,8 +132,13 @@ func (m *ModelSpec) Validate() error {
 	}
 	switch m.Verifier {
 	case VerifierReexec:
-		if m.Tokenizer != TokenizerBuiltin {
+		// Proofs a reveal could not re-execute within the caps are refused
+		// at submission (TokensOverLimit), never routed elsewhere.
+		switch {
+		case m.Tokenizer != TokenizerBuiltin || m.Hash != builtin.Default().Hash():
 			return bad("only the builtin model is audited by re-execution")
+		case m.MaxInputTokens > MaxReexecInput || m.MaxOutputTokens > ReexecEmbeddingBytes:
+			return bad(fmt.Sprintf("a re-execution model's limits must be within the re-execution caps (%d input, %d output tokens)", MaxReexecInput, ReexecEmbeddingBytes))
 		}
 	case VerifierCommittee:
 	default:
@@ -211,6 +220,11 @@ func modelComputeUnits(p *Params, modelHash proof.Hash, m ModelSpec, ok bool, in
 	}
 	if in > m.MaxInputTokens || out > m.MaxOutputTokens {
 		return 0, revert("TokensOverLimit", in, out, m.MaxInputTokens, m.MaxOutputTokens)
+	}
+	// Every proof of a re-execution model must be re-executable in one
+	// reveal: longer ones are refused here, never routed elsewhere.
+	if m.Verifier == VerifierReexec && !ReexecFits(uint64(in), uint64(out)) {
+		return 0, revert("TokensOverLimit", in, out, uint32(MaxReexecInput), uint32(MaxReexecOutput))
 	}
 	cu := m.ComputeUnits(in, out)
 	if cu > p.MaxComputeUnitsPerProof {

@@ -63,6 +63,34 @@ type Params struct {
 	// accepted per epoch (DeviceEpochCapReached beyond it).
 	DeviceEpochCap uint32 `json:"deviceEpochCap"`
 
+	// Audits (audit.go). AuditDelay is how many blocks after a submission
+	// block make its audit seed (1..MaxAuditDelay); AuditProbabilityBps
+	// the probability, in basis points, that the seed selects a piece of
+	// work for audit.
+	AuditDelay          uint64 `json:"auditDelay"`
+	AuditProbabilityBps uint16 `json:"auditProbabilityBps"`
+	// RevealWindow is how many blocks after an audit's seed is known the
+	// miner has to reveal the audited job: the reveal deadline is
+	// anchor + AuditDelay + RevealWindow, the anchor being the submission
+	// block for sampled work and the opening block for a challenge.
+	RevealWindow uint64 `json:"revealWindow"`
+	// ChallengeBond is what a challenge must carry (wei of the native
+	// coin, below 2^96); ChallengerRewardBps is the challenger's bounty
+	// out of a slashed bond (at most MaxChallengerRewardBps).
+	ChallengeBond       *uint256.Int `json:"challengeBond"`
+	ChallengerRewardBps uint16       `json:"challengerRewardBps"`
+	// Committees (committee.go): CommitteeSize verifiers are drawn per
+	// revealed job of a committee model (1..MaxCommitteeSize); they commit
+	// their votes for VoteCommitWindow blocks after the reveal, then reveal
+	// them for VoteRevealWindow blocks. A verifier stakes at least
+	// MinVerifierStake and loses MissedVotePenaltyBps of its stake for
+	// every drawn vote it does not reveal.
+	CommitteeSize        uint16       `json:"committeeSize"`
+	VoteCommitWindow     uint64       `json:"voteCommitWindow"`
+	VoteRevealWindow     uint64       `json:"voteRevealWindow"`
+	MinVerifierStake     *uint256.Int `json:"minVerifierStake"`
+	MissedVotePenaltyBps uint16       `json:"missedVotePenaltyBps"`
+
 	// Models are registered by GenesisAccount. Afterwards the registry lives
 	// in state and changes only through registerModel and removeModel:
 	// parameters read from state leave Models empty.
@@ -111,8 +139,22 @@ const (
 	// MaxTimeWindow is the widest time window governance may set (7 days).
 	MaxTimeWindow = 7 * 24 * 3600
 	// MaxChallengeWindow is the longest challenge window governance may
-	// set, in blocks.
-	MaxChallengeWindow = 1_000_000
+	// set, in blocks: BlockHashWindow - MinFinalizeSpan, so that work
+	// finalized when its window ends still has its audit seed within
+	// BLOCKHASH reach, with MinFinalizeSpan blocks to spare.
+	MaxChallengeWindow = BlockHashWindow - MinFinalizeSpan
+	// MinFinalizeSpan is the fewest blocks between the end of a challenge
+	// window and the end of the seed's BLOCKHASH reach, in which
+	// finalizeWork can still check that the work was not selected.
+	MinFinalizeSpan = 32
+	// MaxVoteWindow bounds each committee vote window, in blocks.
+	MaxVoteWindow = 100_000
+	// MaxCommitteeSize is the largest committee governance may set.
+	MaxCommitteeSize = 15
+	// MaxChallengerRewardBps bounds the challenger's share of a slashed
+	// bond: at most half, so a miner that challenges its own work to
+	// recover its bond loses at least the other half.
+	MaxChallengerRewardBps = 5000
 	// MaxUnbondingDelay is the longest unbonding delay governance may set,
 	// in blocks.
 	MaxUnbondingDelay = 10_000_000
@@ -133,7 +175,16 @@ var (
 	DefaultBaseReward = uint256.NewInt(1_000_000_000_000_000)
 	// DefaultMinBond is 100 coins (1e20 wei).
 	DefaultMinBond = new(uint256.Int).Mul(uint256.NewInt(100), uint256.NewInt(1_000_000_000_000_000_000))
+	// DefaultChallengeBond is 1 coin (1e18 wei): paid to the audited
+	// work's beneficiary when the work turns out honest.
+	DefaultChallengeBond = uint256.NewInt(1_000_000_000_000_000_000)
+	// DefaultMinVerifierStake is 100 coins (1e20 wei).
+	DefaultMinVerifierStake = new(uint256.Int).Mul(uint256.NewInt(100), uint256.NewInt(1_000_000_000_000_000_000))
 )
+
+// maxChallengeBond is the largest challenge bond (exclusive): 2^96 wei. An
+// audit keeps the challenger and its bond in one slot.
+var maxChallengeBond = new(uint256.Int).Lsh(uint256.NewInt(1), 96)
 
 // Default security parameters.
 const (
@@ -148,6 +199,24 @@ const (
 	// DefaultDeviceEpochCap: 600 attested proofs per device per epoch (one
 	// every 6 seconds of a one-hour epoch).
 	DefaultDeviceEpochCap = 600
+	// DefaultAuditDelay: the seed is made of the 2 blocks after the
+	// submission block.
+	DefaultAuditDelay = 2
+	// DefaultAuditProbabilityBps: 5% of the work is sampled for audit.
+	DefaultAuditProbabilityBps = 500
+	// DefaultRevealWindow: 64 blocks to reveal audited work.
+	DefaultRevealWindow = 64
+	// DefaultChallengerRewardBps: a challenger that exposes fraud earns
+	// 10% of the slashed bond (and its challenge bond back); 90% is burned.
+	DefaultChallengerRewardBps = 1000
+	// DefaultCommitteeSize: 5 verifiers per committee vote.
+	DefaultCommitteeSize = 5
+	// DefaultVoteCommitWindow and DefaultVoteRevealWindow: 32 blocks each.
+	DefaultVoteCommitWindow = 32
+	DefaultVoteRevealWindow = 32
+	// DefaultMissedVotePenaltyBps: a drawn verifier that does not reveal
+	// its vote loses 10% of its stake.
+	DefaultMissedVotePenaltyBps = 1000
 )
 
 // DefaultParams returns sensible starting parameters with the given
@@ -159,7 +228,10 @@ const (
 // DefaultMinBond earning at most DefaultBondRewardCapBps of the bond per
 // epoch, DefaultChallengeWindow blocks pending, DefaultUnbondingDelay
 // blocks unbonding, DefaultDeviceEpochCap attested proofs per device and
-// epoch; and the built-in model registered (BuiltinModel).
+// epoch; audits sampling DefaultAuditProbabilityBps of the work by a seed
+// of DefaultAuditDelay blocks, DefaultRevealWindow blocks to reveal,
+// challenges bonded with DefaultChallengeBond, committees of
+// DefaultCommitteeSize; and the built-in model registered (BuiltinModel).
 func DefaultParams(governance common.Address) Params {
 	return Params{
 		Governance:              governance,
@@ -178,6 +250,16 @@ func DefaultParams(governance common.Address) Params {
 		ChallengeWindow:         DefaultChallengeWindow,
 		UnbondingDelay:          DefaultUnbondingDelay,
 		DeviceEpochCap:          DefaultDeviceEpochCap,
+		AuditDelay:              DefaultAuditDelay,
+		AuditProbabilityBps:     DefaultAuditProbabilityBps,
+		RevealWindow:            DefaultRevealWindow,
+		ChallengeBond:           DefaultChallengeBond.Clone(),
+		ChallengerRewardBps:     DefaultChallengerRewardBps,
+		CommitteeSize:           DefaultCommitteeSize,
+		VoteCommitWindow:        DefaultVoteCommitWindow,
+		VoteRevealWindow:        DefaultVoteRevealWindow,
+		MinVerifierStake:        DefaultMinVerifierStake.Clone(),
+		MissedVotePenaltyBps:    DefaultMissedVotePenaltyBps,
 		Models:                  []ModelSpec{BuiltinModel()},
 	}
 }
@@ -230,10 +312,29 @@ func (p *Params) Validate() error {
 		return bad("bondRewardCapBps must be 1..%d", reward.BpsDenominator)
 	case p.ChallengeWindow == 0 || p.ChallengeWindow > MaxChallengeWindow:
 		return bad("challengeWindow must be 1..%d blocks", MaxChallengeWindow)
-	case p.UnbondingDelay <= p.ChallengeWindow:
-		return bad("unbondingDelay %d must exceed challengeWindow %d", p.UnbondingDelay, p.ChallengeWindow)
 	case p.UnbondingDelay > MaxUnbondingDelay:
 		return bad("unbondingDelay above %d blocks", MaxUnbondingDelay)
+	case p.AuditDelay == 0 || p.AuditDelay > MaxAuditDelay:
+		return bad("auditDelay must be 1..%d blocks", MaxAuditDelay)
+	case p.AuditProbabilityBps > reward.BpsDenominator:
+		return bad("auditProbabilityBps above %d", reward.BpsDenominator)
+	case p.RevealWindow == 0 || p.ChallengeWindow < p.AuditDelay || p.RevealWindow > p.ChallengeWindow-p.AuditDelay:
+		return bad("revealWindow must be 1..challengeWindow - auditDelay (%d) blocks", p.ChallengeWindow-min(p.ChallengeWindow, p.AuditDelay))
+	case p.ChallengeBond == nil || p.ChallengeBond.IsZero() || !p.ChallengeBond.Lt(maxChallengeBond):
+		return bad("challengeBond must be 1..2^96-1 wei")
+	case p.ChallengerRewardBps > MaxChallengerRewardBps:
+		return bad("challengerRewardBps above %d", MaxChallengerRewardBps)
+	case p.CommitteeSize == 0 || p.CommitteeSize > MaxCommitteeSize:
+		return bad("committeeSize must be 1..%d", MaxCommitteeSize)
+	case p.VoteCommitWindow == 0 || p.VoteCommitWindow > MaxVoteWindow || p.VoteRevealWindow == 0 || p.VoteRevealWindow > MaxVoteWindow:
+		return bad("vote windows must be 1..%d blocks", MaxVoteWindow)
+	case p.MinVerifierStake == nil || p.MinVerifierStake.IsZero():
+		return bad("minVerifierStake must be positive")
+	case p.MissedVotePenaltyBps > reward.BpsDenominator:
+		return bad("missedVotePenaltyBps above %d", reward.BpsDenominator)
+	case p.UnbondingDelay <= p.LongestAudit():
+		return bad("unbondingDelay %d must exceed challengeWindow + auditDelay + revealWindow + voteCommitWindow + voteRevealWindow = %d",
+			p.UnbondingDelay, p.LongestAudit())
 	case p.DeviceEpochCap == 0:
 		return bad("deviceEpochCap must be positive")
 	case len(p.Models) > MaxGenesisModels:
@@ -278,6 +379,26 @@ func (p *Params) Validate() error {
 		return bad("baseReward %s times maxComputeUnitsPerProof %d can overflow", p.BaseReward.Dec(), p.MaxComputeUnitsPerProof)
 	}
 	return nil
+}
+
+// LongestAudit is the most blocks after a submission that its audit can
+// take to settle: a challenge in the last block of the challenge window,
+// the seed delay and the reveal window after it, then both vote windows.
+// A bond unbonding for longer (UnbondingDelay) is still there when any
+// audit of work it backed settles. Validate keeps every term bounded, so
+// the sum does not overflow.
+func (p *Params) LongestAudit() uint64 {
+	return p.ChallengeWindow + p.AuditDelay + p.RevealWindow + p.VoteCommitWindow + p.VoteRevealWindow
+}
+
+// ShortWindows sets the shortest windows Validate accepts, for test chains
+// whose miners finalize within a few blocks: a seed of one block, one block
+// to reveal, a challenge window of two blocks, one block per vote window
+// and an unbonding delay of seven blocks. Sampling is left as it is.
+func (p *Params) ShortWindows() {
+	p.AuditDelay, p.RevealWindow, p.ChallengeWindow = 1, 1, 2
+	p.VoteCommitWindow, p.VoteRevealWindow = 1, 1
+	p.UnbondingDelay = p.LongestAudit() + 1
 }
 
 // epochParams returns the reward package's view of the epoch parameters.

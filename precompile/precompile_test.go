@@ -52,10 +52,12 @@ func testModel() precompile.ModelSpec {
 }
 
 // testParams are the default parameters with the test model registered
-// beside the built-in one.
+// beside the built-in one, and audit sampling off: tests of other features
+// are not drawn for audit (the audit tests turn it on).
 func testParams() precompile.Params {
 	p := precompile.DefaultParams(gov)
 	p.Models = append(p.Models, testModel())
+	p.AuditProbabilityBps = 0
 	return p
 }
 
@@ -97,16 +99,23 @@ func bondID(t testing.TB, c *precompiletest.Chain, id proof.Hash) {
 	}
 }
 
-// settle moves the chain past the challenge window (same block time) and
-// finalizes the given proofs' pending rewards.
+// settle moves the chain to the first block at which every given proof's
+// challenge window has passed (same block time; it stays put when that
+// block is behind it) and finalizes their pending rewards.
 func settle(t testing.TB, c *precompiletest.Chain, ps ...*proof.AIWorkProof) {
 	t.Helper()
 	ids := make([][32]byte, len(ps))
+	n := c.EVM.Context.BlockNumber.Uint64()
+	ready := n
 	for i, p := range ps {
 		ids[i] = p.WorkID()
+		r := c.Call(precompiletest.Frame{CallType: precompile.CallTypeStaticCall}, pack(t, "pendingWork", ids[i]))
+		require.NoError(t, r.Err)
+		ready = max(ready, unpack(t, "pendingWork", r.Ret)[5].(uint64))
 	}
-	n := c.EVM.Context.BlockNumber.Uint64()
-	c.SetBlock(n+precompile.DefaultChallengeWindow, c.EVM.Context.Time)
+	if ready > n {
+		c.SetBlock(ready, c.EVM.Context.Time)
+	}
 	r := c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "finalizeWork", ids))
 	require.NoError(t, r.Err, "finalizeWork: %v", r.Revert)
 }

@@ -13,6 +13,11 @@ import (
 // is pure integer arithmetic, so a revealed job can be run again inside
 // the precompile and its output compared bit for bit with what the miner
 // signed. A job is one byte per input token and one byte per output token.
+// It is a generation (Generate) of at most MaxReexecOutput tokens, or an
+// embedding (Embed, encoded by builtin.EncodeEmbedding), whose output is
+// exactly ReexecEmbeddingBytes bytes: the two never share an output length.
+// Built-in proofs of any other output length cannot be re-executed and are
+// refused at submission (ReexecFits).
 //
 // Gas: GasReexec + GasPerInputWord-style hashing of the revealed bytes +
 // ceil(MACs / ReexecMACsPerGas), with MACs = builtin.GenerateMACs(input,
@@ -45,7 +50,18 @@ const (
 	// ReexecMACsPerGas is how many multiply-accumulates one unit of gas
 	// buys.
 	ReexecMACsPerGas = 8
+	// ReexecEmbeddingBytes is the output length of a built-in embedding:
+	// builtin.EmbeddingDim float32 values.
+	ReexecEmbeddingBytes = 4 * builtin.EmbeddingDim
 )
+
+// ReexecFits reports whether a built-in job of these token counts can be
+// re-executed: at most MaxReexecInput input tokens, and an output of at
+// most MaxReexecOutput tokens (a generation) or of exactly
+// ReexecEmbeddingBytes (an embedding).
+func ReexecFits(inputTokens, outputTokens uint64) bool {
+	return inputTokens <= MaxReexecInput && (outputTokens <= MaxReexecOutput || outputTokens == ReexecEmbeddingBytes)
+}
 
 // ReexecClaim is what a miner signed about a built-in job: the model, the
 // hashes of input and output, and their token counts.
@@ -131,11 +147,15 @@ var (
 // bytes, to be charged before ReexecBuiltin. It refuses lengths over the
 // caps (which also keeps every product below overflow).
 func ReexecGas(inputLen, outputLen int) (uint64, error) {
-	if inputLen < 0 || outputLen < 0 || inputLen > MaxReexecInput || outputLen > MaxReexecOutput {
-		return 0, fmt.Errorf("%w: %d input bytes (max %d), %d output bytes (max %d)",
-			ErrReexecTooLarge, inputLen, MaxReexecInput, outputLen, MaxReexecOutput)
+	if inputLen < 0 || outputLen < 0 || !ReexecFits(uint64(inputLen), uint64(outputLen)) {
+		return 0, fmt.Errorf("%w: %d input bytes (max %d), %d output bytes (max %d, or %d for an embedding)",
+			ErrReexecTooLarge, inputLen, MaxReexecInput, outputLen, MaxReexecOutput, ReexecEmbeddingBytes)
 	}
-	macs, _ := builtin.GenerateMACs(uint64(inputLen), uint64(outputLen)) // < 2^27 under the caps
+	predicted := uint64(outputLen)
+	if outputLen == ReexecEmbeddingBytes {
+		predicted = 0 // an embedding steps over the input only
+	}
+	macs, _ := builtin.GenerateMACs(uint64(inputLen), predicted) // < 2^27 under the caps
 	return GasReexec + GasReexecPerWord*(words(inputLen)+words(outputLen)) +
 		(macs+ReexecMACsPerGas-1)/ReexecMACsPerGas, nil
 }
@@ -165,10 +185,19 @@ func ReexecBuiltin(claim ReexecClaim, input, output []byte) (ReexecVerdict, erro
 	case proof.HashOutput(output) != claim.OutputHash:
 		return ReexecOutputHashMismatch, nil
 	}
-	// context.Background is never cancelled: Generate runs to the end.
-	again, err := m.Generate(context.Background(), input, len(output))
-	if err != nil {
-		return 0, fmt.Errorf("re-execute: %w", err)
+	// context.Background is never cancelled: the model runs to the end.
+	var again []byte
+	if len(output) == ReexecEmbeddingBytes {
+		v, err := m.Embed(context.Background(), input)
+		if err != nil {
+			return 0, fmt.Errorf("re-execute: %w", err)
+		}
+		again = builtin.EncodeEmbedding(v)
+	} else {
+		var err error
+		if again, err = m.Generate(context.Background(), input, len(output)); err != nil {
+			return 0, fmt.Errorf("re-execute: %w", err)
+		}
 	}
 	if proof.HashOutput(again) != claim.OutputHash {
 		return ReexecOutputDiffers, nil

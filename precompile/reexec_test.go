@@ -110,6 +110,27 @@ func TestReexecBuiltin(t *testing.T) {
 	}
 }
 
+// TestReexecEmbedding: a built-in embedding (the only built-in output of
+// ReexecEmbeddingBytes bytes) is re-executed with Embed; a made-up vector
+// of the same length differs.
+func TestReexecEmbedding(t *testing.T) {
+	input := []byte("embed me")
+	v, err := builtin.Default().Embed(context.Background(), input)
+	require.NoError(t, err)
+	out := builtin.EncodeEmbedding(v)
+	require.Len(t, out, precompile.ReexecEmbeddingBytes)
+	claim := precompile.ReexecClaim{ModelHash: builtin.Default().Hash(), InputHash: proof.HashInput(input),
+		OutputHash: proof.HashOutput(out), InputTokens: uint64(len(input)), OutputTokens: uint64(len(out))}
+	got, err := precompile.ReexecBuiltin(claim, input, out)
+	require.NoError(t, err)
+	require.Equal(t, precompile.ReexecMatch, got)
+	fake := bytes.Repeat([]byte{0x3f}, len(out))
+	claim.OutputHash = proof.HashOutput(fake)
+	got, err = precompile.ReexecBuiltin(claim, input, fake)
+	require.NoError(t, err)
+	require.Equal(t, precompile.ReexecOutputDiffers, got)
+}
+
 func TestReexecGas(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -122,16 +143,23 @@ func TestReexecGas(t *testing.T) {
 		{"one output token", 0, 1, 4000 + 6 + 24320/8},
 		{"default job 64/64", 64, 64, 1_499_064},
 		{"caps 512/256", precompile.MaxReexecInput, precompile.MaxReexecOutput, 8_636_464},
+		// An embedding steps over the input only: 4000 + 6 × (16 + 32) + 512 × 81920 / 8.
+		{"embedding of 512", precompile.MaxReexecInput, precompile.ReexecEmbeddingBytes, 4000 + 6*48 + 5_242_880},
 	} {
 		got, err := precompile.ReexecGas(tc.in, tc.out)
 		require.NoError(t, err, tc.name)
 		require.Equal(t, tc.want, got, tc.name)
-		macs, ok := builtin.GenerateMACs(uint64(tc.in), uint64(tc.out))
+		predicted := uint64(tc.out)
+		if tc.out == precompile.ReexecEmbeddingBytes {
+			predicted = 0
+		}
+		macs, ok := builtin.GenerateMACs(uint64(tc.in), predicted)
 		require.True(t, ok)
 		require.GreaterOrEqual(t, got, macs/precompile.ReexecMACsPerGas, tc.name)
 	}
 	for _, tc := range []struct{ in, out int }{
 		{precompile.MaxReexecInput + 1, 0}, {0, precompile.MaxReexecOutput + 1}, {-1, 0}, {0, -1},
+		{0, precompile.ReexecEmbeddingBytes - 1}, {0, precompile.ReexecEmbeddingBytes + 1},
 	} {
 		_, err := precompile.ReexecGas(tc.in, tc.out)
 		require.ErrorIs(t, err, precompile.ErrReexecTooLarge, "%d/%d", tc.in, tc.out)

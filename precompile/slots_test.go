@@ -80,6 +80,27 @@ func TestDerivedSlotsDistinct(t *testing.T) {
 			add("AllowlistSlot", AllowlistSlot(b, h), b, h)
 		}
 	}
+	for _, h := range hashes {
+		add("ModelSlot", ModelSlot(h), h)
+		add("DeviceEpochSlot", DeviceEpochSlot(h), h)
+		add("GatewayBudgetSlot", GatewayBudgetSlot(h), h)
+		for _, b := range bytesV {
+			add("BondSlot", BondSlot(h, b), h, b)
+			add("WorkSlot", WorkSlot(h, b), h, b)
+			add("AuditSlot", AuditSlot(h, b), h, b)
+			for _, b2 := range bytesV {
+				add("VoteSlot", VoteSlot(h, b, b2), h, b, b2)
+			}
+		}
+	}
+	for _, a := range addrs {
+		for _, b := range bytesV {
+			add("VerifierSlot", VerifierSlot(a, b), a, b)
+		}
+	}
+	for _, n := range u64s {
+		add("VerifierListSlot", VerifierListSlot(n), n)
+	}
 	for _, c := range u32s {
 		add("TeleportSignerSetSlot", TeleportSignerSetSlot(c), c)
 		for _, b := range bytesV {

@@ -23,6 +23,8 @@ import (
 //	slots 40..47  verified work (verified.go): 40 minBond, 41 challengeWindow ‖
 //	        unbondingDelay ‖ bondRewardCapBps ‖ deviceEpochCap, 42 epoch reward,
 //	        43 total pending
+//	slots 48..55  audits (audit.go): 48..51 audit and committee parameters,
+//	        52 verifier count, 53 coin burned by slashing, 54 reward forfeited
 //	balance of a  at  BLAKE3-keyed(DomainStorage, "balance" ‖ a)
 //	spent work w  at  proof.SpentKey(w), holding 1 + the number of the block that spent it
 //	              (so work spent in block 0 still reads non-zero)
@@ -85,6 +87,14 @@ func (s store) params() Params {
 	return p
 }
 
+// allParams reads every stored parameter: params and the audit parameters
+// (auditParams), for governance, which validates them as a whole.
+func (s store) allParams() Params {
+	p := s.params()
+	s.auditParams(&p)
+	return p
+}
+
 // paramSlots encodes parameters into their storage slots.
 func paramSlots(p *Params) map[common.Hash]common.Hash {
 	var a, b common.Hash
@@ -102,7 +112,7 @@ func paramSlots(p *Params) map[common.Hash]common.Hash {
 	binary.BigEndian.PutUint64(v[8:16], p.UnbondingDelay)
 	binary.BigEndian.PutUint16(v[16:18], p.BondRewardCapBps)
 	binary.BigEndian.PutUint32(v[18:22], p.DeviceEpochCap)
-	return map[common.Hash]common.Hash{
+	slots := map[common.Hash]common.Hash{
 		numSlot(slotParamsA):      a,
 		numSlot(slotParamsB):      b,
 		numSlot(slotBaseReward):   p.BaseReward.Bytes32(),
@@ -110,10 +120,13 @@ func paramSlots(p *Params) map[common.Hash]common.Hash {
 		numSlot(slotMinBond):      p.MinBond.Bytes32(),
 		numSlot(slotVerifyParams): v,
 	}
+	auditParamSlots(p, slots)
+	return slots
 }
 
 // paramSlotOrder is the order setParams writes the parameter slots in.
-var paramSlotOrder = [...]byte{slotParamsA, slotBaseReward, slotParamsB, slotTarget, slotMinBond, slotVerifyParams}
+var paramSlotOrder = [...]byte{slotParamsA, slotBaseReward, slotParamsB, slotTarget, slotMinBond, slotVerifyParams,
+	slotAuditWindows, slotAuditRates, slotChallengeBond, slotMinVerifierStake}
 
 // setParams writes parameters, in a fixed slot order.
 func (s store) setParams(p *Params) {

@@ -13,6 +13,13 @@ import (
 //	slot 24  tickets required (1 byte, right-aligned: 1 = required)
 //	DomainStorage("gateway/key" ‖ gatewayId)   status (1 registered, 2 revoked), right-aligned
 //	DomainStorage("gateway/ticket" ‖ ticketId) 1 + the block number that redeemed it
+//	DomainStorage("gateway/budget" ‖ gatewayId) budget(8) ‖ epoch(8) ‖ spent in that epoch(8), left-aligned
+//
+// A gateway's tickets spend compute units from the budget governance sets
+// for it per epoch (setGatewayBudget; none until set): ticketed work beyond
+// it is refused (GatewayBudgetExhausted) and stays unspent, so a colluding
+// gateway can make at most its budget of work valid per epoch, however many
+// tickets it signs.
 const slotTicketsRequired = 24
 
 // Gateway status values.
@@ -36,6 +43,45 @@ func (s store) ticketsRequired() bool { return s.get(numSlot(slotTicketsRequired
 
 func (s store) gatewayStatus(id [32]byte) byte { return s.get(GatewaySlot(id))[31] }
 
+// GatewayBudgetSlot returns the slot holding a gateway's compute-unit
+// budget per epoch and what its tickets spent of it.
+func GatewayBudgetSlot(id [32]byte) common.Hash {
+	return derivedSlot("gateway/budget", id[:])
+}
+
+// gatewayBudget is a gateway's budget and what it spent in epoch.
+type gatewayBudget struct {
+	budget, epoch, spent uint64
+}
+
+func (s store) gatewayBudget(id [32]byte) gatewayBudget {
+	v := s.get(GatewayBudgetSlot(id))
+	return gatewayBudget{binary.BigEndian.Uint64(v[0:8]), binary.BigEndian.Uint64(v[8:16]), binary.BigEndian.Uint64(v[16:24])}
+}
+
+func (s store) setGatewayBudget(id [32]byte, b gatewayBudget) {
+	var v common.Hash
+	binary.BigEndian.PutUint64(v[0:8], b.budget)
+	binary.BigEndian.PutUint64(v[8:16], b.epoch)
+	binary.BigEndian.PutUint64(v[16:24], b.spent)
+	s.set(GatewayBudgetSlot(id), v)
+}
+
+// spendGatewayBudget charges cu compute units of epoch to gateway id's
+// budget, or refuses them.
+func (c *call) spendGatewayBudget(id [32]byte, epoch, cu uint64) error {
+	b := c.st.gatewayBudget(id)
+	if b.epoch != epoch {
+		b.epoch, b.spent = epoch, 0
+	}
+	if b.spent > b.budget || cu > b.budget-b.spent {
+		return revert("GatewayBudgetExhausted", id, epoch, b.budget, b.spent)
+	}
+	b.spent += cu
+	c.st.setGatewayBudget(id, b)
+	return nil
+}
+
 // ticketMethods are the gateway-ticket functions.
 func ticketMethods() map[string]*method {
 	return map[string]*method{
@@ -45,13 +91,15 @@ func ticketMethods() map[string]*method {
 		"setTicketsRequired": {writes: true, gas: fixedGas(gasViewParams + GasColdSload + GasSstoreSet + logGas(1, 32)), run: (*call).setTicketsRequired},
 		"gatewayStatus":      {gas: fixedGas(2 * GasColdSload), run: (*call).gatewayStatusView},
 		"ticketRedeemedAt":   {gas: fixedGas(GasColdSload), run: (*call).ticketRedeemedAt},
+		"setGatewayBudget":   {writes: true, gas: fixedGas(gasViewParams + GasDerivedSlot + GasColdSload + GasSstoreSet + logGas(2, 64)), run: (*call).setGatewayBudget},
+		"gatewayBudget":      {gas: fixedGas(GasDerivedSlot + GasColdSload), run: (*call).gatewayBudgetView},
 	}
 }
 
 // gasTicketStorage: three cold reads (requirement flag, gateway status,
 // ticket record), the ticket record set from zero and TicketRedeemed
-// (4 topics, 2 words).
-var gasTicketStorage = 3*GasColdSload + GasSstoreSet + logGas(4, 64)
+// (4 topics, 2 words), the gateway's budget derived, read and rewritten.
+var gasTicketStorage = 3*GasColdSload + GasSstoreSet + logGas(4, 64) + GasDerivedSlot + GasColdSload + GasSstoreReset
 
 // ticketGas is the compute cost of checking an encoded ticket: decoding,
 // its id, and the gateway's signature under the scheme its length implies
@@ -143,6 +191,9 @@ func (c *call) submitTicketedWork(args []any) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := c.spendGatewayBudget(gw, acc.epoch, acc.computeUnits); err != nil {
+		return nil, err
+	}
 	var v common.Hash
 	binary.BigEndian.PutUint64(v[24:], c.env.BlockNumber()+1)
 	c.st.set(slot, v)
@@ -216,6 +267,30 @@ func (c *call) gatewayStatusView(args []any) ([]any, error) {
 func (c *call) ticketRedeemedAt(args []any) ([]any, error) {
 	v := c.st.get(TicketSlot(args[0].([32]byte)))
 	return []any{binary.BigEndian.Uint64(v[24:])}, nil
+}
+
+// setGatewayBudget(bytes32 gatewayId, uint64 computeUnitsPerEpoch):
+// governance sets how many compute units a gateway's tickets may make valid
+// per epoch (0: none). What it spent in the current epoch stays counted.
+func (c *call) setGatewayBudget(args []any) ([]any, error) {
+	if err := c.onlyGovernance(); err != nil {
+		return nil, err
+	}
+	id, budget := args[0].([32]byte), args[1].(uint64)
+	b := c.st.gatewayBudget(id)
+	old := b.budget
+	b.budget = budget
+	c.st.setGatewayBudget(id, b)
+	c.env.AddLog([]common.Hash{eventTopic("GatewayBudgetSet"), id}, packEventData("GatewayBudgetSet", old, budget))
+	return nil, nil
+}
+
+// gatewayBudget(bytes32 gatewayId) view returns (uint64 budget,
+// uint64 epoch, uint64 spent): the budget per epoch and what the gateway's
+// tickets spent in epoch (the epoch of its latest redeemed ticket).
+func (c *call) gatewayBudgetView(args []any) ([]any, error) {
+	b := c.st.gatewayBudget(args[0].([32]byte))
+	return []any{b.budget, b.epoch, b.spent}, nil
 }
 
 func (c *call) onlyGovernance() error {

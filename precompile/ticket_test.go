@@ -63,6 +63,7 @@ func TestTicketedWork(t *testing.T) {
 	require.NoError(t, r.Err)
 	require.Equal(t, [32]byte(gwID), unpack(t, "registerGateway", r.Ret)[0])
 	require.Equal(t, precompile.ABI().Events["GatewayRegistered"].ID, r.Logs[0].Topics[0])
+	require.NoError(t, govCall(t, c, "setGatewayBudget", [32]byte(gwID), uint64(1000)).Err)
 	r = govCall(t, c, "setTicketsRequired", true)
 	require.NoError(t, r.Err)
 	require.Len(t, r.Logs, 1)
@@ -176,6 +177,7 @@ func TestTicketFrontRunRefused(t *testing.T) {
 			c := newChain(t)
 			gw := key(t, proof.MLDSA65, 7)
 			require.NoError(t, govCall(t, c, "registerGateway", gw.Public().Bytes()).Err)
+			require.NoError(t, govCall(t, c, "setGatewayBudget", [32]byte(gw.Public().ID()), uint64(1000)).Err)
 			require.NoError(t, govCall(t, c, "setTicketsRequired", true).Err)
 
 			tk := ticketFor(t, gw, honest, 100, t0+600, nil)
@@ -225,4 +227,54 @@ func ticketV1(t testing.TB, tk *proof.JobTicket, gw *proof.PrivateKey) []byte {
 	sig, err := gw.Sign(b, proof.ContextJobTicket, true)
 	require.NoError(t, err)
 	return append(b, sig...)
+}
+
+// TestColludingGatewayBudget: a registered gateway that colludes with a
+// miner signs as many tickets as it likes for fabricated work. Its tickets
+// spend from the compute-unit budget governance set for it per epoch:
+// beyond it they are refused (the work stays unspent), in the next epoch the
+// budget is fresh, and without a budget its tickets earn nothing.
+func TestColludingGatewayBudget(t *testing.T) {
+	c := newChain(t)
+	gw := key(t, proof.MLDSA65, 70)
+	gwID := [32]byte(gw.Public().ID())
+	miner := key(t, proof.MLDSA44, 71)
+	require.NoError(t, govCall(t, c, "registerGateway", gw.Public().Bytes()).Err)
+	require.NoError(t, govCall(t, c, "setTicketsRequired", true).Err)
+	n := byte(0)
+	ticketed := func(cu uint64, ts uint64) (*proof.AIWorkProof, []byte) {
+		n++
+		tk := ticketFor(t, gw, miner, cu, ts+600, func(tk *proof.JobTicket) { tk.JobID = proof.Hash{0x70, n} })
+		return ticketedProof(t, miner, tk, cu, func(p *proof.AIWorkProof) { p.Context.Timestamp = ts }), tk.Encode()
+	}
+
+	// No budget set: nothing.
+	p, tk := ticketed(100, t0)
+	r := submitTicketed(t, c, p, tk)
+	requireRevert(t, r, "GatewayBudgetExhausted")
+	require.Equal(t, []any{gwID, uint64(0), uint64(0), uint64(0)}, r.Revert.Args)
+
+	requireRevert(t, c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "setGatewayBudget", gwID, uint64(250))), "NotGovernance")
+	r = govCall(t, c, "setGatewayBudget", gwID, uint64(250))
+	require.NoError(t, r.Err)
+	require.Equal(t, precompile.ABI().Events["GatewayBudgetSet"].ID, r.Logs[0].Topics[0])
+	require.NoError(t, submitTicketed(t, c, p, tk).Err)
+	p, tk = ticketed(150, t0)
+	require.NoError(t, submitTicketed(t, c, p, tk).Err)
+	require.Equal(t, []any{uint64(250), uint64(0), uint64(250)}, view(t, c, "gatewayBudget", gwID))
+	// The budget is spent: any further ticket of the epoch is refused and
+	// changes nothing.
+	p, tk = ticketed(1, t0)
+	before := root(c)
+	r = submitTicketed(t, c, p, tk)
+	requireRevert(t, r, "GatewayBudgetExhausted")
+	require.Equal(t, []any{gwID, uint64(0), uint64(250), uint64(250)}, r.Revert.Args)
+	require.Equal(t, before, root(c))
+	require.Equal(t, false, view(t, c, "isSpent", [32]byte(p.WorkID()))[0])
+
+	// The next epoch.
+	c.SetBlock(2, t0+3600)
+	p, tk = ticketed(250, t0+3600)
+	require.NoError(t, submitTicketed(t, c, p, tk).Err)
+	require.Equal(t, []any{uint64(250), uint64(1), uint64(250)}, view(t, c, "gatewayBudget", gwID))
 }

@@ -36,8 +36,10 @@ import (
 //	  1  active bond (uint256)
 //	  2  unbonding amount (uint256)
 //	  3  epoch(8) ‖ reward of the miner id in that epoch(24)
+//	  4  1 + the block in which the miner id was last slashed (audit.go)
 //	pending work w, record i, at DomainStorage("work/pending" ‖ w ‖ i):
-//	  0  status(1: pending, 2: finalized) ‖ submitted block(8) ‖ beneficiary(20), left-aligned
+//	  0  status(1: pending, 2: finalized, 3..7: audit states, audit.go) ‖
+//	     submitted block(8) ‖ beneficiary(20), left-aligned
 //	  1  miner id
 //	  2  amount (uint256)
 //	  3  proof digest (proof.AIWorkProof.Digest: every signed field)
@@ -52,6 +54,7 @@ const (
 	slotEpochReward       = 42
 	slotTotalPending      = 43
 	bondRecordSlots       = 4
+	bondSlashed      byte = 4 // bond record 4: 1 + the block of the miner id's last slash (audit.go)
 	workRecordSlots       = 4
 	workPending      byte = 1
 	workFinal        byte = 2
@@ -198,16 +201,18 @@ var (
 	gasWithdrawBond = GasBondSlots + 3*GasColdSload + 3*GasSstoreReset + GasColdAccount + GasCallValue + GasNewAccount + logGas(3, 32)
 	// gasViewBond: four bond slots.
 	gasViewBond = GasBondSlots + 4*GasColdSload
-	// gasFinalizeItem: the record header and amount read, header rewritten;
-	// the beneficiary's balance read and created; WorkFinalized (3 topics,
-	// 1 word).
-	gasFinalizeItem = GasWorkSlots + 3*GasColdSload + GasSstoreReset + GasSstoreSet + logGas(3, 32)
+	// gasFinalizeItem: the record header, amount and miner id read, the
+	// miner id's slash marker derived and read, header rewritten; the
+	// beneficiary's balance read and created; WorkFinalized (3 topics,
+	// 1 word). The audit draw is charged in the call (auditDrawGas).
+	gasFinalizeItem = GasWorkSlots + 4*GasColdSload + GasDerivedSlot + GasColdSload + GasSstoreReset + GasSstoreSet + logGas(3, 32)
 	// gasDeviceEpochCount: an attested proof's device counter derived,
 	// read and created.
 	gasDeviceEpochCount = GasDerivedSlot + GasColdSload + GasSstoreSet
-	// gasFinalizeTotals: parameters, total minted and total pending read
-	// and rewritten once per call.
-	gasFinalizeTotals = gasViewParams + 2*GasColdSload + 2*GasSstoreReset
+	// gasFinalizeTotals: parameters (audit ones included), total minted
+	// and total pending read and rewritten once per call, the forfeited
+	// total read and created.
+	gasFinalizeTotals = gasViewAllParams + 2*GasColdSload + 2*GasSstoreReset + GasColdSload + GasSstoreSet
 )
 
 // finalizeGas prices finalizeWork(bytes32[]): the totals once, each item.
@@ -419,32 +424,68 @@ func (c *call) bondInfo(args []any) ([]any, error) {
 }
 
 // finalizeWork(bytes32[] workIds) returns (uint256 credited): credits every
-// listed pending work whose challenge window has passed to its
-// beneficiary. Anyone may call; the batch is atomic.
+// listed piece of pending work whose challenge window has passed to its
+// beneficiary. Work not yet drawn for audit is drawn first (audit.go):
+// selected work is refused (WorkUnderAudit) until an audit clears it, and
+// work whose seed window has closed undrawn is refused (AuditSeedExpired)
+// until markSelected opens its audit. Pending work of a slashed miner id is
+// forfeited instead of credited. Anyone may call; the batch is atomic.
 func (c *call) finalizeWork(args []any) ([]any, error) {
 	ids := args[0].([][32]byte)
-	p := c.st.params()
+	p := c.st.allParams()
 	if len(ids) == 0 {
 		return nil, revert("MalformedInput", "finalizeWork: no work ids")
 	}
 	if len(ids) > int(p.MaxBatchSize) {
 		return nil, revert("BatchTooLarge", bigOf(uint64(len(ids))), bigOf(uint64(p.MaxBatchSize)))
 	}
+	if err := c.useGas(uint64(len(ids)) * auditDrawGas(p.AuditDelay)); err != nil {
+		return nil, err
+	}
 	now := c.env.BlockNumber()
 	pending := c.st.getInt(numSlot(slotTotalPending))
 	minted := c.st.totalMinted()
 	total := new(uint256.Int)
+	lost := new(uint256.Int)
 	for _, id := range ids {
 		r := c.st.work(id)
-		if r.status != workPending {
+		switch r.status {
+		case workPending, workUnsampled, workCleared:
+		case workAwaitingReveal, workVoting:
+			return nil, revert("WorkUnderAudit", id)
+		default:
 			return nil, revert("WorkNotPending", id)
+		}
+		if pending.Lt(r.amount) {
+			return nil, revert("ArithmeticOverflow") // every pending amount is in the total
+		}
+		r.minerID = c.st.get(WorkSlot(id, 1))
+		if c.st.forfeited(r.minerID, r.submittedAt) {
+			pending.Sub(pending, r.amount)
+			if _, overflow := lost.AddOverflow(lost, r.amount); overflow {
+				return nil, revert("ArithmeticOverflow")
+			}
+			r.status = workSlashed
+			c.st.set(WorkSlot(id, 0), workHeader(&r))
+			c.env.AddLog([]common.Hash{eventTopic("WorkForfeited"), id, r.minerID}, packEventData("WorkForfeited", r.amount.ToBig()))
+			continue
 		}
 		ready := r.submittedAt + p.ChallengeWindow // both far below 2^63
 		if now < ready {
 			return nil, revert("ChallengeWindowOpen", id, ready, now)
 		}
-		if pending.Lt(r.amount) {
-			return nil, revert("ArithmeticOverflow") // every pending amount is in the total
+		if r.status == workPending {
+			// ready > submittedAt + auditDelay: the seed is known.
+			d, err := c.auditDraw(&p, id, r.submittedAt)
+			if err != nil {
+				return nil, err
+			}
+			switch d {
+			case drawSelected:
+				return nil, revert("WorkUnderAudit", id)
+			case drawExpired:
+				return nil, revert("AuditSeedExpired", id, r.submittedAt+BlockHashWindow+1)
+			}
 		}
 		pending.Sub(pending, r.amount)
 		balance := c.st.balance(r.beneficiary)
@@ -465,13 +506,22 @@ func (c *call) finalizeWork(args []any) ([]any, error) {
 	}
 	c.st.setInt(numSlot(slotTotalPending), pending)
 	c.st.setTotalMinted(minted)
+	if !lost.IsZero() {
+		forfeited := c.st.getInt(numSlot(slotForfeited))
+		if _, overflow := forfeited.AddOverflow(forfeited, lost); overflow {
+			return nil, revert("ArithmeticOverflow")
+		}
+		c.st.setInt(numSlot(slotForfeited), forfeited)
+	}
 	return []any{total.ToBig()}, nil
 }
 
 // pendingWork(bytes32 workId) view returns (uint8 status, address
 // beneficiary, bytes32 minerId, uint256 amount, uint64 submittedAt,
-// uint64 finalizableAt, bytes32 proofDigest); status 0 unknown, 1 pending,
-// 2 finalized.
+// uint64 finalizableAt, bytes32 proofDigest); status 0 unknown, 1 pending
+// (not yet drawn for audit), 2 finalized, 3 not selected for audit,
+// 4 audited and awaiting the reveal, 5 revealed and under a committee
+// vote, 6 cleared by its audit, 7 forfeited by a slash.
 func (c *call) pendingWork(args []any) ([]any, error) {
 	id := args[0].([32]byte)
 	r := c.st.work(id)

@@ -52,8 +52,8 @@ func bigU(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
 // and was paid 1e9 times an honest built-in proof. Compute units are now
 // computed on chain from the model's registered parameter count and the
 // signed token counts: the most a built-in proof can be worth is its
-// largest job, 2 compute units, and counts beyond the model's limits are
-// refused.
+// largest job, 1 compute unit (built-in jobs are kept within the
+// re-execution caps), and counts beyond the model's limits are refused.
 func TestFabricatedComputeUnitsImpossible(t *testing.T) {
 	c := newChain(t)
 	sk := key(t, proof.MLDSA44, 3)
@@ -68,8 +68,10 @@ func TestFabricatedComputeUnitsImpossible(t *testing.T) {
 		refusal string
 	}{
 		{"honest short job", 20, 24, 1, ""},
-		{"largest job the registry allows", precompile.BuiltinMaxInputTokens, precompile.BuiltinMaxOutputTokens, 2, ""},
+		{"largest job the registry allows", precompile.BuiltinMaxInputTokens, precompile.BuiltinMaxOutputTokens, 1, ""},
 		{"output above the limit", 1, precompile.BuiltinMaxOutputTokens + 1, 0, "TokensOverLimit"},
+		{"a generation beyond re-execution", 1, precompile.MaxReexecOutput + 1, 0, "TokensOverLimit"},
+		{"the longest generation", precompile.MaxReexecInput, precompile.MaxReexecOutput, 1, ""},
 		{"input above the limit", precompile.BuiltinMaxInputTokens + 1, 1, 0, "TokensOverLimit"},
 		{"the cap as tokens", 0, 1_000_000_000, 0, "TokensOverLimit"},
 		{"no output", 10, 0, 0, "ZeroOutputTokens"},
@@ -284,6 +286,11 @@ func TestEpochBudgetProperty(t *testing.T) {
 				block++
 				now += uint64(r.IntN(40))
 				c.SetBlock(block, now)
+				// Record the audit draws while the seeds are in reach.
+				for i := 0; i < len(open); i += 32 {
+					res := c.Call(precompiletest.Frame{Caller: stranger}, pack(t, "markSelected", workIDs(open[i:min(i+32, len(open))])))
+					require.NoError(t, res.Err, "%v", res.Revert)
+				}
 				if r.IntN(4) == 0 && len(open) > 0 {
 					// Finalize what is ripe: move past the window first.
 					block += precompile.DefaultChallengeWindow
@@ -487,25 +494,42 @@ func TestBondLifecycle(t *testing.T) {
 	require.NoError(t, bond(stranger, coin(100)).Err)
 }
 
-// TestUnbondingDelayExceedsChallengeWindow: governance cannot make bonds
-// leave before the work they back can no longer be challenged.
-func TestUnbondingDelayExceedsChallengeWindow(t *testing.T) {
+// TestUnbondingDelayExceedsLongestAudit: governance cannot make bonds
+// leave before every audit of the work they back has settled: a challenge
+// in the last block of the challenge window, the seed delay and the reveal
+// window after it, and both committee vote windows. The challenge window
+// itself must hold the seed delay and the reveal window, and end at least
+// MinFinalizeSpan blocks before the seed leaves BLOCKHASH reach.
+func TestUnbondingDelayExceedsLongestAudit(t *testing.T) {
 	c := newChain(t)
+	// Defaults: auditDelay 2, revealWindow 64, vote windows 32 + 32.
 	for _, tc := range []struct {
 		window, delay uint64
-		ok            bool
-	}{{10, 11, true}, {10, 10, false}, {10, 9, false}, {100, 1000, true}, {1000, 100, false}} {
+		reason        string
+	}{
+		{100, 231, ""},
+		{100, 230, "must exceed challengeWindow + auditDelay + revealWindow"},
+		{100, 100, "must exceed challengeWindow + auditDelay + revealWindow"},
+		{66, 197, ""},
+		{65, 1000, "revealWindow must be"},
+		{precompile.MaxChallengeWindow, 1000, ""},
+		{precompile.MaxChallengeWindow + 1, 1000, "challengeWindow must be"},
+	} {
 		r := govCall(t, c, "setBondParameters", big.NewInt(1), uint16(400), tc.window, tc.delay)
-		if tc.ok {
+		if tc.reason == "" {
 			require.NoError(t, r.Err, "%+v: %v", tc, r.Revert)
 			continue
 		}
 		requireRevert(t, r, "InvalidParameter")
-		require.Contains(t, r.Revert.Args[0], "must exceed challengeWindow")
+		require.Contains(t, r.Revert.Args[0], tc.reason, "%+v", tc)
 	}
+	require.Equal(t, uint64(224), uint64(precompile.MaxChallengeWindow))
 	p := precompile.DefaultParams(gov)
-	p.UnbondingDelay = p.ChallengeWindow
+	require.Equal(t, uint64(150+2+64+32+32), p.LongestAudit())
+	p.UnbondingDelay = p.LongestAudit()
 	require.ErrorIs(t, p.Validate(), precompile.ErrInvalidParams)
+	p.UnbondingDelay++
+	require.NoError(t, p.Validate())
 }
 
 // TestDeviceEpochCap: one GPU lifted any number of proofs to trust 1.0.
@@ -556,7 +580,7 @@ func TestModelRegistry(t *testing.T) {
 
 	// The built-in model is registered at genesis.
 	bi := precompile.BuiltinModel()
-	require.Equal(t, []any{true, bi.Parameters, uint8(1), uint16(1), uint32(4096), uint32(1024), uint8(1)}, view(t, c, "modelInfo", [32]byte(bi.Hash)))
+	require.Equal(t, []any{true, bi.Parameters, uint8(1), uint16(1), uint32(precompile.MaxReexecInput), uint32(precompile.ReexecEmbeddingBytes), uint8(1)}, view(t, c, "modelInfo", [32]byte(bi.Hash)))
 	require.Equal(t, []any{false, uint64(0), uint8(0), uint16(0), uint32(0), uint32(0), uint8(0)}, view(t, c, "modelInfo", [32]byte(m.Hash)))
 
 	requireRevert(t, registerModel(t, c, stranger, m), "NotGovernance")
@@ -573,6 +597,13 @@ func TestModelRegistry(t *testing.T) {
 		{"bytes per token 65", func(m *precompile.ModelSpec) { m.BytesPerToken = 65 }},
 		{"builtin rule with 4 bytes", func(m *precompile.ModelSpec) { m.Tokenizer = precompile.TokenizerBuiltin }},
 		{"re-execution of a big model", func(m *precompile.ModelSpec) { m.Verifier = precompile.VerifierReexec }},
+		{"re-execution of another byte model", func(m *precompile.ModelSpec) {
+			m.Verifier, m.Tokenizer, m.BytesPerToken, m.MaxInputTokens, m.MaxOutputTokens = precompile.VerifierReexec, precompile.TokenizerBuiltin, 1, 16, 16
+		}},
+		{"re-execution beyond the caps", func(m *precompile.ModelSpec) {
+			*m = precompile.BuiltinModel()
+			m.MaxOutputTokens = precompile.ReexecEmbeddingBytes + 1
+		}},
 		{"verifier 3", func(m *precompile.ModelSpec) { m.Verifier = 3 }},
 	}
 	for _, tc := range invalid {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/ethereum/go-ethereum/common"
 )
 
 // Sampled audits. A pending proof is audited when a seed drawn from the
@@ -24,7 +26,36 @@ var (
 	// DomainAuditCommittee ranks verifiers for the committee of one piece
 	// of work.
 	DomainAuditCommittee = newDomain("Pars AI mining v1 audit committee")
+	// DomainVoteCommitment hashes a committee member's vote before it is
+	// revealed.
+	DomainVoteCommitment = newDomain("Pars AI mining v1 vote commitment")
 )
+
+// Committee verdicts a member votes.
+const (
+	// VerdictValid: the revealed output is what the model produces.
+	VerdictValid uint8 = 1
+	// VerdictFraud: it is not.
+	VerdictFraud uint8 = 2
+)
+
+// VerifierID is the id a committee member is ranked under
+// (CommitteeRank, DrawCommittee): its EVM address, left-padded to 32 bytes.
+func VerifierID(verifier common.Address) Hash {
+	return Hash(common.BytesToHash(verifier[:]))
+}
+
+// VoteCommitment is what a committee member commits to before it reveals
+// its verdict on workID:
+//
+//	commitment = Sum_DomainVoteCommitment(work_id ‖ verifier(20) ‖ verdict(1) ‖ salt(32))
+//
+// The verifier's address is inside, so one member cannot copy another's
+// commitment; the salt keeps the two possible verdicts from being guessed
+// from the commitment.
+func VoteCommitment(workID Hash, verifier common.Address, verdict uint8, salt Hash) Hash {
+	return DomainVoteCommitment.Sum(workID[:], verifier[:], []byte{verdict}, salt[:])
+}
 
 // BasisPoints is the denominator of audit probabilities: 10000 = always.
 const BasisPoints = 10_000

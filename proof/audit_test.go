@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 )
 
@@ -385,4 +386,22 @@ func TestAuditVectors(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, c.Indices, got)
 	}
+}
+
+// TestVoteCommitment pins the commitment of a committee vote and checks
+// that every input changes it: the work, the verifier (so one member
+// cannot copy another's commitment), the verdict and the salt.
+func TestVoteCommitment(t *testing.T) {
+	v := common.HexToAddress("0x00000000000000000000000000000000000000aa")
+	base := VoteCommitment(Hash{1}, v, VerdictFraud, Hash{2})
+	require.Equal(t, unhex32(t, "fc9e7545e3c71079fb0a6482a85c1d08b19eea68208dd03a5ba6b94fa6687b29"), base)
+	for name, other := range map[string]Hash{
+		"work":     VoteCommitment(Hash{9}, v, VerdictFraud, Hash{2}),
+		"verifier": VoteCommitment(Hash{1}, common.HexToAddress("0xab"), VerdictFraud, Hash{2}),
+		"verdict":  VoteCommitment(Hash{1}, v, VerdictValid, Hash{2}),
+		"salt":     VoteCommitment(Hash{1}, v, VerdictFraud, Hash{3}),
+	} {
+		require.NotEqual(t, base, other, name)
+	}
+	require.Equal(t, Hash(common.BytesToHash(v[:])), VerifierID(v))
 }

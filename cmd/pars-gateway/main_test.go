@@ -221,7 +221,7 @@ func TestRegisterAndStartupCheck(t *testing.T) {
 	require.Equal(t, kg.GatewayID, res.GatewayID)
 	require.Equal(t, "registered", res.State)
 	require.NotEmpty(t, res.Tx)
-	require.Equal(t, 1, ch.node.SentTransactions())
+	require.Equal(t, 2, ch.node.SentTransactions(), "registerGateway and setGatewayBudget")
 
 	require.Eventually(t, func() bool {
 		return health(t, base)["registration"].(map[string]any)["state"] == "registered"
@@ -232,7 +232,7 @@ func TestRegisterAndStartupCheck(t *testing.T) {
 	code, out, errOut = cmd(t, "register", "--key", key, "--rpc", ch.url, "--governance-keystore", ch.keystore, "--passphrase-file", ch.pass)
 	require.Equal(t, 0, code, errOut)
 	require.Contains(t, errOut, "already registered")
-	require.Equal(t, 1, ch.node.SentTransactions(), "a second registration sent a transaction")
+	require.Equal(t, 2, ch.node.SentTransactions(), "a second registration sent a transaction")
 
 	// Wrong passphrase and a non-governance account are refused.
 	bad := filepath.Join(dir, "bad.txt")

@@ -21,10 +21,11 @@ import (
 func registerCommand() *cli.Command {
 	return &cli.Command{
 		Name: "register",
-		Usage: "register the gateway's key on chain (registerGateway, sent by the governance account); " +
-			"until then every proof of its tickets is refused with UnknownGateway",
+		Usage: "register the gateway's key on chain and set its compute-unit budget per epoch (registerGateway and " +
+			"setGatewayBudget, sent by the governance account); until then every proof of its tickets is refused " +
+			"(UnknownGateway, GatewayBudgetExhausted)",
 		UsageText: "pars-gateway register --key gateway.key --rpc URL --governance-keystore DIR [--governance-account 0x…] " +
-			"[--passphrase-file F | --passphrase-env VAR] [--chain-id 6133]",
+			"[--passphrase-file F | --passphrase-env VAR] [--chain-id 6133] [--budget CU]",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "key", Required: true, Usage: "the gateway's key file (only its public key is sent)", TakesFile: true},
 			&cli.StringFlag{Name: "rpc", Required: true, Usage: "node JSON-RPC URL"},
@@ -34,6 +35,8 @@ func registerCommand() *cli.Command {
 			&cli.StringFlag{Name: "passphrase-file", Usage: "file whose first line is the keystore passphrase", TakesFile: true},
 			&cli.StringFlag{Name: "passphrase-env", Value: "PARS_GOVERNANCE_PASSPHRASE", Usage: "environment variable holding the passphrase"},
 			&cli.DurationFlag{Name: "timeout", Value: 3 * time.Minute, Usage: "give up after this long"},
+			&cli.Uint64Flag{Name: "budget", Value: DefaultGatewayBudget, Usage: "compute units per epoch the gateway's tickets may make valid " +
+				"(set on registration; given for a registered gateway, it replaces the budget)"},
 		},
 		Action: register,
 	}
@@ -63,10 +66,13 @@ func register(c *cli.Context) error {
 		fmt.Fprintln(c.App.Writer, string(b))
 		return nil
 	}
+	registered := st == 1
 	switch st {
 	case 1:
 		fmt.Fprintf(c.App.ErrWriter, "gateway %s is already registered on chain %d\n", idHex, chainID)
-		return report("registered", "", 0)
+		if !c.IsSet("budget") {
+			return report("registered", "", 0)
+		}
 	case 2:
 		return fmt.Errorf("gateway %s is revoked on chain %d for good; make a new key with `pars-gateway keygen`", idHex, chainID)
 	}
@@ -95,23 +101,44 @@ func register(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	data, err := precompile.ABI().Pack("registerGateway", key.Public().Bytes())
+	var tx string
+	var block uint64
+	if !registered {
+		data, err := precompile.ABI().Pack("registerGateway", key.Public().Bytes())
+		if err != nil {
+			return err
+		}
+		rcpt, err := sub.Transact(ctx, data, "gateway registration")
+		if err != nil {
+			return fmt.Errorf("registerGateway from %s: %w (is it the precompile's governance account?)", account.Hex(), err)
+		}
+		if _, st, err = reg.GatewayStatus(ctx, id); err != nil {
+			return err
+		}
+		if st != 1 {
+			return fmt.Errorf("registerGateway was mined in %s but gatewayStatus is %d", rcpt.TxHash.Hex(), st)
+		}
+		fmt.Fprintf(c.App.ErrWriter, "gateway %s registered on chain %d by %s\n", idHex, chainID, account.Hex())
+		tx, block = rcpt.TxHash.Hex(), rcpt.BlockNumber.Uint64()
+	}
+	data, err := precompile.ABI().Pack("setGatewayBudget", [32]byte(id), c.Uint64("budget"))
 	if err != nil {
 		return err
 	}
-	rcpt, err := sub.Transact(ctx, data, "gateway registration")
+	rcpt, err := sub.Transact(ctx, data, "gateway budget")
 	if err != nil {
-		return fmt.Errorf("registerGateway from %s: %w (is it the precompile's governance account?)", account.Hex(), err)
+		return fmt.Errorf("setGatewayBudget from %s: %w", account.Hex(), err)
 	}
-	if _, st, err = reg.GatewayStatus(ctx, id); err != nil {
-		return err
+	fmt.Fprintf(c.App.ErrWriter, "gateway %s may make %d compute units of work valid per epoch\n", idHex, c.Uint64("budget"))
+	if tx == "" {
+		tx, block = rcpt.TxHash.Hex(), rcpt.BlockNumber.Uint64()
 	}
-	if st != 1 {
-		return fmt.Errorf("registerGateway was mined in %s but gatewayStatus is %d", rcpt.TxHash.Hex(), st)
-	}
-	fmt.Fprintf(c.App.ErrWriter, "gateway %s registered on chain %d by %s\n", idHex, chainID, account.Hex())
-	return report("registered", rcpt.TxHash.Hex(), rcpt.BlockNumber.Uint64())
+	return report("registered", tx, block)
 }
+
+// DefaultGatewayBudget is the compute-unit budget per epoch register sets
+// for a new gateway: a million built-in jobs an epoch.
+const DefaultGatewayBudget = 1_000_000
 
 // governanceAccount returns the named account, or the keystore's only one.
 func governanceAccount(dir, named string) (common.Address, error) {

@@ -116,10 +116,11 @@ func exampleConfig(t *testing.T) string {
 // TestMineAndStatus runs `pars-miner --config … --max-jobs 2` and then
 // `pars-miner status` against an in-memory node over HTTP.
 func TestMineAndStatus(t *testing.T) {
-	// A one-block challenge window: the miner finalizes its first proof
-	// after the second.
+	// A two-block challenge window and no audit sampling: the miner
+	// finalizes its first proofs while it mines.
 	p := precompile.DefaultParams(common.HexToAddress("0xaa"))
-	p.ChallengeWindow, p.UnbondingDelay = 1, 2
+	p.ShortWindows()
+	p.AuditProbabilityBps = 0
 	node, err := minertest.New(6133, p, uint64(time.Now().Unix()))
 	require.NoError(t, err)
 	url, stop := node.StartHTTP()
@@ -155,41 +156,41 @@ func TestMineAndStatus(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	var stdout, stderrBuf bytes.Buffer
-	code = run(ctx, []string{"pars-miner", "--config", cfgPath, "--max-jobs", "2", "--log-format", "json"}, strings.NewReader(""), &stdout, &stderrBuf)
+	code = run(ctx, []string{"pars-miner", "--config", cfgPath, "--max-jobs", "3", "--log-format", "json"}, strings.NewReader(""), &stdout, &stderrBuf)
 	require.Equal(t, 0, code, stderrBuf.String())
 	logs := stderrBuf.String()
-	require.Equal(t, 2, strings.Count(logs, `"msg":"proof accepted"`), logs)
+	require.Equal(t, 3, strings.Count(logs, `"msg":"proof accepted"`), logs)
 	require.Contains(t, logs, `"msg":"miner id bonded"`)
 	// 1 compute unit × 1e15 wei × trust 0.6, pending at first; the balance
-	// after the second acceptance still lacks both (the first is finalized
-	// in the transaction after it).
+	// after the third acceptance still lacks all three (the first is
+	// finalized in the transaction after it, two blocks after its own).
 	require.Contains(t, logs, `"reward_wei":"600000000000000","balance_wei":"0"`)
-	require.Contains(t, logs, `"msg":"rewards finalized","proofs":1,"credited_wei":"600000000000000","still_pending":1`)
-	require.Contains(t, logs, `"msg":"mining stopped","accepted":2,"refused":0,"failed":0,"compute_units":2,"reward_wei":"1200000000000000","finalized_wei":"600000000000000","pending":1`)
+	require.Contains(t, logs, `"msg":"rewards finalized","proofs":1,"credited_wei":"600000000000000","still_pending":2`)
+	require.Contains(t, logs, `"msg":"mining stopped","accepted":3,"refused":0,"failed":0,"compute_units":3,"reward_wei":"1800000000000000","finalized_wei":"600000000000000","pending":2`)
 	require.Contains(t, logs, `"msg":"serving metrics"`)
 	// Where things are and how to follow the miner.
 	require.Contains(t, logs, `"msg":"miner started","config":"`+cfgPath+`","wallet":"`+filepath.Join(dir, "wallet.json")+`","gas_keystore":"`+filepath.Join(dir, "keystore")+`","logs":"standard error","metrics":"http://127.0.0.1:`)
 	require.Contains(t, logs, `"next":"pars-miner status --config `+cfgPath+`"`)
-	require.Equal(t, 4, node.SentTransactions(), "the bond, two proofs and one finalization")
+	require.Equal(t, 5, node.SentTransactions(), "the bond, three proofs and one finalization")
 
 	code, out, stderr := runCLI(t, "status", "--config", cfgPath, "--last", "5")
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, out, "beneficiary     0x8ba1f109551bD432803012645Ac136ddd64DBA72")
 	require.Contains(t, out, "mining balance  0.0006 AI\n")
-	require.Contains(t, out, "last 2 accepted proofs")
+	require.Contains(t, out, "last 3 accepted proofs")
 	require.Contains(t, out, "REWARD (AI)")
-	require.Equal(t, 3, strings.Count(out, "0.0006"), out) // the balance and two rows
+	require.Equal(t, 4, strings.Count(out, "0.0006"), out) // the balance and three rows
 	code, out, stderr = runCLI(t, "status", "--config", cfgPath, "--wei")
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, out, "mining balance  600000000000000 wei\n")
 	require.Contains(t, out, "REWARD (wei)")
-	require.Equal(t, 3, strings.Count(out, "600000000000000"), out)
+	require.Equal(t, 4, strings.Count(out, "600000000000000"), out)
 
 	// `pars-miner finalize` credits the rest once the window has passed.
 	node.MineEmpty()
 	code, out, stderr = runCLI(t, "finalize", "--config", cfgPath)
 	require.Equal(t, 0, code, stderr)
-	require.Contains(t, out, "pending    1 proofs found\ncredited   0.0006 AI\nwaiting    0 proofs")
+	require.Contains(t, out, "pending    2 proofs found\ncredited   0.0012 AI\nwaiting    0 proofs")
 	// `pars-miner bond` tops up what the bond lacks: nothing.
 	code, out, stderr = runCLI(t, "bond", "--config", cfgPath)
 	require.Equal(t, 0, code, stderr)
@@ -205,9 +206,9 @@ func TestMineAndStatus(t *testing.T) {
 		code int
 		want []string // in stdout (code 0) or stderr
 	}{
-		{"config", []string{"--config", cfgPath}, 0, []string{"chain           6133", "address         0x8ba1f109551bD432803012645Ac136ddd64DBA72", "mining balance  0.0012 AI\n"}},
-		{"config, in wei", []string{"--config", cfgPath, "--wei"}, 0, []string{"mining balance  1200000000000000 wei\n"}},
-		{"rpc and address", []string{"--rpc", url, "--address", "0x8ba1f109551bd432803012645ac136ddd64dba72"}, 0, []string{"chain           6133", "mining balance  0.0012 AI\n"}},
+		{"config", []string{"--config", cfgPath}, 0, []string{"chain           6133", "address         0x8ba1f109551bD432803012645Ac136ddd64DBA72", "mining balance  0.0018 AI\n"}},
+		{"config, in wei", []string{"--config", cfgPath, "--wei"}, 0, []string{"mining balance  1800000000000000 wei\n"}},
+		{"rpc and address", []string{"--rpc", url, "--address", "0x8ba1f109551bd432803012645ac136ddd64dba72"}, 0, []string{"chain           6133", "mining balance  0.0018 AI\n"}},
 		{"rpc, address and chain", []string{"--rpc", url, "--address", other.Hex(), "--chain-id", "6133"}, 0, []string{"address         " + other.Hex(), "mining balance  0 AI\n"}},
 		{"config, other address", []string{"--config", cfgPath, "--address", other.Hex(), "--wei"}, 0, []string{"mining balance  0 wei\n"}},
 		{"wrong chain", []string{"--rpc", url, "--address", other.Hex(), "--chain-id", "1"}, 1, []string{"is on chain 6133, not chain 1 (--chain-id)"}},

@@ -19,7 +19,24 @@ type Config struct {
 	Chain     ChainConfig     `toml:"chain"`
 	Audit     AuditConfig     `toml:"audit"`
 	Watch     WatchConfig     `toml:"watch"`
+	Account   AccountConfig   `toml:"account"`
 	Committee CommitteeConfig `toml:"committee"`
+}
+
+// AccountConfig is the account that sends the watcher's transactions
+// (markSelected, challenge, settleAudit, committee votes). Without a
+// keystore the watcher only reads the chain and reports.
+type AccountConfig struct {
+	// Keystore is a go-ethereum keystore folder; Address the account in it
+	// ("": the folder's only account).
+	Keystore string `toml:"keystore"`
+	Address  string `toml:"address"`
+	// PassphraseFile / PassphraseEnv give the keystore passphrase.
+	PassphraseFile string `toml:"passphrase_file"`
+	PassphraseEnv  string `toml:"passphrase_env"`
+	// Vote makes the watcher vote in the committees its account (an
+	// admitted, staked verifier) is drawn into; it needs committee.endpoint.
+	Vote bool `toml:"vote"`
 }
 
 // ChainConfig names the chain to follow.
@@ -28,8 +45,9 @@ type ChainConfig struct {
 	RPC string `toml:"rpc"`
 }
 
-// AuditConfig holds the audit parameters. On chain they will be governed;
-// set them to the chain's values.
+// AuditConfig holds the audit parameters. Delay 0 (the default) takes the
+// seed delay and the sampling probability from the chain
+// (auditParameters); a delay set here overrides both.
 type AuditConfig struct {
 	Delay          uint64        `toml:"delay"`
 	ProbabilityBps uint16        `toml:"probability_bps"`
@@ -70,9 +88,9 @@ func defaultConfig() Config {
 	th := logprob.DefaultThresholds
 	return Config{
 		Audit: AuditConfig{
-			Delay: audit.DefaultParams.Delay, ProbabilityBps: audit.DefaultParams.ProbabilityBps,
 			Confirmations: audit.DefaultParams.Confirmations, PollInterval: 4 * time.Second, RevealWindow: 256,
 		},
+		Account: AccountConfig{PassphraseEnv: "PARS_VERIFIER_PASSPHRASE"},
 		Committee: CommitteeConfig{
 			MinMeanLogprob: th.MinMeanLogprob, Floor: th.Floor, MaxBelowFloor: th.MaxBelowFloor, MinGreedyMatch: th.MinGreedyMatch,
 		},
@@ -102,7 +120,7 @@ func loadConfig(path string) (Config, error) {
 		return cfg, fmt.Errorf("config %s: unknown keys %s", path, strings.Join(keys, ", "))
 	}
 	dir := filepath.Dir(path)
-	for _, p := range []*string{&cfg.Watch.RevealDir, &cfg.Watch.Findings} {
+	for _, p := range []*string{&cfg.Watch.RevealDir, &cfg.Watch.Findings, &cfg.Account.Keystore, &cfg.Account.PassphraseFile} {
 		if *p != "" && *p != "-" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(dir, *p)
 		}
@@ -113,9 +131,14 @@ func loadConfig(path string) (Config, error) {
 // validate checks what every command needs.
 func (c Config) validate() error {
 	var problems []string
-	p := audit.Params{Delay: c.Audit.Delay, ProbabilityBps: c.Audit.ProbabilityBps}
-	if err := p.Validate(); err != nil {
-		problems = append(problems, err.Error())
+	if c.Audit.Delay != 0 {
+		p := audit.Params{Delay: c.Audit.Delay, ProbabilityBps: c.Audit.ProbabilityBps}
+		if err := p.Validate(); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+	if c.Account.Vote && c.Account.Keystore == "" {
+		problems = append(problems, "account.vote needs account.keystore")
 	}
 	if c.Audit.PollInterval <= 0 {
 		problems = append(problems, "audit.poll_interval must be positive")

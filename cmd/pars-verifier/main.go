@@ -4,16 +4,21 @@
 //	pars-verifier judge --reveal F [--config verifier.toml] [--endpoint URL --model NAME]
 //	pars-verifier committee check --endpoint URL --model NAME --prompt-file F --output-file F --output-tokens N
 //
-// What it does today. watch follows a chain's WorkAccepted events,
-// computes each piece of work's audit draw from the hashes of the blocks
-// after it (the same draw the precompile makes), and judges the reveals of
-// selected work that it finds in a reveal directory: built-in work is
-// re-executed exactly as the precompile re-executes it, other models are
-// checked by their log-probabilities on the verifier's own
-// OpenAI-compatible back-end. It writes one finding per selected piece of
-// work (JSON lines) and logs faults. It sends no transactions: IAIMining
-// has no reveal, challenge or vote functions yet. judge and committee
-// check judge one reveal, or one prompt and claimed output, from files.
+// watch follows a chain's WorkAccepted events, computes each piece of
+// work's audit draw from the hashes of the blocks after it (the same draw
+// the precompile makes, with the chain's audit parameters), and judges the
+// reveals of selected work that it finds in a reveal directory or, without
+// one, on chain: built-in work is re-executed exactly as the precompile
+// re-executes it, other models are checked by their log-probabilities on
+// the verifier's own OpenAI-compatible back-end. It writes one finding per
+// selected piece of work (JSON lines) and logs faults. With an account
+// ([account] keystore) it acts: it opens the audits of selected work
+// (markSelected), challenges work whose reveal does not stand (with the
+// chain's challenge bond), settles every audit past its deadline
+// (settleAudit: a miner that did not reveal is slashed) and, with
+// account.vote, votes in the committees its account is drawn into. judge
+// and committee check judge one reveal, or one prompt and claimed output,
+// from files.
 //
 // Exit status: 0 when nothing is at fault (judge) or the output is
 // accepted (committee check), 3 when a fault is found or the output is
@@ -27,14 +32,16 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/big"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
 
-	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/pars-network/aimining/audit"
 	"github.com/pars-network/aimining/audit/logprob"
+	"github.com/pars-network/aimining/miner"
 	"github.com/pars-network/aimining/miner/openai"
 	"github.com/urfave/cli/v2"
 )
@@ -91,7 +98,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			{
 				Name:  "watch",
-				Usage: "follow the chain, draw accepted work for audit and judge the reveals of selected work",
+				Usage: "follow the chain, draw accepted work for audit, judge the reveals of selected work and, with an account, open, challenge and settle audits and vote",
 				Flags: []cli.Flag{
 					configFlag,
 					&cli.StringFlag{Name: "rpc", Usage: "node JSON-RPC endpoint (overrides chain.rpc)"},
@@ -214,9 +221,9 @@ func watchCmd(c *cli.Context) error {
 		return err
 	}
 	ctx := c.Context
-	client, err := ethclient.DialContext(ctx, cfg.Chain.RPC)
+	client, err := miner.DialNode(ctx, cfg.Chain.RPC)
 	if err != nil {
-		return fmt.Errorf("connect to %s: %w", cfg.Chain.RPC, err)
+		return err
 	}
 	defer client.Close()
 	from := cfg.Audit.FromBlock
@@ -226,6 +233,13 @@ func watchCmd(c *cli.Context) error {
 		}
 	}
 	params := audit.Params{Delay: cfg.Audit.Delay, ProbabilityBps: cfg.Audit.ProbabilityBps, Confirmations: cfg.Audit.Confirmations}
+	if params.Delay == 0 {
+		cp, err := audit.ReadChainParams(ctx, client)
+		if err != nil {
+			return fmt.Errorf("the chain's audit parameters (set audit.delay to use your own): %w", err)
+		}
+		params.Delay, params.ProbabilityBps = cp.Delay, cp.ProbabilityBps
+	}
 	w, err := audit.NewWatcher(ctx, client, params, from)
 	if err != nil {
 		return err
@@ -233,6 +247,22 @@ func watchCmd(c *cli.Context) error {
 	d := &audit.Daemon{Watcher: w, Checker: chk, RevealWindow: cfg.Audit.RevealWindow, Interval: cfg.Audit.PollInterval, Log: log}
 	if cfg.Watch.RevealDir != "" {
 		d.Reveals = audit.RevealDir(cfg.Watch.RevealDir)
+	} else {
+		d.Reveals = audit.ChainReveals{Chain: client, Txs: client, From: from}
+	}
+	if cfg.Account.Keystore != "" {
+		sub, account, err := sender(cfg.Account, client, w.ChainID())
+		if err != nil {
+			return err
+		}
+		d.Sender = sub
+		if cfg.Account.Vote {
+			if chk == nil {
+				return errors.New("account.vote needs committee.endpoint and committee.model")
+			}
+			d.Verifier = account
+		}
+		log.Info("acting on chain", "account", account.Hex(), "votes", cfg.Account.Vote)
 	}
 	switch cfg.Watch.Findings {
 	case "":
@@ -248,7 +278,7 @@ func watchCmd(c *cli.Context) error {
 	}
 	log.Info("watching", "rpc", cfg.Chain.RPC, "chain_id", w.ChainID(), "from_block", from,
 		"delay", params.Delay, "probability_bps", params.ProbabilityBps, "confirmations", params.Confirmations,
-		"reveal_dir", cfg.Watch.RevealDir, "committee", cfg.Committee.Endpoint != "")
+		"reveal_dir", cfg.Watch.RevealDir, "committee", cfg.Committee.Endpoint != "", "acting", d.Sender != nil)
 	if n := c.Int("polls"); n > 0 {
 		for i := 0; i < n && ctx.Err() == nil; i++ {
 			if _, err := d.Step(ctx); err != nil {
@@ -258,6 +288,60 @@ func watchCmd(c *cli.Context) error {
 		return nil
 	}
 	return d.Run(ctx)
+}
+
+// sender loads the account's key and returns the transaction sender the
+// daemon acts with (the miner's Submitter) and its address.
+func sender(a AccountConfig, client *miner.NodeClient, chainID uint64) (*miner.Submitter, common.Address, error) {
+	var account common.Address
+	if a.Address != "" {
+		if !common.IsHexAddress(a.Address) {
+			return nil, account, fmt.Errorf("account.address %q is not an address", a.Address)
+		}
+		account = common.HexToAddress(a.Address)
+	} else {
+		entries, err := os.ReadDir(a.Keystore)
+		if err != nil {
+			return nil, account, fmt.Errorf("account.keystore: %w", err)
+		}
+		var found []common.Address
+		for _, e := range entries {
+			if addr, ok := keystoreAddress(e.Name()); ok {
+				found = append(found, addr)
+			}
+		}
+		if len(found) != 1 {
+			return nil, account, fmt.Errorf("account.keystore %s holds %d accounts; set account.address", a.Keystore, len(found))
+		}
+		account = found[0]
+	}
+	src := miner.PassphraseSource{File: a.PassphraseFile}
+	if src.File == "" && a.PassphraseEnv != "" && os.Getenv(a.PassphraseEnv) != "" {
+		src.Env = a.PassphraseEnv
+	}
+	pass, err := miner.ReadPassphrase(src, "verifier keystore passphrase: ")
+	if err != nil {
+		return nil, account, err
+	}
+	key, err := miner.LoadGasKey(a.Keystore, account, pass)
+	if err != nil {
+		return nil, account, err
+	}
+	sub, err := miner.NewSubmitter(client, key, miner.SubmitterConfig{ChainID: new(big.Int).SetUint64(chainID)})
+	if err != nil {
+		return nil, account, err
+	}
+	return sub, account, nil
+}
+
+// keystoreAddress reads the address out of a go-ethereum keystore file
+// name (UTC--<time>--<address hex>).
+func keystoreAddress(name string) (common.Address, bool) {
+	i := strings.LastIndex(name, "--")
+	if !strings.HasPrefix(name, "UTC--") || i < 0 || !common.IsHexAddress(name[i+2:]) {
+		return common.Address{}, false
+	}
+	return common.HexToAddress(name[i+2:]), true
 }
 
 func judgeCmd(c *cli.Context) error {

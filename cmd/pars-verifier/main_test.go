@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/pars-network/aimining/audit"
@@ -56,7 +57,8 @@ func TestConfigRejects(t *testing.T) {
 	for _, tc := range []struct{ name, body, want string }{
 		{"unknown key", "[audit]\nsampling = 3\n", "unknown keys audit.sampling"},
 		{"delay", "[audit]\ndelay = 65\n", "delay 65"},
-		{"probability", "[audit]\nprobability_bps = 10001\n", "probability 10001"},
+		{"probability", "[audit]\ndelay = 2\nprobability_bps = 10001\n", "probability 10001"},
+		{"vote without an account", "[account]\nvote = true\n", "account.vote needs account.keystore"},
 		{"threshold", "[committee]\nfloor = 1.0\n", "floor 1"},
 		{"syntax", "[audit\n", "config"},
 	} {
@@ -217,4 +219,70 @@ findings = "findings.jsonl"
 	code, _, stderr = runCLI(t, "watch")
 	require.Equal(t, exitError, code)
 	require.Contains(t, stderr, "no chain")
+}
+
+// TestWatchCommandActs: with an account, watch opens the audit of selected
+// work, and settles it once its miner let the reveal deadline pass: the
+// miner is slashed and the finding says so.
+func TestWatchCommandActs(t *testing.T) {
+	ctx := context.Background()
+	p := precompile.DefaultParams(common.Address{0xaa})
+	p.ShortWindows()
+	p.AuditProbabilityBps = proof.BasisPoints
+	node, err := minertest.New(6133, p, uint64(time.Now().Unix()))
+	require.NoError(t, err)
+	url, stop := node.StartHTTP()
+	t.Cleanup(stop)
+	client := miner.NewNodeClient(node.Client())
+	t.Cleanup(client.Close)
+	gasKey, err := crypto.ToECDSA(bytes.Repeat([]byte{0x42}, 32))
+	require.NoError(t, err)
+	sub, err := miner.NewSubmitter(client, gasKey, miner.SubmitterConfig{ChainID: big.NewInt(6133), PollInterval: time.Millisecond})
+	require.NoError(t, err)
+	var seed [proof.SeedSize]byte
+	copy(seed[:], "verifier acting key")
+	key, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
+	require.NoError(t, err)
+	require.NoError(t, node.Bond([32]byte(key.Public().ID()), precompile.DefaultMinBond.ToBig()))
+	work, err := miner.Prove(ctx, miner.NewBuiltinBackend(16), key,
+		miner.Job{ID: proof.Hash{7}, Model: builtin.Name, Input: []byte("never revealed")},
+		miner.ProveParams{ChainID: 6133, Beneficiary: common.Address{0xbe}, Device: miner.Device{Name: "cpu", ID: miner.DeviceID("builtin", "cpu")},
+			Timestamp: miner.WorkTimestamp(node.Head().Time, time.Now())})
+	require.NoError(t, err)
+	acc, err := sub.Submit(ctx, work.Encoded, nil, work.WorkID, work.Proof.Context.Timestamp)
+	require.NoError(t, err)
+	for range 3 {
+		node.MineEmpty()
+	}
+
+	dir := t.TempDir()
+	watchKey, err := crypto.ToECDSA(bytes.Repeat([]byte{0x77}, 32))
+	require.NoError(t, err)
+	ks := keystore.NewKeyStore(filepath.Join(dir, "keystore"), keystore.LightScryptN, keystore.LightScryptP)
+	_, err = ks.ImportECDSA(watchKey, "watch-pass")
+	require.NoError(t, err)
+	writeFile(t, dir, "pass.txt", "watch-pass\n")
+	cfg := writeFile(t, dir, "verifier.toml", fmt.Sprintf(`
+[chain]
+rpc = %q
+[audit]
+confirmations = 0
+poll_interval = "10ms"
+[watch]
+findings = "findings.jsonl"
+[account]
+keystore = "keystore"
+passphrase_file = "pass.txt"
+`, url))
+	code, _, stderr := runCLI(t, "watch", "--config", cfg, "--from-block", fmt.Sprint(acc.BlockNumber), "--polls", "1")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, stderr, "acting on chain")
+	require.Contains(t, stderr, "audit settled: miner slashed")
+	b, err := miner.ReadBond(ctx, client, key.Public().ID())
+	require.NoError(t, err)
+	require.Zero(t, b.Bonded.Sign())
+	data, err := os.ReadFile(filepath.Join(dir, "findings.jsonl"))
+	require.NoError(t, err)
+	require.Contains(t, string(data), `"status":"slashed"`)
+	require.Contains(t, string(data), hex.EncodeToString(work.WorkID[:]))
 }

@@ -24,6 +24,20 @@ var (
 	_ = abi.ConvertType
 )
 
+// IAIMiningAuditParameters is an auto generated low-level Go binding around an user-defined struct.
+type IAIMiningAuditParameters struct {
+	AuditDelay           uint64
+	AuditProbabilityBps  uint16
+	RevealWindow         uint64
+	ChallengeBond        *big.Int
+	ChallengerRewardBps  uint16
+	CommitteeSize        uint16
+	VoteCommitWindow     uint64
+	VoteRevealWindow     uint64
+	MinVerifierStake     *big.Int
+	MissedVotePenaltyBps uint16
+}
+
 // IAIMiningEpochState is an auto generated low-level Go binding around an user-defined struct.
 type IAIMiningEpochState struct {
 	Index        uint64
@@ -54,7 +68,7 @@ type IAIMiningParameters struct {
 
 // IAIMiningMetaData contains all meta data concerning the IAIMining contract.
 var IAIMiningMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"name\":\"AlreadyRelayed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"AlreadySpent\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ArithmeticOverflow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"reason\",\"type\":\"string\"}],\"name\":\"AttestationInvalid\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"signedHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"suppliedHash\",\"type\":\"bytes32\"}],\"name\":\"AttestationMismatch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"}],\"name\":\"BadTeleportSignature\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadTicketSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"reason\",\"type\":\"bytes\"}],\"name\":\"BatchItemFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"size\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"max\",\"type\":\"uint256\"}],\"name\":\"BatchTooLarge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minimum\",\"type\":\"uint256\"}],\"name\":\"BondBelowMinimum\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"epochReward\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"BondTooSmall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"reason\",\"type\":\"string\"}],\"name\":\"CertificateInvalid\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"finalizableAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"name\":\"ChallengeWindowOpen\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"DelegateCallNotAllowed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"cap\",\"type\":\"uint32\"}],\"name\":\"DeviceEpochCapReached\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"registeredMiner\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"proofMiner\",\"type\":\"bytes32\"}],\"name\":\"DeviceMinerMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"}],\"name\":\"DuplicateTeleportSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"remaining\",\"type\":\"uint256\"}],\"name\":\"EpochBudgetExhausted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"item\",\"type\":\"bytes32\"}],\"name\":\"FirmwareNotAllowed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"timestamp\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockTime\",\"type\":\"uint64\"}],\"name\":\"FutureTimestamp\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"bonded\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"InsufficientBond\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"InsufficientMiningBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"reason\",\"type\":\"string\"}],\"name\":\"InvalidParameter\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"InvalidRewardProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"seq\",\"type\":\"uint64\"}],\"name\":\"ItemAlreadySpent\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"reason\",\"type\":\"string\"}],\"name\":\"MalformedInput\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"expected\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"got\",\"type\":\"bytes32\"}],\"name\":\"NonceMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotAggregator\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"NotBonded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"bonder\",\"type\":\"address\"}],\"name\":\"NotBonder\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"signatures\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"}],\"name\":\"NotEnoughTeleportSigners\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotGovernance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"computeUnits\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"cap\",\"type\":\"uint64\"}],\"name\":\"OverCap\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"max\",\"type\":\"uint256\"}],\"name\":\"PendingTeleportsFull\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReadOnlyCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"name\":\"RevokedDevice\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxLength\",\"type\":\"uint256\"}],\"name\":\"RewardProofTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"}],\"name\":\"RoundAlreadyPublished\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"}],\"name\":\"RoundNotPublished\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"}],\"name\":\"RoundOverClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"RoundRewardAlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pool\",\"type\":\"uint256\"}],\"name\":\"RoundTotalOverPool\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"previous\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"seq\",\"type\":\"uint64\"}],\"name\":\"SeqNotIncreasing\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"timestamp\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockTime\",\"type\":\"uint64\"}],\"name\":\"StaleTimestamp\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minimum\",\"type\":\"uint256\"}],\"name\":\"TeleportAmountTooSmall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"name\":\"TeleportNotPending\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"chainId\",\"type\":\"uint32\"}],\"name\":\"TeleportToSelf\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ticketId\",\"type\":\"bytes32\"}],\"name\":\"TicketAlreadyRedeemed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"computeUnits\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"budget\",\"type\":\"uint64\"}],\"name\":\"TicketBudgetExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockTime\",\"type\":\"uint64\"}],\"name\":\"TicketExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"field\",\"type\":\"string\"}],\"name\":\"TicketMismatch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"TicketRequired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"inputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"outputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"maxInputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"maxOutputTokens\",\"type\":\"uint32\"}],\"name\":\"TokensOverLimit\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"readyAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"name\":\"UnbondingNotReady\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"name\":\"UnknownDevice\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"UnknownGateway\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"}],\"name\":\"UnknownModel\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes4\",\"name\":\"selector\",\"type\":\"bytes4\"}],\"name\":\"UnknownSelector\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"}],\"name\":\"UnknownTeleportSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"}],\"name\":\"UnknownTeleportSource\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"chip\",\"type\":\"string\"}],\"name\":\"UnsupportedDevice\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"ValueNotAccepted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workContextDevice\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"attestedDevice\",\"type\":\"bytes32\"}],\"name\":\"WorkDeviceMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"WorkNotPending\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"called\",\"type\":\"address\"}],\"name\":\"WrongAddress\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"}],\"name\":\"WrongChain\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"thisChain\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"destinationChain\",\"type\":\"uint32\"}],\"name\":\"WrongDestination\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroBeneficiary\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroOutputTokens\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroTeleportRecipient\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"AggregatorRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"AggregatorRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"item\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"allowed\",\"type\":\"bool\"}],\"name\":\"AttestationAllowlistChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"bonder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"BondWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"bonder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"Bonded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"tier\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"generation\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"chip\",\"type\":\"string\"}],\"name\":\"DeviceRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"name\":\"DeviceRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"computeUnits\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"oldAdjustment\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newAdjustment\",\"type\":\"uint256\"}],\"name\":\"EpochAdvanced\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"GatewayRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"GatewayRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousGovernance\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newGovernance\",\"type\":\"address\"}],\"name\":\"GovernanceTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"parameters\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"tokenizer\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"bytesPerToken\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"maxInputTokens\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"maxOutputTokens\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"verifier\",\"type\":\"uint8\"}],\"name\":\"ModelRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"}],\"name\":\"ModelRemoved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"name\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"oldValue\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newValue\",\"type\":\"uint256\"}],\"name\":\"ParameterChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"oldPool\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newPool\",\"type\":\"uint256\"}],\"name\":\"RoundPoolSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"rewardsRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"RoundPublished\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"RoundRewardClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TeleportClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"oldMinimum\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newMinimum\",\"type\":\"uint256\"}],\"name\":\"TeleportMinimumSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"signers\",\"type\":\"uint8\"}],\"name\":\"TeleportRelayed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"destinationChain\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"sequence\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"message\",\"type\":\"bytes\"}],\"name\":\"TeleportSent\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"bytes32[]\",\"name\":\"signerIds\",\"type\":\"bytes32[]\"}],\"name\":\"TeleportSignersSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"ticketId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"computeUnits\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"budget\",\"type\":\"uint64\"}],\"name\":\"TicketRedeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"required\",\"type\":\"bool\"}],\"name\":\"TicketsRequiredChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"bonder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"readyAt\",\"type\":\"uint64\"}],\"name\":\"UnbondRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"beneficiary\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"computeUnits\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reward\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"WorkAccepted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"batchId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"beneficiary\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"firstSeq\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"lastSeq\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"count\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"computeUnits\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reward\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"WorkBatchAccepted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"beneficiary\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"WorkFinalized\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"item\",\"type\":\"bytes32\"}],\"name\":\"attestationAllowlist\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"allowed\",\"type\":\"bool\"},{\"internalType\":\"uint32\",\"name\":\"size\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"bond\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"bonded\",\"type\":\"uint256\"}],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"bondInfo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"bonder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"bonded\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unbonding\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"unbondReadyAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"epochReward\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claimRoundReward\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"credited\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"name\":\"claimTeleport\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"name\":\"deviceInfo\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"tier\",\"type\":\"uint8\"},{\"internalType\":\"bool\",\"name\":\"revoked\",\"type\":\"bool\"},{\"internalType\":\"uint32\",\"name\":\"generation\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"registeredAt\",\"type\":\"uint64\"},{\"internalType\":\"string\",\"name\":\"chip\",\"type\":\"string\"},{\"internalType\":\"bytes\",\"name\":\"attestationKey\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"epochRewards\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"rewarded\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"epochState\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"index\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"start\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"computeUnits\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"adjustment\",\"type\":\"uint256\"}],\"internalType\":\"structIAIMining.EpochState\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32[]\",\"name\":\"workIds\",\"type\":\"bytes32[]\"}],\"name\":\"finalizeWork\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"credited\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"gatewayStatus\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"ticketsRequired\",\"type\":\"bool\"},{\"internalType\":\"uint8\",\"name\":\"status\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isAggregator\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"isSpent\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"miner\",\"type\":\"address\"}],\"name\":\"miningBalance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"}],\"name\":\"modelInfo\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"registered\",\"type\":\"bool\"},{\"internalType\":\"uint64\",\"name\":\"parameters\",\"type\":\"uint64\"},{\"internalType\":\"uint8\",\"name\":\"tokenizer\",\"type\":\"uint8\"},{\"internalType\":\"uint16\",\"name\":\"bytesPerToken\",\"type\":\"uint16\"},{\"internalType\":\"uint32\",\"name\":\"maxInputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"maxOutputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint8\",\"name\":\"verifier\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"parameters\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"governance\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"baseReward\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"epochLength\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"targetComputePerEpoch\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"maxAdjustmentStepBps\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"maxComputeUnitsPerProof\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"timeWindowPast\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"timeWindowFuture\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"trustAttestedBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"trustSoftwareBps\",\"type\":\"uint16\"},{\"internalType\":\"uint32\",\"name\":\"maxBatchSize\",\"type\":\"uint32\"},{\"internalType\":\"uint256\",\"name\":\"minBond\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"bondRewardCapBps\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"challengeWindow\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"unbondingDelay\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"deviceEpochCap\",\"type\":\"uint32\"}],\"internalType\":\"structIAIMining.Parameters\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"pendingTeleports\",\"outputs\":[{\"internalType\":\"bytes32[]\",\"name\":\"\",\"type\":\"bytes32[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"pendingWork\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"address\",\"name\":\"beneficiary\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"submittedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"finalizableAt\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"proofDigest\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"rewardsRoot\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"publishRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"registerAggregator\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"certChain\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"report\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"registerDevice\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"publicKey\",\"type\":\"bytes\"}],\"name\":\"registerGateway\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"parameters\",\"type\":\"uint64\"},{\"internalType\":\"uint8\",\"name\":\"tokenizer\",\"type\":\"uint8\"},{\"internalType\":\"uint16\",\"name\":\"bytesPerToken\",\"type\":\"uint16\"},{\"internalType\":\"uint32\",\"name\":\"maxInputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"maxOutputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint8\",\"name\":\"verifier\",\"type\":\"uint8\"}],\"name\":\"registerModel\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"registrationNonce\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"message\",\"type\":\"bytes\"},{\"internalType\":\"uint8[]\",\"name\":\"signers\",\"type\":\"uint8[]\"},{\"internalType\":\"bytes[]\",\"name\":\"publicKeys\",\"type\":\"bytes[]\"},{\"internalType\":\"bytes[]\",\"name\":\"signatures\",\"type\":\"bytes[]\"}],\"name\":\"relayTeleport\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"}],\"name\":\"removeModel\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestUnbond\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"readyAt\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"revokeAggregator\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"name\":\"revokeDevice\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"revokeGateway\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"rewardLeaf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"roundClaimed\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"}],\"name\":\"roundInfo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"publishedAt\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"rewardsRoot\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"roundPool\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"word\",\"type\":\"uint64\"}],\"name\":\"seqWord\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"bits\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"item\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"allowed\",\"type\":\"bool\"}],\"name\":\"setAttestationAllowlist\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"baseReward\",\"type\":\"uint256\"}],\"name\":\"setBaseReward\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"minBond\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"bondRewardCapBps\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"challengeWindow\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"unbondingDelay\",\"type\":\"uint64\"}],\"name\":\"setBondParameters\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"maxComputeUnitsPerProof\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"maxBatchSize\",\"type\":\"uint32\"}],\"name\":\"setCaps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"cap\",\"type\":\"uint32\"}],\"name\":\"setDeviceEpochCap\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epochLength\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"targetComputePerEpoch\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"maxAdjustmentStepBps\",\"type\":\"uint16\"}],\"name\":\"setEpochParameters\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"pool\",\"type\":\"uint256\"}],\"name\":\"setRoundPool\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"minimum\",\"type\":\"uint256\"}],\"name\":\"setTeleportMinimum\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"},{\"internalType\":\"bytes[]\",\"name\":\"publicKeys\",\"type\":\"bytes[]\"},{\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"}],\"name\":\"setTeleportSigners\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bool\",\"name\":\"required\",\"type\":\"bool\"}],\"name\":\"setTicketsRequired\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"timeWindowPast\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"timeWindowFuture\",\"type\":\"uint64\"}],\"name\":\"setTimeWindow\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"trustAttestedBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"trustSoftwareBps\",\"type\":\"uint16\"}],\"name\":\"setTrustScores\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"attestation\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"ticket\",\"type\":\"bytes\"}],\"name\":\"submitTicketedWork\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"reward\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"header\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"items\",\"type\":\"bytes\"}],\"name\":\"submitWorkBatch\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"batchId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"totalReward\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"attestation\",\"type\":\"bytes\"}],\"name\":\"submitWorkProof\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"reward\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes[]\",\"name\":\"proofs\",\"type\":\"bytes[]\"},{\"internalType\":\"bytes[]\",\"name\":\"attestations\",\"type\":\"bytes[]\"}],\"name\":\"submitWorkProofs\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"totalReward\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"destinationChain\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"teleport\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"}],\"name\":\"teleportSigners\",\"outputs\":[{\"internalType\":\"bytes32[]\",\"name\":\"signerIds\",\"type\":\"bytes32[]\"},{\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"name\":\"teleportStatus\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"teleportTotals\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"nextSequence\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"sentOut\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"relayedIn\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimedIn\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ticketId\",\"type\":\"bytes32\"}],\"name\":\"ticketRedeemedAt\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalMinted\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalPending\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newGovernance\",\"type\":\"address\"}],\"name\":\"transferGovernance\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"publicKey\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"message\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"verifyMLDSA\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"withdrawBond\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"}],\"name\":\"workIdOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"name\":\"AlreadyRelayed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"AlreadyRevealed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"AlreadySpent\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ArithmeticOverflow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"reason\",\"type\":\"string\"}],\"name\":\"AttestationInvalid\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"signedHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"suppliedHash\",\"type\":\"bytes32\"}],\"name\":\"AttestationMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"expiredAt\",\"type\":\"uint64\"}],\"name\":\"AuditSeedExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"submitBlock\",\"type\":\"uint64\"}],\"name\":\"AuditSeedUnavailable\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"}],\"name\":\"BadTeleportSignature\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"BadTicketSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"reason\",\"type\":\"bytes\"}],\"name\":\"BatchItemFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"size\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"max\",\"type\":\"uint256\"}],\"name\":\"BatchTooLarge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minimum\",\"type\":\"uint256\"}],\"name\":\"BondBelowMinimum\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"epochReward\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"BondTooSmall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"reason\",\"type\":\"string\"}],\"name\":\"CertificateInvalid\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"closedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"name\":\"ChallengeWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"finalizableAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"name\":\"ChallengeWindowOpen\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"DelegateCallNotAllowed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"cap\",\"type\":\"uint32\"}],\"name\":\"DeviceEpochCapReached\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"registeredMiner\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"proofMiner\",\"type\":\"bytes32\"}],\"name\":\"DeviceMinerMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"}],\"name\":\"DuplicateTeleportSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"remaining\",\"type\":\"uint256\"}],\"name\":\"EpochBudgetExhausted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"item\",\"type\":\"bytes32\"}],\"name\":\"FirmwareNotAllowed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"timestamp\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockTime\",\"type\":\"uint64\"}],\"name\":\"FutureTimestamp\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"budget\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"spent\",\"type\":\"uint64\"}],\"name\":\"GatewayBudgetExhausted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"bonded\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"InsufficientBond\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"InsufficientMiningBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"reason\",\"type\":\"string\"}],\"name\":\"InvalidParameter\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"InvalidRewardProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"seq\",\"type\":\"uint64\"}],\"name\":\"ItemAlreadySpent\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"reason\",\"type\":\"string\"}],\"name\":\"MalformedInput\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"MinerSlashed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"expected\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"got\",\"type\":\"bytes32\"}],\"name\":\"NonceMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"NotAdmittedVerifier\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotAggregator\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"NotBonded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"bonder\",\"type\":\"address\"}],\"name\":\"NotBonder\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotCommitteeMember\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"signatures\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"}],\"name\":\"NotEnoughTeleportSigners\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotGovernance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"NotUnderAudit\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"NotVerifier\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"NotVoting\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"computeUnits\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"cap\",\"type\":\"uint64\"}],\"name\":\"OverCap\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"max\",\"type\":\"uint256\"}],\"name\":\"PendingTeleportsFull\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReadOnlyCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"field\",\"type\":\"string\"}],\"name\":\"RevealMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"from\",\"type\":\"uint64\"}],\"name\":\"RevealTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"name\":\"RevealWindowClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"name\":\"RevealWindowOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"name\":\"RevokedDevice\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxLength\",\"type\":\"uint256\"}],\"name\":\"RewardProofTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"}],\"name\":\"RoundAlreadyPublished\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"}],\"name\":\"RoundNotPublished\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"}],\"name\":\"RoundOverClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"RoundRewardAlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pool\",\"type\":\"uint256\"}],\"name\":\"RoundTotalOverPool\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"previous\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"seq\",\"type\":\"uint64\"}],\"name\":\"SeqNotIncreasing\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"timestamp\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockTime\",\"type\":\"uint64\"}],\"name\":\"StaleTimestamp\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minimum\",\"type\":\"uint256\"}],\"name\":\"TeleportAmountTooSmall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"name\":\"TeleportNotPending\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"chainId\",\"type\":\"uint32\"}],\"name\":\"TeleportToSelf\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ticketId\",\"type\":\"bytes32\"}],\"name\":\"TicketAlreadyRedeemed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"computeUnits\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"budget\",\"type\":\"uint64\"}],\"name\":\"TicketBudgetExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockTime\",\"type\":\"uint64\"}],\"name\":\"TicketExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"field\",\"type\":\"string\"}],\"name\":\"TicketMismatch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"TicketRequired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"inputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"outputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"maxInputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"maxOutputTokens\",\"type\":\"uint32\"}],\"name\":\"TokensOverLimit\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"readyAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"name\":\"UnbondingNotReady\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"name\":\"UnknownDevice\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"UnknownGateway\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"}],\"name\":\"UnknownModel\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes4\",\"name\":\"selector\",\"type\":\"bytes4\"}],\"name\":\"UnknownSelector\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"index\",\"type\":\"uint8\"}],\"name\":\"UnknownTeleportSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"}],\"name\":\"UnknownTeleportSource\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"chip\",\"type\":\"string\"}],\"name\":\"UnsupportedDevice\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"ValueNotAccepted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"maxVerifiers\",\"type\":\"uint64\"}],\"name\":\"VerifierSetFull\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"readyAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"openCommittees\",\"type\":\"uint32\"}],\"name\":\"VerifierStakeLocked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"VoteAlreadyCommitted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"commitDeadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"name\":\"VoteCommitClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"VoteMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"VoteNotCommitted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"opensAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"closesAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"name\":\"VoteRevealNotOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"voteDeadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"name\":\"VotingOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workContextDevice\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"attestedDevice\",\"type\":\"bytes32\"}],\"name\":\"WorkDeviceMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"WorkNotPending\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"WorkUnderAudit\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"called\",\"type\":\"address\"}],\"name\":\"WrongAddress\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"}],\"name\":\"WrongChain\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"required\",\"type\":\"uint256\"}],\"name\":\"WrongChallengeBond\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"thisChain\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"destinationChain\",\"type\":\"uint32\"}],\"name\":\"WrongDestination\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroBeneficiary\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroOutputTokens\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroTeleportRecipient\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"AggregatorRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"AggregatorRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"item\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"allowed\",\"type\":\"bool\"}],\"name\":\"AttestationAllowlistChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"outcome\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"AuditDecided\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"challenger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"anchor\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"revealDeadline\",\"type\":\"uint64\"}],\"name\":\"AuditOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"bonder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"BondWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"bonder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"Bonded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"address[]\",\"name\":\"members\",\"type\":\"address[]\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"commitDeadline\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"voteDeadline\",\"type\":\"uint64\"}],\"name\":\"CommitteeDrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"tier\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"generation\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"chip\",\"type\":\"string\"}],\"name\":\"DeviceRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"name\":\"DeviceRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"computeUnits\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"oldAdjustment\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newAdjustment\",\"type\":\"uint256\"}],\"name\":\"EpochAdvanced\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"oldBudget\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"newBudget\",\"type\":\"uint64\"}],\"name\":\"GatewayBudgetSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"GatewayRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"GatewayRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousGovernance\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newGovernance\",\"type\":\"address\"}],\"name\":\"GovernanceTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"parameters\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"tokenizer\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"bytesPerToken\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"maxInputTokens\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"maxOutputTokens\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"verifier\",\"type\":\"uint8\"}],\"name\":\"ModelRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"}],\"name\":\"ModelRemoved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"name\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"oldValue\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newValue\",\"type\":\"uint256\"}],\"name\":\"ParameterChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"oldPool\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newPool\",\"type\":\"uint256\"}],\"name\":\"RoundPoolSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"rewardsRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"RoundPublished\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"RoundRewardClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"challenger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bond\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"bounty\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"forfeitedReward\",\"type\":\"uint256\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TeleportClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"oldMinimum\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"newMinimum\",\"type\":\"uint256\"}],\"name\":\"TeleportMinimumSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"signers\",\"type\":\"uint8\"}],\"name\":\"TeleportRelayed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"sender\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"destinationChain\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"sequence\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"message\",\"type\":\"bytes\"}],\"name\":\"TeleportSent\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"bytes32[]\",\"name\":\"signerIds\",\"type\":\"bytes32[]\"}],\"name\":\"TeleportSignersSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"ticketId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"computeUnits\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"budget\",\"type\":\"uint64\"}],\"name\":\"TicketRedeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"required\",\"type\":\"bool\"}],\"name\":\"TicketsRequiredChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"bonder\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"readyAt\",\"type\":\"uint64\"}],\"name\":\"UnbondRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"admitted\",\"type\":\"bool\"}],\"name\":\"VerifierAdmitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"readyAt\",\"type\":\"uint64\"}],\"name\":\"VerifierExitRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"VerifierPenalized\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"}],\"name\":\"VerifierStaked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"VerifierWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"VoteCommitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"verdict\",\"type\":\"uint8\"}],\"name\":\"VoteRevealed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"beneficiary\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"computeUnits\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reward\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"WorkAccepted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"batchId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"beneficiary\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"firstSeq\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"lastSeq\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"count\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"computeUnits\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reward\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"WorkBatchAccepted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"beneficiary\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"WorkFinalized\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"WorkForfeited\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"item\",\"type\":\"bytes32\"}],\"name\":\"attestationAllowlist\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"allowed\",\"type\":\"bool\"},{\"internalType\":\"uint32\",\"name\":\"size\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"auditDraw\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"state\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"auditInfo\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"anchor\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"revealDeadline\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"challenger\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"challengeBond\",\"type\":\"uint256\"},{\"internalType\":\"uint8\",\"name\":\"committeeSize\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"commitDeadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"voteDeadline\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"auditParameters\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"auditDelay\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"auditProbabilityBps\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"revealWindow\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"challengeBond\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"committeeSize\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"voteCommitWindow\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"voteRevealWindow\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"minVerifierStake\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"missedVotePenaltyBps\",\"type\":\"uint16\"}],\"internalType\":\"structIAIMining.AuditParameters\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"auditTotals\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"burnedCoin\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"forfeitedReward\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"bond\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"bonded\",\"type\":\"uint256\"}],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"bondInfo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"bonder\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"bonded\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unbonding\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"unbondReadyAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"epochReward\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"challenge\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"revealDeadline\",\"type\":\"uint64\"}],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claimRoundReward\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"credited\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"name\":\"claimTeleport\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"commitVote\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"committeeOf\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"members\",\"type\":\"address[]\"},{\"internalType\":\"uint8[]\",\"name\":\"states\",\"type\":\"uint8[]\"},{\"internalType\":\"uint8[]\",\"name\":\"verdicts\",\"type\":\"uint8[]\"},{\"internalType\":\"uint64\",\"name\":\"commitDeadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"voteDeadline\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"name\":\"deviceInfo\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"tier\",\"type\":\"uint8\"},{\"internalType\":\"bool\",\"name\":\"revoked\",\"type\":\"bool\"},{\"internalType\":\"uint32\",\"name\":\"generation\",\"type\":\"uint32\"},{\"internalType\":\"uint64\",\"name\":\"registeredAt\",\"type\":\"uint64\"},{\"internalType\":\"string\",\"name\":\"chip\",\"type\":\"string\"},{\"internalType\":\"bytes\",\"name\":\"attestationKey\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"epochRewards\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"rewarded\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"epochState\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"index\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"start\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"computeUnits\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"adjustment\",\"type\":\"uint256\"}],\"internalType\":\"structIAIMining.EpochState\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32[]\",\"name\":\"workIds\",\"type\":\"bytes32[]\"}],\"name\":\"finalizeWork\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"credited\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"gatewayBudget\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"budget\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"spent\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"gatewayStatus\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"ticketsRequired\",\"type\":\"bool\"},{\"internalType\":\"uint8\",\"name\":\"status\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"isAggregator\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"isSpent\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32[]\",\"name\":\"workIds\",\"type\":\"bytes32[]\"}],\"name\":\"markSelected\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"opened\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"miner\",\"type\":\"address\"}],\"name\":\"miningBalance\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"}],\"name\":\"modelInfo\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"registered\",\"type\":\"bool\"},{\"internalType\":\"uint64\",\"name\":\"parameters\",\"type\":\"uint64\"},{\"internalType\":\"uint8\",\"name\":\"tokenizer\",\"type\":\"uint8\"},{\"internalType\":\"uint16\",\"name\":\"bytesPerToken\",\"type\":\"uint16\"},{\"internalType\":\"uint32\",\"name\":\"maxInputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"maxOutputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint8\",\"name\":\"verifier\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"parameters\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"governance\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"baseReward\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"epochLength\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"targetComputePerEpoch\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"maxAdjustmentStepBps\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"maxComputeUnitsPerProof\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"timeWindowPast\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"timeWindowFuture\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"trustAttestedBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"trustSoftwareBps\",\"type\":\"uint16\"},{\"internalType\":\"uint32\",\"name\":\"maxBatchSize\",\"type\":\"uint32\"},{\"internalType\":\"uint256\",\"name\":\"minBond\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"bondRewardCapBps\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"challengeWindow\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"unbondingDelay\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"deviceEpochCap\",\"type\":\"uint32\"}],\"internalType\":\"structIAIMining.Parameters\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"pendingTeleports\",\"outputs\":[{\"internalType\":\"bytes32[]\",\"name\":\"\",\"type\":\"bytes32[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"pendingWork\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"address\",\"name\":\"beneficiary\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"submittedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"finalizableAt\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"proofDigest\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"rewardsRoot\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"publishRound\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"registerAggregator\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"certChain\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"report\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"registerDevice\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"publicKey\",\"type\":\"bytes\"}],\"name\":\"registerGateway\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"parameters\",\"type\":\"uint64\"},{\"internalType\":\"uint8\",\"name\":\"tokenizer\",\"type\":\"uint8\"},{\"internalType\":\"uint16\",\"name\":\"bytesPerToken\",\"type\":\"uint16\"},{\"internalType\":\"uint32\",\"name\":\"maxInputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint32\",\"name\":\"maxOutputTokens\",\"type\":\"uint32\"},{\"internalType\":\"uint8\",\"name\":\"verifier\",\"type\":\"uint8\"}],\"name\":\"registerModel\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registerVerifier\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"}],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"registrationNonce\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"message\",\"type\":\"bytes\"},{\"internalType\":\"uint8[]\",\"name\":\"signers\",\"type\":\"uint8[]\"},{\"internalType\":\"bytes[]\",\"name\":\"publicKeys\",\"type\":\"bytes[]\"},{\"internalType\":\"bytes[]\",\"name\":\"signatures\",\"type\":\"bytes[]\"}],\"name\":\"relayTeleport\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"}],\"name\":\"removeModel\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestUnbond\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"readyAt\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"requestVerifierExit\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"readyAt\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"input\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"output\",\"type\":\"bytes\"}],\"name\":\"reveal\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"outcome\",\"type\":\"uint8\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"verdict\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"revealVote\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"revokeAggregator\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"deviceId\",\"type\":\"bytes32\"}],\"name\":\"revokeDevice\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"}],\"name\":\"revokeGateway\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"rewardLeaf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"roundClaimed\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"roundId\",\"type\":\"uint64\"}],\"name\":\"roundInfo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"publishedAt\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"modelHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"rewardsRoot\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"roundPool\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"word\",\"type\":\"uint64\"}],\"name\":\"seqWord\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"bits\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"kind\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"item\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"allowed\",\"type\":\"bool\"}],\"name\":\"setAttestationAllowlist\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"auditDelay\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"auditProbabilityBps\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"revealWindow\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"challengeBond\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"challengerRewardBps\",\"type\":\"uint16\"}],\"name\":\"setAuditParameters\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"baseReward\",\"type\":\"uint256\"}],\"name\":\"setBaseReward\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"minBond\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"bondRewardCapBps\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"challengeWindow\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"unbondingDelay\",\"type\":\"uint64\"}],\"name\":\"setBondParameters\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"maxComputeUnitsPerProof\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"maxBatchSize\",\"type\":\"uint32\"}],\"name\":\"setCaps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"committeeSize\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"voteCommitWindow\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"voteRevealWindow\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"minVerifierStake\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"missedVotePenaltyBps\",\"type\":\"uint16\"}],\"name\":\"setCommitteeParameters\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"cap\",\"type\":\"uint32\"}],\"name\":\"setDeviceEpochCap\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epochLength\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"targetComputePerEpoch\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"maxAdjustmentStepBps\",\"type\":\"uint16\"}],\"name\":\"setEpochParameters\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"gatewayId\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"computeUnitsPerEpoch\",\"type\":\"uint64\"}],\"name\":\"setGatewayBudget\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"pool\",\"type\":\"uint256\"}],\"name\":\"setRoundPool\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"minimum\",\"type\":\"uint256\"}],\"name\":\"setTeleportMinimum\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"},{\"internalType\":\"bytes[]\",\"name\":\"publicKeys\",\"type\":\"bytes[]\"},{\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"}],\"name\":\"setTeleportSigners\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bool\",\"name\":\"required\",\"type\":\"bool\"}],\"name\":\"setTicketsRequired\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"timeWindowPast\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"timeWindowFuture\",\"type\":\"uint64\"}],\"name\":\"setTimeWindow\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"trustAttestedBps\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"trustSoftwareBps\",\"type\":\"uint16\"}],\"name\":\"setTrustScores\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"bool\",\"name\":\"admitted\",\"type\":\"bool\"}],\"name\":\"setVerifierAdmitted\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"workId\",\"type\":\"bytes32\"}],\"name\":\"settleAudit\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"outcome\",\"type\":\"uint8\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"attestation\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"ticket\",\"type\":\"bytes\"}],\"name\":\"submitTicketedWork\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"reward\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"header\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"items\",\"type\":\"bytes\"}],\"name\":\"submitWorkBatch\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"batchId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"totalReward\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"attestation\",\"type\":\"bytes\"}],\"name\":\"submitWorkProof\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"reward\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes[]\",\"name\":\"proofs\",\"type\":\"bytes[]\"},{\"internalType\":\"bytes[]\",\"name\":\"attestations\",\"type\":\"bytes[]\"}],\"name\":\"submitWorkProofs\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"totalReward\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"destinationChain\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"teleport\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"}],\"name\":\"teleportSigners\",\"outputs\":[{\"internalType\":\"bytes32[]\",\"name\":\"signerIds\",\"type\":\"bytes32[]\"},{\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"teleportId\",\"type\":\"bytes32\"}],\"name\":\"teleportStatus\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"status\",\"type\":\"uint8\"},{\"internalType\":\"uint32\",\"name\":\"sourceChain\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"teleportTotals\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"nextSequence\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"sentOut\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"relayedIn\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimedIn\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"ticketId\",\"type\":\"bytes32\"}],\"name\":\"ticketRedeemedAt\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalMinted\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalPending\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newGovernance\",\"type\":\"address\"}],\"name\":\"transferGovernance\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"verifierInfo\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"admitted\",\"type\":\"bool\"},{\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"},{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"activeSince\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"exitReadyAt\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"openCommittees\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"verifierSet\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"verifiers\",\"type\":\"address[]\"},{\"internalType\":\"uint64[]\",\"name\":\"activeSince\",\"type\":\"uint64[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"publicKey\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"message\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"verifyMLDSA\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"minerId\",\"type\":\"bytes32\"}],\"name\":\"withdrawBond\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdrawVerifierStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"proof\",\"type\":\"bytes\"}],\"name\":\"workIdOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
 	ID:  "IAIMining",
 }
 
@@ -124,6 +138,178 @@ func (iAIMining *IAIMining) UnpackAttestationAllowlist(data []byte) (Attestation
 	}
 	outstruct.Allowed = *abi.ConvertType(out[0], new(bool)).(*bool)
 	outstruct.Size = *abi.ConvertType(out[1], new(uint32)).(*uint32)
+	return *outstruct, nil
+}
+
+// PackAuditDraw is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5ee5984e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function auditDraw(bytes32 workId) view returns(uint8 state)
+func (iAIMining *IAIMining) PackAuditDraw(workId [32]byte) []byte {
+	enc, err := iAIMining.abi.Pack("auditDraw", workId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAuditDraw is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5ee5984e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function auditDraw(bytes32 workId) view returns(uint8 state)
+func (iAIMining *IAIMining) TryPackAuditDraw(workId [32]byte) ([]byte, error) {
+	return iAIMining.abi.Pack("auditDraw", workId)
+}
+
+// UnpackAuditDraw is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5ee5984e.
+//
+// Solidity: function auditDraw(bytes32 workId) view returns(uint8 state)
+func (iAIMining *IAIMining) UnpackAuditDraw(data []byte) (uint8, error) {
+	out, err := iAIMining.abi.Unpack("auditDraw", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackAuditInfo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x62fc7184.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function auditInfo(bytes32 workId) view returns(uint8 status, uint8 kind, uint64 anchor, uint64 revealDeadline, address challenger, uint256 challengeBond, uint8 committeeSize, uint64 commitDeadline, uint64 voteDeadline)
+func (iAIMining *IAIMining) PackAuditInfo(workId [32]byte) []byte {
+	enc, err := iAIMining.abi.Pack("auditInfo", workId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAuditInfo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x62fc7184.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function auditInfo(bytes32 workId) view returns(uint8 status, uint8 kind, uint64 anchor, uint64 revealDeadline, address challenger, uint256 challengeBond, uint8 committeeSize, uint64 commitDeadline, uint64 voteDeadline)
+func (iAIMining *IAIMining) TryPackAuditInfo(workId [32]byte) ([]byte, error) {
+	return iAIMining.abi.Pack("auditInfo", workId)
+}
+
+// AuditInfoOutput serves as a container for the return parameters of contract
+// method AuditInfo.
+type AuditInfoOutput struct {
+	Status         uint8
+	Kind           uint8
+	Anchor         uint64
+	RevealDeadline uint64
+	Challenger     common.Address
+	ChallengeBond  *big.Int
+	CommitteeSize  uint8
+	CommitDeadline uint64
+	VoteDeadline   uint64
+}
+
+// UnpackAuditInfo is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x62fc7184.
+//
+// Solidity: function auditInfo(bytes32 workId) view returns(uint8 status, uint8 kind, uint64 anchor, uint64 revealDeadline, address challenger, uint256 challengeBond, uint8 committeeSize, uint64 commitDeadline, uint64 voteDeadline)
+func (iAIMining *IAIMining) UnpackAuditInfo(data []byte) (AuditInfoOutput, error) {
+	out, err := iAIMining.abi.Unpack("auditInfo", data)
+	outstruct := new(AuditInfoOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Status = *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	outstruct.Kind = *abi.ConvertType(out[1], new(uint8)).(*uint8)
+	outstruct.Anchor = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+	outstruct.RevealDeadline = *abi.ConvertType(out[3], new(uint64)).(*uint64)
+	outstruct.Challenger = *abi.ConvertType(out[4], new(common.Address)).(*common.Address)
+	outstruct.ChallengeBond = abi.ConvertType(out[5], new(big.Int)).(*big.Int)
+	outstruct.CommitteeSize = *abi.ConvertType(out[6], new(uint8)).(*uint8)
+	outstruct.CommitDeadline = *abi.ConvertType(out[7], new(uint64)).(*uint64)
+	outstruct.VoteDeadline = *abi.ConvertType(out[8], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
+// PackAuditParameters is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc88aabb7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function auditParameters() view returns((uint64,uint16,uint64,uint256,uint16,uint16,uint64,uint64,uint256,uint16))
+func (iAIMining *IAIMining) PackAuditParameters() []byte {
+	enc, err := iAIMining.abi.Pack("auditParameters")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAuditParameters is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc88aabb7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function auditParameters() view returns((uint64,uint16,uint64,uint256,uint16,uint16,uint64,uint64,uint256,uint16))
+func (iAIMining *IAIMining) TryPackAuditParameters() ([]byte, error) {
+	return iAIMining.abi.Pack("auditParameters")
+}
+
+// UnpackAuditParameters is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc88aabb7.
+//
+// Solidity: function auditParameters() view returns((uint64,uint16,uint64,uint256,uint16,uint16,uint64,uint64,uint256,uint16))
+func (iAIMining *IAIMining) UnpackAuditParameters(data []byte) (IAIMiningAuditParameters, error) {
+	out, err := iAIMining.abi.Unpack("auditParameters", data)
+	if err != nil {
+		return *new(IAIMiningAuditParameters), err
+	}
+	out0 := *abi.ConvertType(out[0], new(IAIMiningAuditParameters)).(*IAIMiningAuditParameters)
+	return out0, nil
+}
+
+// PackAuditTotals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5ca24e24.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function auditTotals() view returns(uint256 burnedCoin, uint256 forfeitedReward)
+func (iAIMining *IAIMining) PackAuditTotals() []byte {
+	enc, err := iAIMining.abi.Pack("auditTotals")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAuditTotals is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5ca24e24.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function auditTotals() view returns(uint256 burnedCoin, uint256 forfeitedReward)
+func (iAIMining *IAIMining) TryPackAuditTotals() ([]byte, error) {
+	return iAIMining.abi.Pack("auditTotals")
+}
+
+// AuditTotalsOutput serves as a container for the return parameters of contract
+// method AuditTotals.
+type AuditTotalsOutput struct {
+	BurnedCoin      *big.Int
+	ForfeitedReward *big.Int
+}
+
+// UnpackAuditTotals is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5ca24e24.
+//
+// Solidity: function auditTotals() view returns(uint256 burnedCoin, uint256 forfeitedReward)
+func (iAIMining *IAIMining) UnpackAuditTotals(data []byte) (AuditTotalsOutput, error) {
+	out, err := iAIMining.abi.Unpack("auditTotals", data)
+	outstruct := new(AuditTotalsOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.BurnedCoin = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.ForfeitedReward = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
 	return *outstruct, nil
 }
 
@@ -214,6 +400,41 @@ func (iAIMining *IAIMining) UnpackBondInfo(data []byte) (BondInfoOutput, error) 
 	return *outstruct, nil
 }
 
+// PackChallenge is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcffd46dc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function challenge(bytes32 workId) payable returns(uint64 revealDeadline)
+func (iAIMining *IAIMining) PackChallenge(workId [32]byte) []byte {
+	enc, err := iAIMining.abi.Pack("challenge", workId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackChallenge is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcffd46dc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function challenge(bytes32 workId) payable returns(uint64 revealDeadline)
+func (iAIMining *IAIMining) TryPackChallenge(workId [32]byte) ([]byte, error) {
+	return iAIMining.abi.Pack("challenge", workId)
+}
+
+// UnpackChallenge is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xcffd46dc.
+//
+// Solidity: function challenge(bytes32 workId) payable returns(uint64 revealDeadline)
+func (iAIMining *IAIMining) UnpackChallenge(data []byte) (uint64, error) {
+	out, err := iAIMining.abi.Unpack("challenge", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
 // PackClaimRoundReward is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x5371ed68.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -282,6 +503,78 @@ func (iAIMining *IAIMining) UnpackClaimTeleport(data []byte) (*big.Int, error) {
 	}
 	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
 	return out0, nil
+}
+
+// PackCommitVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3bbd2235.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function commitVote(bytes32 workId, bytes32 commitment) returns()
+func (iAIMining *IAIMining) PackCommitVote(workId [32]byte, commitment [32]byte) []byte {
+	enc, err := iAIMining.abi.Pack("commitVote", workId, commitment)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCommitVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3bbd2235.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function commitVote(bytes32 workId, bytes32 commitment) returns()
+func (iAIMining *IAIMining) TryPackCommitVote(workId [32]byte, commitment [32]byte) ([]byte, error) {
+	return iAIMining.abi.Pack("commitVote", workId, commitment)
+}
+
+// PackCommitteeOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7dbffbf1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function committeeOf(bytes32 workId) view returns(address[] members, uint8[] states, uint8[] verdicts, uint64 commitDeadline, uint64 voteDeadline)
+func (iAIMining *IAIMining) PackCommitteeOf(workId [32]byte) []byte {
+	enc, err := iAIMining.abi.Pack("committeeOf", workId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCommitteeOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7dbffbf1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function committeeOf(bytes32 workId) view returns(address[] members, uint8[] states, uint8[] verdicts, uint64 commitDeadline, uint64 voteDeadline)
+func (iAIMining *IAIMining) TryPackCommitteeOf(workId [32]byte) ([]byte, error) {
+	return iAIMining.abi.Pack("committeeOf", workId)
+}
+
+// CommitteeOfOutput serves as a container for the return parameters of contract
+// method CommitteeOf.
+type CommitteeOfOutput struct {
+	Members        []common.Address
+	States         []uint8
+	Verdicts       []uint8
+	CommitDeadline uint64
+	VoteDeadline   uint64
+}
+
+// UnpackCommitteeOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7dbffbf1.
+//
+// Solidity: function committeeOf(bytes32 workId) view returns(address[] members, uint8[] states, uint8[] verdicts, uint64 commitDeadline, uint64 voteDeadline)
+func (iAIMining *IAIMining) UnpackCommitteeOf(data []byte) (CommitteeOfOutput, error) {
+	out, err := iAIMining.abi.Unpack("committeeOf", data)
+	outstruct := new(CommitteeOfOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Members = *abi.ConvertType(out[0], new([]common.Address)).(*[]common.Address)
+	outstruct.States = *abi.ConvertType(out[1], new([]uint8)).(*[]uint8)
+	outstruct.Verdicts = *abi.ConvertType(out[2], new([]uint8)).(*[]uint8)
+	outstruct.CommitDeadline = *abi.ConvertType(out[3], new(uint64)).(*uint64)
+	outstruct.VoteDeadline = *abi.ConvertType(out[4], new(uint64)).(*uint64)
+	return *outstruct, nil
 }
 
 // PackDeviceInfo is the Go binding used to pack the parameters required for calling
@@ -454,6 +747,52 @@ func (iAIMining *IAIMining) UnpackFinalizeWork(data []byte) (*big.Int, error) {
 	return out0, nil
 }
 
+// PackGatewayBudget is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x757d5a67.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function gatewayBudget(bytes32 gatewayId) view returns(uint64 budget, uint64 epoch, uint64 spent)
+func (iAIMining *IAIMining) PackGatewayBudget(gatewayId [32]byte) []byte {
+	enc, err := iAIMining.abi.Pack("gatewayBudget", gatewayId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGatewayBudget is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x757d5a67.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function gatewayBudget(bytes32 gatewayId) view returns(uint64 budget, uint64 epoch, uint64 spent)
+func (iAIMining *IAIMining) TryPackGatewayBudget(gatewayId [32]byte) ([]byte, error) {
+	return iAIMining.abi.Pack("gatewayBudget", gatewayId)
+}
+
+// GatewayBudgetOutput serves as a container for the return parameters of contract
+// method GatewayBudget.
+type GatewayBudgetOutput struct {
+	Budget uint64
+	Epoch  uint64
+	Spent  uint64
+}
+
+// UnpackGatewayBudget is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x757d5a67.
+//
+// Solidity: function gatewayBudget(bytes32 gatewayId) view returns(uint64 budget, uint64 epoch, uint64 spent)
+func (iAIMining *IAIMining) UnpackGatewayBudget(data []byte) (GatewayBudgetOutput, error) {
+	out, err := iAIMining.abi.Unpack("gatewayBudget", data)
+	outstruct := new(GatewayBudgetOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Budget = *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	outstruct.Epoch = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	outstruct.Spent = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
 // PackGatewayStatus is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xddfc738f.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -565,6 +904,41 @@ func (iAIMining *IAIMining) UnpackIsSpent(data []byte) (bool, error) {
 		return *new(bool), err
 	}
 	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackMarkSelected is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xde7ca7d1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function markSelected(bytes32[] workIds) returns(uint256 opened)
+func (iAIMining *IAIMining) PackMarkSelected(workIds [][32]byte) []byte {
+	enc, err := iAIMining.abi.Pack("markSelected", workIds)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMarkSelected is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xde7ca7d1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function markSelected(bytes32[] workIds) returns(uint256 opened)
+func (iAIMining *IAIMining) TryPackMarkSelected(workIds [][32]byte) ([]byte, error) {
+	return iAIMining.abi.Pack("markSelected", workIds)
+}
+
+// UnpackMarkSelected is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xde7ca7d1.
+//
+// Solidity: function markSelected(bytes32[] workIds) returns(uint256 opened)
+func (iAIMining *IAIMining) UnpackMarkSelected(data []byte) (*big.Int, error) {
+	out, err := iAIMining.abi.Unpack("markSelected", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
 	return out0, nil
 }
 
@@ -917,6 +1291,41 @@ func (iAIMining *IAIMining) TryPackRegisterModel(modelHash [32]byte, parameters 
 	return iAIMining.abi.Pack("registerModel", modelHash, parameters, tokenizer, bytesPerToken, maxInputTokens, maxOutputTokens, verifier)
 }
 
+// PackRegisterVerifier is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xea968a2d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function registerVerifier() payable returns(uint256 stake)
+func (iAIMining *IAIMining) PackRegisterVerifier() []byte {
+	enc, err := iAIMining.abi.Pack("registerVerifier")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegisterVerifier is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xea968a2d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function registerVerifier() payable returns(uint256 stake)
+func (iAIMining *IAIMining) TryPackRegisterVerifier() ([]byte, error) {
+	return iAIMining.abi.Pack("registerVerifier")
+}
+
+// UnpackRegisterVerifier is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xea968a2d.
+//
+// Solidity: function registerVerifier() payable returns(uint256 stake)
+func (iAIMining *IAIMining) UnpackRegisterVerifier(data []byte) (*big.Int, error) {
+	out, err := iAIMining.abi.Unpack("registerVerifier", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackRegistrationNonce is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x10059967.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -1042,6 +1451,98 @@ func (iAIMining *IAIMining) UnpackRequestUnbond(data []byte) (uint64, error) {
 	}
 	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
 	return out0, nil
+}
+
+// PackRequestVerifierExit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd8c6645f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requestVerifierExit() returns(uint64 readyAt)
+func (iAIMining *IAIMining) PackRequestVerifierExit() []byte {
+	enc, err := iAIMining.abi.Pack("requestVerifierExit")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequestVerifierExit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd8c6645f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requestVerifierExit() returns(uint64 readyAt)
+func (iAIMining *IAIMining) TryPackRequestVerifierExit() ([]byte, error) {
+	return iAIMining.abi.Pack("requestVerifierExit")
+}
+
+// UnpackRequestVerifierExit is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd8c6645f.
+//
+// Solidity: function requestVerifierExit() returns(uint64 readyAt)
+func (iAIMining *IAIMining) UnpackRequestVerifierExit(data []byte) (uint64, error) {
+	out, err := iAIMining.abi.Unpack("requestVerifierExit", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackReveal is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0a2ec8e0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reveal(bytes32 workId, bytes proof, bytes input, bytes output) returns(uint8 outcome)
+func (iAIMining *IAIMining) PackReveal(workId [32]byte, proof []byte, input []byte, output []byte) []byte {
+	enc, err := iAIMining.abi.Pack("reveal", workId, proof, input, output)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReveal is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0a2ec8e0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reveal(bytes32 workId, bytes proof, bytes input, bytes output) returns(uint8 outcome)
+func (iAIMining *IAIMining) TryPackReveal(workId [32]byte, proof []byte, input []byte, output []byte) ([]byte, error) {
+	return iAIMining.abi.Pack("reveal", workId, proof, input, output)
+}
+
+// UnpackReveal is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0a2ec8e0.
+//
+// Solidity: function reveal(bytes32 workId, bytes proof, bytes input, bytes output) returns(uint8 outcome)
+func (iAIMining *IAIMining) UnpackReveal(data []byte) (uint8, error) {
+	out, err := iAIMining.abi.Unpack("reveal", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
+}
+
+// PackRevealVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6969b83c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function revealVote(bytes32 workId, uint8 verdict, bytes32 salt) returns()
+func (iAIMining *IAIMining) PackRevealVote(workId [32]byte, verdict uint8, salt [32]byte) []byte {
+	enc, err := iAIMining.abi.Pack("revealVote", workId, verdict, salt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRevealVote is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6969b83c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function revealVote(bytes32 workId, uint8 verdict, bytes32 salt) returns()
+func (iAIMining *IAIMining) TryPackRevealVote(workId [32]byte, verdict uint8, salt [32]byte) ([]byte, error) {
+	return iAIMining.abi.Pack("revealVote", workId, verdict, salt)
 }
 
 // PackRevokeAggregator is the Go binding used to pack the parameters required for calling
@@ -1324,6 +1825,28 @@ func (iAIMining *IAIMining) TryPackSetAttestationAllowlist(kind uint8, item [32]
 	return iAIMining.abi.Pack("setAttestationAllowlist", kind, item, allowed)
 }
 
+// PackSetAuditParameters is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7a00269c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setAuditParameters(uint64 auditDelay, uint16 auditProbabilityBps, uint64 revealWindow, uint256 challengeBond, uint16 challengerRewardBps) returns()
+func (iAIMining *IAIMining) PackSetAuditParameters(auditDelay uint64, auditProbabilityBps uint16, revealWindow uint64, challengeBond *big.Int, challengerRewardBps uint16) []byte {
+	enc, err := iAIMining.abi.Pack("setAuditParameters", auditDelay, auditProbabilityBps, revealWindow, challengeBond, challengerRewardBps)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetAuditParameters is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7a00269c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setAuditParameters(uint64 auditDelay, uint16 auditProbabilityBps, uint64 revealWindow, uint256 challengeBond, uint16 challengerRewardBps) returns()
+func (iAIMining *IAIMining) TryPackSetAuditParameters(auditDelay uint64, auditProbabilityBps uint16, revealWindow uint64, challengeBond *big.Int, challengerRewardBps uint16) ([]byte, error) {
+	return iAIMining.abi.Pack("setAuditParameters", auditDelay, auditProbabilityBps, revealWindow, challengeBond, challengerRewardBps)
+}
+
 // PackSetBaseReward is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x0373a23a.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -1390,6 +1913,28 @@ func (iAIMining *IAIMining) TryPackSetCaps(maxComputeUnitsPerProof uint64, maxBa
 	return iAIMining.abi.Pack("setCaps", maxComputeUnitsPerProof, maxBatchSize)
 }
 
+// PackSetCommitteeParameters is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd8cbd460.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setCommitteeParameters(uint16 committeeSize, uint64 voteCommitWindow, uint64 voteRevealWindow, uint256 minVerifierStake, uint16 missedVotePenaltyBps) returns()
+func (iAIMining *IAIMining) PackSetCommitteeParameters(committeeSize uint16, voteCommitWindow uint64, voteRevealWindow uint64, minVerifierStake *big.Int, missedVotePenaltyBps uint16) []byte {
+	enc, err := iAIMining.abi.Pack("setCommitteeParameters", committeeSize, voteCommitWindow, voteRevealWindow, minVerifierStake, missedVotePenaltyBps)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetCommitteeParameters is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd8cbd460.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setCommitteeParameters(uint16 committeeSize, uint64 voteCommitWindow, uint64 voteRevealWindow, uint256 minVerifierStake, uint16 missedVotePenaltyBps) returns()
+func (iAIMining *IAIMining) TryPackSetCommitteeParameters(committeeSize uint16, voteCommitWindow uint64, voteRevealWindow uint64, minVerifierStake *big.Int, missedVotePenaltyBps uint16) ([]byte, error) {
+	return iAIMining.abi.Pack("setCommitteeParameters", committeeSize, voteCommitWindow, voteRevealWindow, minVerifierStake, missedVotePenaltyBps)
+}
+
 // PackSetDeviceEpochCap is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x1535effb.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -1432,6 +1977,28 @@ func (iAIMining *IAIMining) PackSetEpochParameters(epochLength uint64, targetCom
 // Solidity: function setEpochParameters(uint64 epochLength, uint256 targetComputePerEpoch, uint16 maxAdjustmentStepBps) returns()
 func (iAIMining *IAIMining) TryPackSetEpochParameters(epochLength uint64, targetComputePerEpoch *big.Int, maxAdjustmentStepBps uint16) ([]byte, error) {
 	return iAIMining.abi.Pack("setEpochParameters", epochLength, targetComputePerEpoch, maxAdjustmentStepBps)
+}
+
+// PackSetGatewayBudget is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd9eff217.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setGatewayBudget(bytes32 gatewayId, uint64 computeUnitsPerEpoch) returns()
+func (iAIMining *IAIMining) PackSetGatewayBudget(gatewayId [32]byte, computeUnitsPerEpoch uint64) []byte {
+	enc, err := iAIMining.abi.Pack("setGatewayBudget", gatewayId, computeUnitsPerEpoch)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetGatewayBudget is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd9eff217.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setGatewayBudget(bytes32 gatewayId, uint64 computeUnitsPerEpoch) returns()
+func (iAIMining *IAIMining) TryPackSetGatewayBudget(gatewayId [32]byte, computeUnitsPerEpoch uint64) ([]byte, error) {
+	return iAIMining.abi.Pack("setGatewayBudget", gatewayId, computeUnitsPerEpoch)
 }
 
 // PackSetRoundPool is the Go binding used to pack the parameters required for calling
@@ -1564,6 +2131,63 @@ func (iAIMining *IAIMining) PackSetTrustScores(trustAttestedBps uint16, trustSof
 // Solidity: function setTrustScores(uint16 trustAttestedBps, uint16 trustSoftwareBps) returns()
 func (iAIMining *IAIMining) TryPackSetTrustScores(trustAttestedBps uint16, trustSoftwareBps uint16) ([]byte, error) {
 	return iAIMining.abi.Pack("setTrustScores", trustAttestedBps, trustSoftwareBps)
+}
+
+// PackSetVerifierAdmitted is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x10c12c96.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setVerifierAdmitted(address verifier, bool admitted) returns()
+func (iAIMining *IAIMining) PackSetVerifierAdmitted(verifier common.Address, admitted bool) []byte {
+	enc, err := iAIMining.abi.Pack("setVerifierAdmitted", verifier, admitted)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetVerifierAdmitted is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x10c12c96.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setVerifierAdmitted(address verifier, bool admitted) returns()
+func (iAIMining *IAIMining) TryPackSetVerifierAdmitted(verifier common.Address, admitted bool) ([]byte, error) {
+	return iAIMining.abi.Pack("setVerifierAdmitted", verifier, admitted)
+}
+
+// PackSettleAudit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x155b2497.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function settleAudit(bytes32 workId) returns(uint8 outcome)
+func (iAIMining *IAIMining) PackSettleAudit(workId [32]byte) []byte {
+	enc, err := iAIMining.abi.Pack("settleAudit", workId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSettleAudit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x155b2497.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function settleAudit(bytes32 workId) returns(uint8 outcome)
+func (iAIMining *IAIMining) TryPackSettleAudit(workId [32]byte) ([]byte, error) {
+	return iAIMining.abi.Pack("settleAudit", workId)
+}
+
+// UnpackSettleAudit is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x155b2497.
+//
+// Solidity: function settleAudit(bytes32 workId) returns(uint8 outcome)
+func (iAIMining *IAIMining) UnpackSettleAudit(data []byte) (uint8, error) {
+	out, err := iAIMining.abi.Unpack("settleAudit", data)
+	if err != nil {
+		return *new(uint8), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	return out0, nil
 }
 
 // PackSubmitTicketedWork is the Go binding used to pack the parameters required for calling
@@ -2017,6 +2641,102 @@ func (iAIMining *IAIMining) TryPackTransferGovernance(newGovernance common.Addre
 	return iAIMining.abi.Pack("transferGovernance", newGovernance)
 }
 
+// PackVerifierInfo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x197fbfe4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function verifierInfo(address verifier) view returns(bool admitted, bool active, uint256 stake, uint64 activeSince, uint64 exitReadyAt, uint32 openCommittees)
+func (iAIMining *IAIMining) PackVerifierInfo(verifier common.Address) []byte {
+	enc, err := iAIMining.abi.Pack("verifierInfo", verifier)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVerifierInfo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x197fbfe4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function verifierInfo(address verifier) view returns(bool admitted, bool active, uint256 stake, uint64 activeSince, uint64 exitReadyAt, uint32 openCommittees)
+func (iAIMining *IAIMining) TryPackVerifierInfo(verifier common.Address) ([]byte, error) {
+	return iAIMining.abi.Pack("verifierInfo", verifier)
+}
+
+// VerifierInfoOutput serves as a container for the return parameters of contract
+// method VerifierInfo.
+type VerifierInfoOutput struct {
+	Admitted       bool
+	Active         bool
+	Stake          *big.Int
+	ActiveSince    uint64
+	ExitReadyAt    uint64
+	OpenCommittees uint32
+}
+
+// UnpackVerifierInfo is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x197fbfe4.
+//
+// Solidity: function verifierInfo(address verifier) view returns(bool admitted, bool active, uint256 stake, uint64 activeSince, uint64 exitReadyAt, uint32 openCommittees)
+func (iAIMining *IAIMining) UnpackVerifierInfo(data []byte) (VerifierInfoOutput, error) {
+	out, err := iAIMining.abi.Unpack("verifierInfo", data)
+	outstruct := new(VerifierInfoOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Admitted = *abi.ConvertType(out[0], new(bool)).(*bool)
+	outstruct.Active = *abi.ConvertType(out[1], new(bool)).(*bool)
+	outstruct.Stake = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
+	outstruct.ActiveSince = *abi.ConvertType(out[3], new(uint64)).(*uint64)
+	outstruct.ExitReadyAt = *abi.ConvertType(out[4], new(uint64)).(*uint64)
+	outstruct.OpenCommittees = *abi.ConvertType(out[5], new(uint32)).(*uint32)
+	return *outstruct, nil
+}
+
+// PackVerifierSet is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x293bb82f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function verifierSet() view returns(address[] verifiers, uint64[] activeSince)
+func (iAIMining *IAIMining) PackVerifierSet() []byte {
+	enc, err := iAIMining.abi.Pack("verifierSet")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVerifierSet is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x293bb82f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function verifierSet() view returns(address[] verifiers, uint64[] activeSince)
+func (iAIMining *IAIMining) TryPackVerifierSet() ([]byte, error) {
+	return iAIMining.abi.Pack("verifierSet")
+}
+
+// VerifierSetOutput serves as a container for the return parameters of contract
+// method VerifierSet.
+type VerifierSetOutput struct {
+	Verifiers   []common.Address
+	ActiveSince []uint64
+}
+
+// UnpackVerifierSet is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x293bb82f.
+//
+// Solidity: function verifierSet() view returns(address[] verifiers, uint64[] activeSince)
+func (iAIMining *IAIMining) UnpackVerifierSet(data []byte) (VerifierSetOutput, error) {
+	out, err := iAIMining.abi.Unpack("verifierSet", data)
+	outstruct := new(VerifierSetOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Verifiers = *abi.ConvertType(out[0], new([]common.Address)).(*[]common.Address)
+	outstruct.ActiveSince = *abi.ConvertType(out[1], new([]uint64)).(*[]uint64)
+	return *outstruct, nil
+}
+
 // PackVerifyMLDSA is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xe7b7aeeb.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -2080,6 +2800,41 @@ func (iAIMining *IAIMining) TryPackWithdrawBond(minerId [32]byte) ([]byte, error
 // Solidity: function withdrawBond(bytes32 minerId) returns(uint256 amount)
 func (iAIMining *IAIMining) UnpackWithdrawBond(data []byte) (*big.Int, error) {
 	out, err := iAIMining.abi.Unpack("withdrawBond", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackWithdrawVerifierStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x05a0ce60.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function withdrawVerifierStake() returns(uint256 amount)
+func (iAIMining *IAIMining) PackWithdrawVerifierStake() []byte {
+	enc, err := iAIMining.abi.Pack("withdrawVerifierStake")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWithdrawVerifierStake is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x05a0ce60.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function withdrawVerifierStake() returns(uint256 amount)
+func (iAIMining *IAIMining) TryPackWithdrawVerifierStake() ([]byte, error) {
+	return iAIMining.abi.Pack("withdrawVerifierStake")
+}
+
+// UnpackWithdrawVerifierStake is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x05a0ce60.
+//
+// Solidity: function withdrawVerifierStake() returns(uint256 amount)
+func (iAIMining *IAIMining) UnpackWithdrawVerifierStake(data []byte) (*big.Int, error) {
+	out, err := iAIMining.abi.Unpack("withdrawVerifierStake", data)
 	if err != nil {
 		return new(big.Int), err
 	}
@@ -2256,6 +3011,102 @@ func (iAIMining *IAIMining) UnpackAttestationAllowlistChangedEvent(log *types.Lo
 	return out, nil
 }
 
+// IAIMiningAuditDecided represents a AuditDecided event raised by the IAIMining contract.
+type IAIMiningAuditDecided struct {
+	WorkId  [32]byte
+	MinerId [32]byte
+	Outcome uint8
+	Reason  uint8
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningAuditDecidedEventName = "AuditDecided"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningAuditDecided) ContractEventName() string {
+	return IAIMiningAuditDecidedEventName
+}
+
+// UnpackAuditDecidedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AuditDecided(bytes32 indexed workId, bytes32 indexed minerId, uint8 outcome, uint8 reason)
+func (iAIMining *IAIMining) UnpackAuditDecidedEvent(log *types.Log) (*IAIMiningAuditDecided, error) {
+	event := "AuditDecided"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningAuditDecided)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// IAIMiningAuditOpened represents a AuditOpened event raised by the IAIMining contract.
+type IAIMiningAuditOpened struct {
+	WorkId         [32]byte
+	MinerId        [32]byte
+	Challenger     common.Address
+	Kind           uint8
+	Anchor         uint64
+	RevealDeadline uint64
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningAuditOpenedEventName = "AuditOpened"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningAuditOpened) ContractEventName() string {
+	return IAIMiningAuditOpenedEventName
+}
+
+// UnpackAuditOpenedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AuditOpened(bytes32 indexed workId, bytes32 indexed minerId, address indexed challenger, uint8 kind, uint64 anchor, uint64 revealDeadline)
+func (iAIMining *IAIMining) UnpackAuditOpenedEvent(log *types.Log) (*IAIMiningAuditOpened, error) {
+	event := "AuditOpened"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningAuditOpened)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // IAIMiningBondWithdrawn represents a BondWithdrawn event raised by the IAIMining contract.
 type IAIMiningBondWithdrawn struct {
 	MinerId [32]byte
@@ -2331,6 +3182,53 @@ func (iAIMining *IAIMining) UnpackBondedEvent(log *types.Log) (*IAIMiningBonded,
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(IAIMiningBonded)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// IAIMiningCommitteeDrawn represents a CommitteeDrawn event raised by the IAIMining contract.
+type IAIMiningCommitteeDrawn struct {
+	WorkId         [32]byte
+	Members        []common.Address
+	CommitDeadline uint64
+	VoteDeadline   uint64
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningCommitteeDrawnEventName = "CommitteeDrawn"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningCommitteeDrawn) ContractEventName() string {
+	return IAIMiningCommitteeDrawnEventName
+}
+
+// UnpackCommitteeDrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event CommitteeDrawn(bytes32 indexed workId, address[] members, uint64 commitDeadline, uint64 voteDeadline)
+func (iAIMining *IAIMining) UnpackCommitteeDrawnEvent(log *types.Log) (*IAIMiningCommitteeDrawn, error) {
+	event := "CommitteeDrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningCommitteeDrawn)
 	if len(log.Data) > 0 {
 		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -2470,6 +3368,52 @@ func (iAIMining *IAIMining) UnpackEpochAdvancedEvent(log *types.Log) (*IAIMining
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(IAIMiningEpochAdvanced)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// IAIMiningGatewayBudgetSet represents a GatewayBudgetSet event raised by the IAIMining contract.
+type IAIMiningGatewayBudgetSet struct {
+	GatewayId [32]byte
+	OldBudget uint64
+	NewBudget uint64
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningGatewayBudgetSetEventName = "GatewayBudgetSet"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningGatewayBudgetSet) ContractEventName() string {
+	return IAIMiningGatewayBudgetSetEventName
+}
+
+// UnpackGatewayBudgetSetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event GatewayBudgetSet(bytes32 indexed gatewayId, uint64 oldBudget, uint64 newBudget)
+func (iAIMining *IAIMining) UnpackGatewayBudgetSetEvent(log *types.Log) (*IAIMiningGatewayBudgetSet, error) {
+	event := "GatewayBudgetSet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningGatewayBudgetSet)
 	if len(log.Data) > 0 {
 		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -2900,6 +3844,56 @@ func (iAIMining *IAIMining) UnpackRoundRewardClaimedEvent(log *types.Log) (*IAIM
 	return out, nil
 }
 
+// IAIMiningSlashed represents a Slashed event raised by the IAIMining contract.
+type IAIMiningSlashed struct {
+	MinerId         [32]byte
+	WorkId          [32]byte
+	Challenger      common.Address
+	Reason          uint8
+	Bond            *big.Int
+	Bounty          *big.Int
+	ForfeitedReward *big.Int
+	Raw             *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningSlashedEventName = "Slashed"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningSlashed) ContractEventName() string {
+	return IAIMiningSlashedEventName
+}
+
+// UnpackSlashedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Slashed(bytes32 indexed minerId, bytes32 indexed workId, address indexed challenger, uint8 reason, uint256 bond, uint256 bounty, uint256 forfeitedReward)
+func (iAIMining *IAIMining) UnpackSlashedEvent(log *types.Log) (*IAIMiningSlashed, error) {
+	event := "Slashed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningSlashed)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // IAIMiningTeleportClaimed represents a TeleportClaimed event raised by the IAIMining contract.
 type IAIMiningTeleportClaimed struct {
 	TeleportId [32]byte
@@ -3274,6 +4268,325 @@ func (iAIMining *IAIMining) UnpackUnbondRequestedEvent(log *types.Log) (*IAIMini
 	return out, nil
 }
 
+// IAIMiningVerifierAdmitted represents a VerifierAdmitted event raised by the IAIMining contract.
+type IAIMiningVerifierAdmitted struct {
+	Verifier common.Address
+	Admitted bool
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningVerifierAdmittedEventName = "VerifierAdmitted"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningVerifierAdmitted) ContractEventName() string {
+	return IAIMiningVerifierAdmittedEventName
+}
+
+// UnpackVerifierAdmittedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VerifierAdmitted(address indexed verifier, bool admitted)
+func (iAIMining *IAIMining) UnpackVerifierAdmittedEvent(log *types.Log) (*IAIMiningVerifierAdmitted, error) {
+	event := "VerifierAdmitted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningVerifierAdmitted)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// IAIMiningVerifierExitRequested represents a VerifierExitRequested event raised by the IAIMining contract.
+type IAIMiningVerifierExitRequested struct {
+	Verifier common.Address
+	ReadyAt  uint64
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningVerifierExitRequestedEventName = "VerifierExitRequested"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningVerifierExitRequested) ContractEventName() string {
+	return IAIMiningVerifierExitRequestedEventName
+}
+
+// UnpackVerifierExitRequestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VerifierExitRequested(address indexed verifier, uint64 readyAt)
+func (iAIMining *IAIMining) UnpackVerifierExitRequestedEvent(log *types.Log) (*IAIMiningVerifierExitRequested, error) {
+	event := "VerifierExitRequested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningVerifierExitRequested)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// IAIMiningVerifierPenalized represents a VerifierPenalized event raised by the IAIMining contract.
+type IAIMiningVerifierPenalized struct {
+	Verifier common.Address
+	WorkId   [32]byte
+	Amount   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningVerifierPenalizedEventName = "VerifierPenalized"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningVerifierPenalized) ContractEventName() string {
+	return IAIMiningVerifierPenalizedEventName
+}
+
+// UnpackVerifierPenalizedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VerifierPenalized(address indexed verifier, bytes32 indexed workId, uint256 amount)
+func (iAIMining *IAIMining) UnpackVerifierPenalizedEvent(log *types.Log) (*IAIMiningVerifierPenalized, error) {
+	event := "VerifierPenalized"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningVerifierPenalized)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// IAIMiningVerifierStaked represents a VerifierStaked event raised by the IAIMining contract.
+type IAIMiningVerifierStaked struct {
+	Verifier common.Address
+	Amount   *big.Int
+	Stake    *big.Int
+	Active   bool
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningVerifierStakedEventName = "VerifierStaked"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningVerifierStaked) ContractEventName() string {
+	return IAIMiningVerifierStakedEventName
+}
+
+// UnpackVerifierStakedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VerifierStaked(address indexed verifier, uint256 amount, uint256 stake, bool active)
+func (iAIMining *IAIMining) UnpackVerifierStakedEvent(log *types.Log) (*IAIMiningVerifierStaked, error) {
+	event := "VerifierStaked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningVerifierStaked)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// IAIMiningVerifierWithdrawn represents a VerifierWithdrawn event raised by the IAIMining contract.
+type IAIMiningVerifierWithdrawn struct {
+	Verifier common.Address
+	Amount   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningVerifierWithdrawnEventName = "VerifierWithdrawn"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningVerifierWithdrawn) ContractEventName() string {
+	return IAIMiningVerifierWithdrawnEventName
+}
+
+// UnpackVerifierWithdrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VerifierWithdrawn(address indexed verifier, uint256 amount)
+func (iAIMining *IAIMining) UnpackVerifierWithdrawnEvent(log *types.Log) (*IAIMiningVerifierWithdrawn, error) {
+	event := "VerifierWithdrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningVerifierWithdrawn)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// IAIMiningVoteCommitted represents a VoteCommitted event raised by the IAIMining contract.
+type IAIMiningVoteCommitted struct {
+	WorkId   [32]byte
+	Verifier common.Address
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningVoteCommittedEventName = "VoteCommitted"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningVoteCommitted) ContractEventName() string {
+	return IAIMiningVoteCommittedEventName
+}
+
+// UnpackVoteCommittedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VoteCommitted(bytes32 indexed workId, address indexed verifier)
+func (iAIMining *IAIMining) UnpackVoteCommittedEvent(log *types.Log) (*IAIMiningVoteCommitted, error) {
+	event := "VoteCommitted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningVoteCommitted)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// IAIMiningVoteRevealed represents a VoteRevealed event raised by the IAIMining contract.
+type IAIMiningVoteRevealed struct {
+	WorkId   [32]byte
+	Verifier common.Address
+	Verdict  uint8
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningVoteRevealedEventName = "VoteRevealed"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningVoteRevealed) ContractEventName() string {
+	return IAIMiningVoteRevealedEventName
+}
+
+// UnpackVoteRevealedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VoteRevealed(bytes32 indexed workId, address indexed verifier, uint8 verdict)
+func (iAIMining *IAIMining) UnpackVoteRevealedEvent(log *types.Log) (*IAIMiningVoteRevealed, error) {
+	event := "VoteRevealed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningVoteRevealed)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // IAIMiningWorkAccepted represents a WorkAccepted event raised by the IAIMining contract.
 type IAIMiningWorkAccepted struct {
 	WorkId       [32]byte
@@ -3421,6 +4734,52 @@ func (iAIMining *IAIMining) UnpackWorkFinalizedEvent(log *types.Log) (*IAIMining
 	return out, nil
 }
 
+// IAIMiningWorkForfeited represents a WorkForfeited event raised by the IAIMining contract.
+type IAIMiningWorkForfeited struct {
+	WorkId  [32]byte
+	MinerId [32]byte
+	Amount  *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const IAIMiningWorkForfeitedEventName = "WorkForfeited"
+
+// ContractEventName returns the user-defined event name.
+func (IAIMiningWorkForfeited) ContractEventName() string {
+	return IAIMiningWorkForfeitedEventName
+}
+
+// UnpackWorkForfeitedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event WorkForfeited(bytes32 indexed workId, bytes32 indexed minerId, uint256 amount)
+func (iAIMining *IAIMining) UnpackWorkForfeitedEvent(log *types.Log) (*IAIMiningWorkForfeited, error) {
+	event := "WorkForfeited"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != iAIMining.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(IAIMiningWorkForfeited)
+	if len(log.Data) > 0 {
+		if err := iAIMining.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range iAIMining.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (iAIMining *IAIMining) UnpackError(raw []byte) (any, error) {
@@ -3429,6 +4788,9 @@ func (iAIMining *IAIMining) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["AlreadyRelayed"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackAlreadyRelayedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["AlreadyRevealed"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackAlreadyRevealedError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["AlreadySpent"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackAlreadySpentError(raw[4:])
@@ -3441,6 +4803,12 @@ func (iAIMining *IAIMining) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["AttestationMismatch"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackAttestationMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["AuditSeedExpired"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackAuditSeedExpiredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["AuditSeedUnavailable"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackAuditSeedUnavailableError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["BadSignature"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackBadSignatureError(raw[4:])
@@ -3466,6 +4834,9 @@ func (iAIMining *IAIMining) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["CertificateInvalid"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackCertificateInvalidError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["ChallengeWindowClosed"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackChallengeWindowClosedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["ChallengeWindowOpen"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackChallengeWindowOpenError(raw[4:])
 	}
@@ -3490,6 +4861,9 @@ func (iAIMining *IAIMining) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["FutureTimestamp"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackFutureTimestampError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["GatewayBudgetExhausted"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackGatewayBudgetExhaustedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["InsufficientBond"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackInsufficientBondError(raw[4:])
 	}
@@ -3508,8 +4882,14 @@ func (iAIMining *IAIMining) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["MalformedInput"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackMalformedInputError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["MinerSlashed"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackMinerSlashedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NonceMismatch"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackNonceMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NotAdmittedVerifier"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackNotAdmittedVerifierError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NotAggregator"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackNotAggregatorError(raw[4:])
@@ -3520,11 +4900,23 @@ func (iAIMining *IAIMining) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NotBonder"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackNotBonderError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NotCommitteeMember"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackNotCommitteeMemberError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NotEnoughTeleportSigners"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackNotEnoughTeleportSignersError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NotGovernance"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackNotGovernanceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NotUnderAudit"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackNotUnderAuditError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NotVerifier"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackNotVerifierError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NotVoting"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackNotVotingError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["NothingToWithdraw"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackNothingToWithdrawError(raw[4:])
@@ -3537,6 +4929,18 @@ func (iAIMining *IAIMining) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["ReadOnlyCall"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackReadOnlyCallError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["RevealMismatch"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackRevealMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["RevealTooEarly"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackRevealTooEarlyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["RevealWindowClosed"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackRevealWindowClosedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["RevealWindowOpen"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackRevealWindowOpenError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["RevokedDevice"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackRevokedDeviceError(raw[4:])
@@ -3619,17 +5023,47 @@ func (iAIMining *IAIMining) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["ValueNotAccepted"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackValueNotAcceptedError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["VerifierSetFull"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackVerifierSetFullError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["VerifierStakeLocked"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackVerifierStakeLockedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["VoteAlreadyCommitted"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackVoteAlreadyCommittedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["VoteCommitClosed"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackVoteCommitClosedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["VoteMismatch"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackVoteMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["VoteNotCommitted"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackVoteNotCommittedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["VoteRevealNotOpen"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackVoteRevealNotOpenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["VotingOpen"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackVotingOpenError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["WorkDeviceMismatch"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackWorkDeviceMismatchError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["WorkNotPending"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackWorkNotPendingError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["WorkUnderAudit"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackWorkUnderAuditError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["WrongAddress"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackWrongAddressError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["WrongChain"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackWrongChainError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], iAIMining.abi.Errors["WrongChallengeBond"].ID.Bytes()[:4]) {
+		return iAIMining.UnpackWrongChallengeBondError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], iAIMining.abi.Errors["WrongDestination"].ID.Bytes()[:4]) {
 		return iAIMining.UnpackWrongDestinationError(raw[4:])
@@ -3689,6 +5123,30 @@ func IAIMiningAlreadyRelayedErrorID() common.Hash {
 func (iAIMining *IAIMining) UnpackAlreadyRelayedError(raw []byte) (*IAIMiningAlreadyRelayed, error) {
 	out := new(IAIMiningAlreadyRelayed)
 	if err := iAIMining.abi.UnpackIntoInterface(out, "AlreadyRelayed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningAlreadyRevealed represents a AlreadyRevealed error raised by the IAIMining contract.
+type IAIMiningAlreadyRevealed struct {
+	WorkId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyRevealed(bytes32 workId)
+func IAIMiningAlreadyRevealedErrorID() common.Hash {
+	return common.HexToHash("0x8822d026475c3e37d0e15ce3757fee8a908f1774e4f1e793b3d00b64ad40b264")
+}
+
+// UnpackAlreadyRevealedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyRevealed(bytes32 workId)
+func (iAIMining *IAIMining) UnpackAlreadyRevealedError(raw []byte) (*IAIMiningAlreadyRevealed, error) {
+	out := new(IAIMiningAlreadyRevealed)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "AlreadyRevealed", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -3785,6 +5243,55 @@ func IAIMiningAttestationMismatchErrorID() common.Hash {
 func (iAIMining *IAIMining) UnpackAttestationMismatchError(raw []byte) (*IAIMiningAttestationMismatch, error) {
 	out := new(IAIMiningAttestationMismatch)
 	if err := iAIMining.abi.UnpackIntoInterface(out, "AttestationMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningAuditSeedExpired represents a AuditSeedExpired error raised by the IAIMining contract.
+type IAIMiningAuditSeedExpired struct {
+	WorkId    [32]byte
+	ExpiredAt uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AuditSeedExpired(bytes32 workId, uint64 expiredAt)
+func IAIMiningAuditSeedExpiredErrorID() common.Hash {
+	return common.HexToHash("0x4e071cb96c1a7838e87cca4cdbb5395b7c679d88643f323bc55553f6b6109204")
+}
+
+// UnpackAuditSeedExpiredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AuditSeedExpired(bytes32 workId, uint64 expiredAt)
+func (iAIMining *IAIMining) UnpackAuditSeedExpiredError(raw []byte) (*IAIMiningAuditSeedExpired, error) {
+	out := new(IAIMiningAuditSeedExpired)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "AuditSeedExpired", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningAuditSeedUnavailable represents a AuditSeedUnavailable error raised by the IAIMining contract.
+type IAIMiningAuditSeedUnavailable struct {
+	SubmitBlock uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AuditSeedUnavailable(uint64 submitBlock)
+func IAIMiningAuditSeedUnavailableErrorID() common.Hash {
+	return common.HexToHash("0x450818340c4ed29763484bdc124354629de2278ff2340db4f2a7903915a26632")
+}
+
+// UnpackAuditSeedUnavailableError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AuditSeedUnavailable(uint64 submitBlock)
+func (iAIMining *IAIMining) UnpackAuditSeedUnavailableError(raw []byte) (*IAIMiningAuditSeedUnavailable, error) {
+	out := new(IAIMiningAuditSeedUnavailable)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "AuditSeedUnavailable", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -3981,6 +5488,32 @@ func IAIMiningCertificateInvalidErrorID() common.Hash {
 func (iAIMining *IAIMining) UnpackCertificateInvalidError(raw []byte) (*IAIMiningCertificateInvalid, error) {
 	out := new(IAIMiningCertificateInvalid)
 	if err := iAIMining.abi.UnpackIntoInterface(out, "CertificateInvalid", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningChallengeWindowClosed represents a ChallengeWindowClosed error raised by the IAIMining contract.
+type IAIMiningChallengeWindowClosed struct {
+	WorkId      [32]byte
+	ClosedAt    uint64
+	BlockNumber uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ChallengeWindowClosed(bytes32 workId, uint64 closedAt, uint64 blockNumber)
+func IAIMiningChallengeWindowClosedErrorID() common.Hash {
+	return common.HexToHash("0x410ec9c9d0d4c961402f197dd479692508a0dcf64070c90cfdac21948b88bf79")
+}
+
+// UnpackChallengeWindowClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ChallengeWindowClosed(bytes32 workId, uint64 closedAt, uint64 blockNumber)
+func (iAIMining *IAIMining) UnpackChallengeWindowClosedError(raw []byte) (*IAIMiningChallengeWindowClosed, error) {
+	out := new(IAIMiningChallengeWindowClosed)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "ChallengeWindowClosed", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -4186,6 +5719,33 @@ func (iAIMining *IAIMining) UnpackFutureTimestampError(raw []byte) (*IAIMiningFu
 	return out, nil
 }
 
+// IAIMiningGatewayBudgetExhausted represents a GatewayBudgetExhausted error raised by the IAIMining contract.
+type IAIMiningGatewayBudgetExhausted struct {
+	GatewayId [32]byte
+	Epoch     uint64
+	Budget    uint64
+	Spent     uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error GatewayBudgetExhausted(bytes32 gatewayId, uint64 epoch, uint64 budget, uint64 spent)
+func IAIMiningGatewayBudgetExhaustedErrorID() common.Hash {
+	return common.HexToHash("0xc451b101cb4dab4fbfec524688e6f38bfd18ad026f751bfbb5bed919f0898a43")
+}
+
+// UnpackGatewayBudgetExhaustedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error GatewayBudgetExhausted(bytes32 gatewayId, uint64 epoch, uint64 budget, uint64 spent)
+func (iAIMining *IAIMining) UnpackGatewayBudgetExhaustedError(raw []byte) (*IAIMiningGatewayBudgetExhausted, error) {
+	out := new(IAIMiningGatewayBudgetExhausted)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "GatewayBudgetExhausted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // IAIMiningInsufficientBond represents a InsufficientBond error raised by the IAIMining contract.
 type IAIMiningInsufficientBond struct {
 	MinerId [32]byte
@@ -4335,6 +5895,30 @@ func (iAIMining *IAIMining) UnpackMalformedInputError(raw []byte) (*IAIMiningMal
 	return out, nil
 }
 
+// IAIMiningMinerSlashed represents a MinerSlashed error raised by the IAIMining contract.
+type IAIMiningMinerSlashed struct {
+	MinerId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MinerSlashed(bytes32 minerId)
+func IAIMiningMinerSlashedErrorID() common.Hash {
+	return common.HexToHash("0x60af2f9483885860cc3d568c72a3ddf67ce7650f99978d8400cb5cadcaffbed8")
+}
+
+// UnpackMinerSlashedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MinerSlashed(bytes32 minerId)
+func (iAIMining *IAIMining) UnpackMinerSlashedError(raw []byte) (*IAIMiningMinerSlashed, error) {
+	out := new(IAIMiningMinerSlashed)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "MinerSlashed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // IAIMiningNonceMismatch represents a NonceMismatch error raised by the IAIMining contract.
 type IAIMiningNonceMismatch struct {
 	Expected [32]byte
@@ -4355,6 +5939,30 @@ func IAIMiningNonceMismatchErrorID() common.Hash {
 func (iAIMining *IAIMining) UnpackNonceMismatchError(raw []byte) (*IAIMiningNonceMismatch, error) {
 	out := new(IAIMiningNonceMismatch)
 	if err := iAIMining.abi.UnpackIntoInterface(out, "NonceMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningNotAdmittedVerifier represents a NotAdmittedVerifier error raised by the IAIMining contract.
+type IAIMiningNotAdmittedVerifier struct {
+	Verifier common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotAdmittedVerifier(address verifier)
+func IAIMiningNotAdmittedVerifierErrorID() common.Hash {
+	return common.HexToHash("0x20df61540a91f7d09f28ce32ed340a308ce9d1a4cd1105813c3ed40ce52f9bea")
+}
+
+// UnpackNotAdmittedVerifierError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotAdmittedVerifier(address verifier)
+func (iAIMining *IAIMining) UnpackNotAdmittedVerifierError(raw []byte) (*IAIMiningNotAdmittedVerifier, error) {
+	out := new(IAIMiningNotAdmittedVerifier)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "NotAdmittedVerifier", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -4433,6 +6041,31 @@ func (iAIMining *IAIMining) UnpackNotBonderError(raw []byte) (*IAIMiningNotBonde
 	return out, nil
 }
 
+// IAIMiningNotCommitteeMember represents a NotCommitteeMember error raised by the IAIMining contract.
+type IAIMiningNotCommitteeMember struct {
+	WorkId [32]byte
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotCommitteeMember(bytes32 workId, address caller)
+func IAIMiningNotCommitteeMemberErrorID() common.Hash {
+	return common.HexToHash("0x5ada619c2a348692c00169cf7774e1c0f3b66041d5b2212242250b643f3d6370")
+}
+
+// UnpackNotCommitteeMemberError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotCommitteeMember(bytes32 workId, address caller)
+func (iAIMining *IAIMining) UnpackNotCommitteeMemberError(raw []byte) (*IAIMiningNotCommitteeMember, error) {
+	out := new(IAIMiningNotCommitteeMember)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "NotCommitteeMember", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // IAIMiningNotEnoughTeleportSigners represents a NotEnoughTeleportSigners error raised by the IAIMining contract.
 type IAIMiningNotEnoughTeleportSigners struct {
 	Signatures *big.Int
@@ -4477,6 +6110,78 @@ func IAIMiningNotGovernanceErrorID() common.Hash {
 func (iAIMining *IAIMining) UnpackNotGovernanceError(raw []byte) (*IAIMiningNotGovernance, error) {
 	out := new(IAIMiningNotGovernance)
 	if err := iAIMining.abi.UnpackIntoInterface(out, "NotGovernance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningNotUnderAudit represents a NotUnderAudit error raised by the IAIMining contract.
+type IAIMiningNotUnderAudit struct {
+	WorkId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotUnderAudit(bytes32 workId)
+func IAIMiningNotUnderAuditErrorID() common.Hash {
+	return common.HexToHash("0xb2d76ce9bc8aa67ae02ad2f960cd9bc14fb11090486ab0aff573417517fd92c9")
+}
+
+// UnpackNotUnderAuditError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotUnderAudit(bytes32 workId)
+func (iAIMining *IAIMining) UnpackNotUnderAuditError(raw []byte) (*IAIMiningNotUnderAudit, error) {
+	out := new(IAIMiningNotUnderAudit)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "NotUnderAudit", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningNotVerifier represents a NotVerifier error raised by the IAIMining contract.
+type IAIMiningNotVerifier struct {
+	Verifier common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotVerifier(address verifier)
+func IAIMiningNotVerifierErrorID() common.Hash {
+	return common.HexToHash("0xfdad49d4d8abc0def2ccf8ba986dcbd23ea142aa289dd977f311e49829432145")
+}
+
+// UnpackNotVerifierError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotVerifier(address verifier)
+func (iAIMining *IAIMining) UnpackNotVerifierError(raw []byte) (*IAIMiningNotVerifier, error) {
+	out := new(IAIMiningNotVerifier)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "NotVerifier", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningNotVoting represents a NotVoting error raised by the IAIMining contract.
+type IAIMiningNotVoting struct {
+	WorkId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotVoting(bytes32 workId)
+func IAIMiningNotVotingErrorID() common.Hash {
+	return common.HexToHash("0x5cc71c562186fa2efbacf7b834d32474dbb78fb0613d7c2dde41a65798386ea2")
+}
+
+// UnpackNotVotingError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotVoting(bytes32 workId)
+func (iAIMining *IAIMining) UnpackNotVotingError(raw []byte) (*IAIMiningNotVoting, error) {
+	out := new(IAIMiningNotVoting)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "NotVoting", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -4574,6 +6279,107 @@ func IAIMiningReadOnlyCallErrorID() common.Hash {
 func (iAIMining *IAIMining) UnpackReadOnlyCallError(raw []byte) (*IAIMiningReadOnlyCall, error) {
 	out := new(IAIMiningReadOnlyCall)
 	if err := iAIMining.abi.UnpackIntoInterface(out, "ReadOnlyCall", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningRevealMismatch represents a RevealMismatch error raised by the IAIMining contract.
+type IAIMiningRevealMismatch struct {
+	Field string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RevealMismatch(string field)
+func IAIMiningRevealMismatchErrorID() common.Hash {
+	return common.HexToHash("0x08eaf4fdab4f88b882b6bcbb16bb925f057e029d4d3417814b9d3d8d1a5a721e")
+}
+
+// UnpackRevealMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RevealMismatch(string field)
+func (iAIMining *IAIMining) UnpackRevealMismatchError(raw []byte) (*IAIMiningRevealMismatch, error) {
+	out := new(IAIMiningRevealMismatch)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "RevealMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningRevealTooEarly represents a RevealTooEarly error raised by the IAIMining contract.
+type IAIMiningRevealTooEarly struct {
+	WorkId [32]byte
+	From   uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RevealTooEarly(bytes32 workId, uint64 from)
+func IAIMiningRevealTooEarlyErrorID() common.Hash {
+	return common.HexToHash("0x4137042b9657582dc7059ca665422c90050848bbc371c7891336808f31102eb1")
+}
+
+// UnpackRevealTooEarlyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RevealTooEarly(bytes32 workId, uint64 from)
+func (iAIMining *IAIMining) UnpackRevealTooEarlyError(raw []byte) (*IAIMiningRevealTooEarly, error) {
+	out := new(IAIMiningRevealTooEarly)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "RevealTooEarly", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningRevealWindowClosed represents a RevealWindowClosed error raised by the IAIMining contract.
+type IAIMiningRevealWindowClosed struct {
+	WorkId      [32]byte
+	Deadline    uint64
+	BlockNumber uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RevealWindowClosed(bytes32 workId, uint64 deadline, uint64 blockNumber)
+func IAIMiningRevealWindowClosedErrorID() common.Hash {
+	return common.HexToHash("0xb84b1184027d0f9e53018df6656c4a83c84796dc9d06d176405afcb1923293e7")
+}
+
+// UnpackRevealWindowClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RevealWindowClosed(bytes32 workId, uint64 deadline, uint64 blockNumber)
+func (iAIMining *IAIMining) UnpackRevealWindowClosedError(raw []byte) (*IAIMiningRevealWindowClosed, error) {
+	out := new(IAIMiningRevealWindowClosed)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "RevealWindowClosed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningRevealWindowOpen represents a RevealWindowOpen error raised by the IAIMining contract.
+type IAIMiningRevealWindowOpen struct {
+	WorkId      [32]byte
+	Deadline    uint64
+	BlockNumber uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RevealWindowOpen(bytes32 workId, uint64 deadline, uint64 blockNumber)
+func IAIMiningRevealWindowOpenErrorID() common.Hash {
+	return common.HexToHash("0x66912dea9b2cf8c5fe8918161f27a99e6e2f7dc96db1223187bee3f7775a9c20")
+}
+
+// UnpackRevealWindowOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RevealWindowOpen(bytes32 workId, uint64 deadline, uint64 blockNumber)
+func (iAIMining *IAIMining) UnpackRevealWindowOpenError(raw []byte) (*IAIMiningRevealWindowOpen, error) {
+	out := new(IAIMiningRevealWindowOpen)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "RevealWindowOpen", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -5241,6 +7047,210 @@ func (iAIMining *IAIMining) UnpackValueNotAcceptedError(raw []byte) (*IAIMiningV
 	return out, nil
 }
 
+// IAIMiningVerifierSetFull represents a VerifierSetFull error raised by the IAIMining contract.
+type IAIMiningVerifierSetFull struct {
+	MaxVerifiers uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VerifierSetFull(uint64 maxVerifiers)
+func IAIMiningVerifierSetFullErrorID() common.Hash {
+	return common.HexToHash("0x801c113676f717d484d9bf50da867838b42afc12c3f87827616715caacf6c8ca")
+}
+
+// UnpackVerifierSetFullError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VerifierSetFull(uint64 maxVerifiers)
+func (iAIMining *IAIMining) UnpackVerifierSetFullError(raw []byte) (*IAIMiningVerifierSetFull, error) {
+	out := new(IAIMiningVerifierSetFull)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "VerifierSetFull", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningVerifierStakeLocked represents a VerifierStakeLocked error raised by the IAIMining contract.
+type IAIMiningVerifierStakeLocked struct {
+	Verifier       common.Address
+	ReadyAt        uint64
+	OpenCommittees uint32
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VerifierStakeLocked(address verifier, uint64 readyAt, uint32 openCommittees)
+func IAIMiningVerifierStakeLockedErrorID() common.Hash {
+	return common.HexToHash("0xbe795118b7636eeef72ccc50c2fb2ead6372cfac2bab4c78cabc0b5a9d12c5fe")
+}
+
+// UnpackVerifierStakeLockedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VerifierStakeLocked(address verifier, uint64 readyAt, uint32 openCommittees)
+func (iAIMining *IAIMining) UnpackVerifierStakeLockedError(raw []byte) (*IAIMiningVerifierStakeLocked, error) {
+	out := new(IAIMiningVerifierStakeLocked)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "VerifierStakeLocked", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningVoteAlreadyCommitted represents a VoteAlreadyCommitted error raised by the IAIMining contract.
+type IAIMiningVoteAlreadyCommitted struct {
+	WorkId   [32]byte
+	Verifier common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VoteAlreadyCommitted(bytes32 workId, address verifier)
+func IAIMiningVoteAlreadyCommittedErrorID() common.Hash {
+	return common.HexToHash("0x03d9593635eae02ffc9af325e502216cc1f24e66d1d2f7e2f72aa438ae30522e")
+}
+
+// UnpackVoteAlreadyCommittedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VoteAlreadyCommitted(bytes32 workId, address verifier)
+func (iAIMining *IAIMining) UnpackVoteAlreadyCommittedError(raw []byte) (*IAIMiningVoteAlreadyCommitted, error) {
+	out := new(IAIMiningVoteAlreadyCommitted)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "VoteAlreadyCommitted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningVoteCommitClosed represents a VoteCommitClosed error raised by the IAIMining contract.
+type IAIMiningVoteCommitClosed struct {
+	WorkId         [32]byte
+	CommitDeadline uint64
+	BlockNumber    uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VoteCommitClosed(bytes32 workId, uint64 commitDeadline, uint64 blockNumber)
+func IAIMiningVoteCommitClosedErrorID() common.Hash {
+	return common.HexToHash("0x94237edfcda4bb7fd95094f483696711dfe08ae3caf26409abd81b7424c731b8")
+}
+
+// UnpackVoteCommitClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VoteCommitClosed(bytes32 workId, uint64 commitDeadline, uint64 blockNumber)
+func (iAIMining *IAIMining) UnpackVoteCommitClosedError(raw []byte) (*IAIMiningVoteCommitClosed, error) {
+	out := new(IAIMiningVoteCommitClosed)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "VoteCommitClosed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningVoteMismatch represents a VoteMismatch error raised by the IAIMining contract.
+type IAIMiningVoteMismatch struct {
+	WorkId   [32]byte
+	Verifier common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VoteMismatch(bytes32 workId, address verifier)
+func IAIMiningVoteMismatchErrorID() common.Hash {
+	return common.HexToHash("0x109a6281a8de754b5168c9bcf12ea17c7ac50c4665a6650ce388397ab9941635")
+}
+
+// UnpackVoteMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VoteMismatch(bytes32 workId, address verifier)
+func (iAIMining *IAIMining) UnpackVoteMismatchError(raw []byte) (*IAIMiningVoteMismatch, error) {
+	out := new(IAIMiningVoteMismatch)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "VoteMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningVoteNotCommitted represents a VoteNotCommitted error raised by the IAIMining contract.
+type IAIMiningVoteNotCommitted struct {
+	WorkId   [32]byte
+	Verifier common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VoteNotCommitted(bytes32 workId, address verifier)
+func IAIMiningVoteNotCommittedErrorID() common.Hash {
+	return common.HexToHash("0xf01044cd91548beead779af847efbd0a0231173ed8e80cb99f54af786617b57a")
+}
+
+// UnpackVoteNotCommittedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VoteNotCommitted(bytes32 workId, address verifier)
+func (iAIMining *IAIMining) UnpackVoteNotCommittedError(raw []byte) (*IAIMiningVoteNotCommitted, error) {
+	out := new(IAIMiningVoteNotCommitted)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "VoteNotCommitted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningVoteRevealNotOpen represents a VoteRevealNotOpen error raised by the IAIMining contract.
+type IAIMiningVoteRevealNotOpen struct {
+	WorkId      [32]byte
+	OpensAt     uint64
+	ClosesAt    uint64
+	BlockNumber uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VoteRevealNotOpen(bytes32 workId, uint64 opensAt, uint64 closesAt, uint64 blockNumber)
+func IAIMiningVoteRevealNotOpenErrorID() common.Hash {
+	return common.HexToHash("0xe65f2052b89f7f58ff757ea23c7d0b2798534e3bd0bf15b018591ef3b84eb60c")
+}
+
+// UnpackVoteRevealNotOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VoteRevealNotOpen(bytes32 workId, uint64 opensAt, uint64 closesAt, uint64 blockNumber)
+func (iAIMining *IAIMining) UnpackVoteRevealNotOpenError(raw []byte) (*IAIMiningVoteRevealNotOpen, error) {
+	out := new(IAIMiningVoteRevealNotOpen)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "VoteRevealNotOpen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningVotingOpen represents a VotingOpen error raised by the IAIMining contract.
+type IAIMiningVotingOpen struct {
+	WorkId       [32]byte
+	VoteDeadline uint64
+	BlockNumber  uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error VotingOpen(bytes32 workId, uint64 voteDeadline, uint64 blockNumber)
+func IAIMiningVotingOpenErrorID() common.Hash {
+	return common.HexToHash("0xb3f6a37609992c94789e99e098d96b4ed102c666c219da2065ee355869d04f01")
+}
+
+// UnpackVotingOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error VotingOpen(bytes32 workId, uint64 voteDeadline, uint64 blockNumber)
+func (iAIMining *IAIMining) UnpackVotingOpenError(raw []byte) (*IAIMiningVotingOpen, error) {
+	out := new(IAIMiningVotingOpen)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "VotingOpen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // IAIMiningWorkDeviceMismatch represents a WorkDeviceMismatch error raised by the IAIMining contract.
 type IAIMiningWorkDeviceMismatch struct {
 	WorkContextDevice [32]byte
@@ -5290,6 +7300,30 @@ func (iAIMining *IAIMining) UnpackWorkNotPendingError(raw []byte) (*IAIMiningWor
 	return out, nil
 }
 
+// IAIMiningWorkUnderAudit represents a WorkUnderAudit error raised by the IAIMining contract.
+type IAIMiningWorkUnderAudit struct {
+	WorkId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error WorkUnderAudit(bytes32 workId)
+func IAIMiningWorkUnderAuditErrorID() common.Hash {
+	return common.HexToHash("0x00c360bb3d52e8935f2e086fcbab7593d62dba591c930adf50bf0875eef28de2")
+}
+
+// UnpackWorkUnderAuditError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error WorkUnderAudit(bytes32 workId)
+func (iAIMining *IAIMining) UnpackWorkUnderAuditError(raw []byte) (*IAIMiningWorkUnderAudit, error) {
+	out := new(IAIMiningWorkUnderAudit)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "WorkUnderAudit", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // IAIMiningWrongAddress represents a WrongAddress error raised by the IAIMining contract.
 type IAIMiningWrongAddress struct {
 	Called common.Address
@@ -5334,6 +7368,31 @@ func IAIMiningWrongChainErrorID() common.Hash {
 func (iAIMining *IAIMining) UnpackWrongChainError(raw []byte) (*IAIMiningWrongChain, error) {
 	out := new(IAIMiningWrongChain)
 	if err := iAIMining.abi.UnpackIntoInterface(out, "WrongChain", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IAIMiningWrongChallengeBond represents a WrongChallengeBond error raised by the IAIMining contract.
+type IAIMiningWrongChallengeBond struct {
+	Sent     *big.Int
+	Required *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error WrongChallengeBond(uint256 sent, uint256 required)
+func IAIMiningWrongChallengeBondErrorID() common.Hash {
+	return common.HexToHash("0x13d69b79bbe300b76defca38f05de810337a3b04c384660a4a0080f5ab0a873d")
+}
+
+// UnpackWrongChallengeBondError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error WrongChallengeBond(uint256 sent, uint256 required)
+func (iAIMining *IAIMining) UnpackWrongChallengeBondError(raw []byte) (*IAIMiningWrongChallengeBond, error) {
+	out := new(IAIMiningWrongChallengeBond)
+	if err := iAIMining.abi.UnpackIntoInterface(out, "WrongChallengeBond", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

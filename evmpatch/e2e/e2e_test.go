@@ -280,7 +280,8 @@ func e2eParams() (precompile.Params, error) {
 		return precompile.Params{}, err
 	}
 	p := precompile.DefaultParams(devnode.DevAccount)
-	p.ChallengeWindow, p.UnbondingDelay = 1, 2
+	p.ShortWindows()
+	p.AuditProbabilityBps = 0
 	p.Models = append(p.Models, precompile.ModelSpec{Hash: e2eModelHash, Parameters: 500_000_000, Tokenizer: precompile.TokenizerBytes,
 		BytesPerToken: 4, MaxInputTokens: 1 << 20, MaxOutputTokens: 1 << 24, Verifier: precompile.VerifierCommittee})
 	for _, s := range []proof.Scheme{proof.MLDSA44, proof.MLDSA65, proof.MLDSA87} {

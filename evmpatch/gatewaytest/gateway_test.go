@@ -181,7 +181,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 		t.Logf("pars-geth (pid %d) stopped", pid)
 	})
 
-	// The gateway's key, registered by governance, and tickets required.
+	// The gateway's key, registered by governance with a budget, and tickets required.
 	home := t.TempDir()
 	keyPath := filepath.Join(home, "gateway.key")
 	out, err := exec.CommandContext(ctx, gatewayBin, "keygen", "--out", keyPath, "--scheme", "44").Output()
@@ -196,6 +196,7 @@ func TestGatewayEndToEnd(t *testing.T) {
 		t.Fatalf("keygen printed %q: %v", out, err)
 	}
 	govTx(t, ctx, node, "registerGateway", []byte(gk.PublicKey))
+	govTx(t, ctx, node, "setGatewayBudget", [32]byte(gk.GatewayID), uint64(1_000_000))
 	govTx(t, ctx, node, "setTicketsRequired", true)
 
 	zapPort, _ := devnode.FreePort()

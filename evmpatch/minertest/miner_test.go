@@ -31,7 +31,7 @@ import (
 const (
 	testLimit    = 100 * time.Second // everything
 	commandLimit = 30 * time.Second  // one short pars-miner command
-	miningLimit  = 45 * time.Second  // `pars-miner --max-jobs 2`
+	miningLimit  = 45 * time.Second  // `pars-miner --max-jobs 3`
 	stopLimit    = 10 * time.Second  // SIGINT to exit, before SIGKILL
 )
 
@@ -163,10 +163,12 @@ func TestMinerOnRealNode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Bonded at genesis by the gas account; rewards wait one block.
+	// Bonded at genesis by the gas account; rewards wait two blocks and
+	// are not sampled for audit.
 	g := devnode.DevGenesis(chainID, devnode.Ether(1_000_000), gasAddr)
 	params := precompile.DefaultParams(genesis.DevAddress)
-	params.ChallengeWindow, params.UnbondingDelay = 1, 2
+	params.ShortWindows()
+	params.AuditProbabilityBps = 0
 	params.Bonds = []precompile.GenesisBond{{MinerID: minerID, Bonder: gasAddr, Amount: precompile.DefaultMinBond.Clone()}}
 	g.Params = &params
 
@@ -266,13 +268,14 @@ func TestMinerOnRealNode(t *testing.T) {
 	}
 	t.Logf("on the genesis block: prove, decode, verify; eth_estimateGas %d, eth_call reward %s wei", gas, new(big.Int).SetBytes(ret))
 
-	// Mine two proofs. The first is estimated while the head is the genesis
-	// block and lands in block 1, the second in block 2; the rewards are
-	// pending, and after the second the miner finalizes the first (block 3).
+	// Mine three proofs. The first is estimated while the head is the
+	// genesis block and lands in block 1, the others in blocks 2 and 3; the
+	// rewards are pending for two blocks, and after the third the miner
+	// finalizes the first (block 4).
 	logs := mine(t, m.bin, cfg)
 	accepted := logRecords(t, logs, "proof accepted")
-	if len(accepted) != 2 {
-		t.Fatalf("%d proof accepted lines, want 2:\n%s", len(accepted), logs)
+	if len(accepted) != 3 {
+		t.Fatalf("%d proof accepted lines, want 3:\n%s", len(accepted), logs)
 	}
 	total := new(big.Int)
 	var first *big.Int
@@ -284,29 +287,30 @@ func TestMinerOnRealNode(t *testing.T) {
 			first = want
 		}
 		if rec["reward_wei"] != want.String() || rec["balance_wei"] != "0" || rec["block"] != float64(i+1) || rec["beneficiary"] != beneficiary.Hex() ||
-			rec["pending_until_block"] != float64(i+2) {
-			t.Fatalf("acceptance %d: %v; want reward %s pending until block %d, balance 0, block %d, beneficiary %s", i, rec, want, i+2, i+1, beneficiary.Hex())
+			rec["pending_until_block"] != float64(i+3) {
+			t.Fatalf("acceptance %d: %v; want reward %s pending until block %d, balance 0, block %d, beneficiary %s", i, rec, want, i+3, i+1, beneficiary.Hex())
 		}
 	}
-	if fin := logRecords(t, logs, "rewards finalized"); len(fin) != 1 || fin[0]["credited_wei"] != first.String() || fin[0]["block"] != 3.0 {
-		t.Fatalf("rewards finalized lines: %v; want one crediting %s in block 3", fin, first)
+	if fin := logRecords(t, logs, "rewards finalized"); len(fin) != 1 || fin[0]["credited_wei"] != first.String() || fin[0]["block"] != 4.0 {
+		t.Fatalf("rewards finalized lines: %v; want one crediting %s in block 4", fin, first)
 	}
-	if stopped := logRecords(t, logs, "mining stopped"); len(stopped) != 1 || stopped[0]["accepted"] != 2.0 || stopped[0]["finalized_wei"] != first.String() || stopped[0]["pending"] != 1.0 {
+	if stopped := logRecords(t, logs, "mining stopped"); len(stopped) != 1 || stopped[0]["accepted"] != 3.0 || stopped[0]["finalized_wei"] != first.String() || stopped[0]["pending"] != 2.0 {
 		t.Fatalf("mining stopped lines: %v", stopped)
 	}
-	t.Logf("2 proofs accepted, %s wei finalized", first)
+	t.Logf("3 proofs accepted, %s wei finalized", first)
 
-	// `pars-miner finalize` credits the second (its window has passed).
+	// `pars-miner finalize` credits the other two (its own transactions
+	// mine the blocks their windows wait for).
 	if out := m.ok(ctx, "finalize", "--config", cfg, "--wei"); !strings.Contains(out, "credited   "+total.Sub(total, first).String()+" wei") {
 		t.Fatalf("finalize:\n%s", out)
 	}
 	total.Add(total, first)
 
-	// status and balance show 2 × the reward.
+	// status and balance show 3 × the reward.
 	balanceLine := fmt.Sprintf("mining balance  %s wei", total)
 	out := m.ok(ctx, "status", "--config", cfg, "--wei")
-	if !strings.Contains(out, balanceLine) || !strings.Contains(out, "last 2 accepted proofs") {
-		t.Fatalf("status:\n%s\nwant %q and 2 accepted proofs", out, balanceLine)
+	if !strings.Contains(out, balanceLine) || !strings.Contains(out, "last 3 accepted proofs") {
+		t.Fatalf("status:\n%s\nwant %q and 3 accepted proofs", out, balanceLine)
 	}
 	for _, args := range [][]string{
 		{"balance", "--config", cfg, "--wei"},
@@ -324,7 +328,7 @@ func TestMinerOnRealNode(t *testing.T) {
 // exited by then.
 func mine(t *testing.T, bin, cfg string) string {
 	t.Helper()
-	cmd := exec.Command(bin, "--config", cfg, "--max-jobs", "2", "--log-format", "json")
+	cmd := exec.Command(bin, "--config", cfg, "--max-jobs", "3", "--log-format", "json")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Start(); err != nil {
@@ -352,7 +356,7 @@ func mine(t *testing.T, bin, cfg string) string {
 	case err := <-done:
 		exited = true
 		if err != nil {
-			t.Fatalf("pars-miner --max-jobs 2: %v\nstdout:\n%s\nstderr:\n%s", err, &stdout, &stderr)
+			t.Fatalf("pars-miner --max-jobs 3: %v\nstdout:\n%s\nstderr:\n%s", err, &stdout, &stderr)
 		}
 	case <-time.After(miningLimit):
 		stop() // before reading its output

@@ -60,9 +60,11 @@ func startChain(t *testing.T, bin, name string, id uint64) *chain {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	g := devnode.DevGenesis(id, devnode.Ether(1_000_000), relayers...)
-	// The test miner is bonded at genesis, and rewards wait one block.
+	// The test miner is bonded at genesis, and rewards wait two blocks
+	// and are not sampled for audit.
 	p := precompile.DefaultParams(genesis.DevAddress)
-	p.ChallengeWindow, p.UnbondingDelay = 1, 2
+	p.ShortWindows()
+	p.AuditProbabilityBps = 0
 	p.Bonds = []precompile.GenesisBond{{MinerID: testMinerKey(t).Public().ID(), Bonder: genesis.DevAddress, Amount: precompile.DefaultMinBond.Clone()}}
 	g.Params = &p
 	n := nodeharness.StartDev(t, ctx, name, devnode.Config{Binary: bin, DataDir: t.TempDir(), Period: 1, Genesis: g})

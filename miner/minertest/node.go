@@ -648,6 +648,27 @@ func (a *ethAPI) GetTransactionReceipt(hash common.Hash) (any, error) {
 	return &cp, nil
 }
 
+// GetTransactionByHash returns a mined transaction with its block, or null.
+func (a *ethAPI) GetTransactionByHash(hash common.Hash) (any, error) {
+	defer a.lock("eth_getTransactionByHash")()
+	tx, ok := a.n.txs[hash]
+	if !ok {
+		return nil, nil
+	}
+	raw, err := tx.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, err
+	}
+	if r := a.n.receipts[hash]; r != nil {
+		out["blockHash"], out["blockNumber"] = r.BlockHash, (*hexutil.Big)(r.BlockNumber)
+	}
+	return out, nil
+}
+
 func (a *ethAPI) GetLogs(f FilterArgs) ([]*types.Log, error) {
 	defer a.lock("eth_getLogs")()
 	n := a.n

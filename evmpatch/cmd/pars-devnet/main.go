@@ -6,10 +6,14 @@
 //   - prefunded dev accounts (fixed, publicly known keys: never use them on
 //     a real network), printed at start;
 //   - a pars-miner with a fresh ML-DSA wallet, mining with the built-in CPU
-//     model and crediting the first dev account.
+//     model and crediting the first dev account, revealing its audited work;
+//   - a pars-verifier watching the chain from the second dev account: it
+//     opens the audits of sampled work, settles every audit past its
+//     deadline (slashing a miner that did not reveal) and writes its
+//     findings to <dir>/verifier/findings.jsonl.
 //
 // Everything lives under --dir, which is recreated at each start. Ctrl-C
-// stops the miner, then the node, each by its own PID.
+// stops the watcher and the miner, then the node, each by its own PID.
 package main
 
 import (
@@ -44,26 +48,27 @@ func devKey(i int) *ecdsa.PrivateKey {
 func main() {
 	var (
 		dir      = flag.String("dir", "build/devnet", "devnet folder (recreated at each start)")
-		bin      = flag.String("bin", "bin", "folder holding pars-geth and pars-miner")
+		bin      = flag.String("bin", "bin", "folder holding pars-geth, pars-miner and pars-verifier")
 		http     = flag.String("http", "127.0.0.1:8545", "JSON-RPC listen address")
 		chainID  = flag.Uint64("chain-id", genesis.ParsChainID, "chain id (Pars 6133, Lux 96369, Hanzo 36963, Zoo 200200)")
 		period   = flag.Uint64("period", 2, "seconds between blocks")
 		accounts = flag.Int("accounts", 5, "prefunded dev accounts")
 		interval = flag.Duration("job-interval", 5*time.Second, "how often the miner makes itself a job")
 		noMining = flag.Bool("no-mining", false, "run the node only")
+		noWatch  = flag.Bool("no-watcher", false, "run no pars-verifier watcher")
 	)
 	flag.Parse()
-	if err := run(*dir, *bin, *http, *chainID, *period, *accounts, *interval, !*noMining); err != nil {
+	if err := run(*dir, *bin, *http, *chainID, *period, *accounts, *interval, !*noMining, !*noWatch); err != nil {
 		fmt.Fprintln(os.Stderr, "pars-devnet:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, interval time.Duration, mining bool) error {
+func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, interval time.Duration, mining, watching bool) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if nAccounts < 1 || nAccounts > 100 {
-		return errors.New("--accounts must be 1..100")
+	if nAccounts < 2 || nAccounts > 100 {
+		return errors.New("--accounts must be 2..100 (the miner pays from the first, the watcher from the second)")
 	}
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -110,13 +115,21 @@ func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, inter
 	}
 	fmt.Println()
 
-	var minerDone <-chan error
+	var minerDone, watchDone <-chan error
 	if mining {
 		cmd, done, err := startMiner(ctx, dir, bin, node.URL(), chainID, keys[0], interval)
 		if err != nil {
 			return err
 		}
 		minerDone = done
+		defer stopProcess(cmd, done)
+	}
+	if watching {
+		cmd, done, err := startWatcher(dir, bin, node.URL(), keys[1])
+		if err != nil {
+			return err
+		}
+		watchDone = done
 		defer stopProcess(cmd, done)
 	}
 	fmt.Println("Running; press Ctrl-C to stop.")
@@ -126,6 +139,8 @@ func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, inter
 		return nodeExited(errors.New("pars-geth exited"), gethLog)
 	case err := <-minerDone:
 		return fmt.Errorf("pars-miner exited: %v (its log is above)", err)
+	case err := <-watchDone:
+		return fmt.Errorf("pars-verifier exited: %v", err)
 	}
 	fmt.Println("\nstopping")
 	return nil
@@ -154,6 +169,27 @@ func startMiner(ctx context.Context, dir, bin, rpc string, chainID uint64, key *
 	return cmd, done, nil
 }
 
+// startWatcher writes a pars-verifier home and starts `pars-verifier watch`
+// acting from the dev account key.
+func startWatcher(dir, bin, rpc string, key *ecdsa.PrivateKey) (*exec.Cmd, <-chan error, error) {
+	verifier := filepath.Join(bin, "pars-verifier")
+	cfgPath, account, err := devnode.WriteVerifierConfig(devnode.VerifierHome{
+		Dir: filepath.Join(dir, "verifier"), Passphrase: "devnet", Key: key, RPC: rpc, PollInterval: 2 * time.Second,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	cmd := exec.Command(verifier, "watch", "--config", cfgPath)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, nil, fmt.Errorf("start pars-verifier: %w", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	fmt.Printf("pars-verifier pid %d watching from %s; findings %s\n\n", cmd.Process.Pid, account.Hex(), filepath.Join(dir, "verifier", "findings.jsonl"))
+	return cmd, done, nil
+}
+
 // stopProcess interrupts a process by its PID and waits (bounded) for it.
 func stopProcess(cmd *exec.Cmd, done <-chan error) {
 	if cmd.ProcessState != nil {
@@ -168,11 +204,14 @@ func stopProcess(cmd *exec.Cmd, done <-chan error) {
 	}
 }
 
-// devnetParams are the default parameters with a devnet's short windows:
-// rewards wait 15 blocks (30 s at the default period) before the miner
-// credits them, and a bond leaves 60 blocks after it is unbonded.
+// devnetParams are the default parameters (5% of the work sampled for
+// audit) with a devnet's short windows: rewards wait 15 blocks (30 s at the
+// default period) before the miner credits them, sampled work is revealed
+// within 10 blocks of its 2-block seed, committee votes take 5 + 5 blocks,
+// and a bond leaves 60 blocks after it is unbonded.
 func devnetParams() precompile.Params {
 	p := precompile.DefaultParams(genesis.DevAddress)
 	p.ChallengeWindow, p.UnbondingDelay = 15, 60
+	p.RevealWindow, p.VoteCommitWindow, p.VoteRevealWindow = 10, 5, 5
 	return p
 }

@@ -1,0 +1,209 @@
+package audit
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"reflect"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/proof"
+)
+
+// What the watcher reads from 0x0300: the audit parameters governance set,
+// the state of audited work, and the reveals miners sent.
+
+// ChainParams are the audit parameters a chain's precompile holds
+// (auditParameters).
+type ChainParams struct {
+	Delay          uint64
+	ProbabilityBps uint16
+	RevealWindow   uint64
+	ChallengeBond  *big.Int
+	CommitWindow   uint64
+	VoteWindow     uint64
+	CommitteeSize  uint16
+}
+
+// call runs a view of 0x0300 on the latest block and decodes its results.
+func call(ctx context.Context, chain Chain, method string, args ...any) ([]any, error) {
+	a := precompile.ABI()
+	data, err := a.Pack(method, args...)
+	if err != nil {
+		return nil, err
+	}
+	to := precompile.Address
+	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("audit: %s: %w", method, err)
+	}
+	vals, err := a.Methods[method].Outputs.Unpack(out)
+	if err != nil {
+		return nil, fmt.Errorf("audit: decode %s: %w", method, err)
+	}
+	return vals, nil
+}
+
+// ReadChainParams reads the chain's audit parameters.
+func ReadChainParams(ctx context.Context, chain Chain) (ChainParams, error) {
+	vals, err := call(ctx, chain, "auditParameters")
+	if err != nil {
+		return ChainParams{}, err
+	}
+	if len(vals) != 1 {
+		return ChainParams{}, errors.New("audit: auditParameters returned no tuple")
+	}
+	v := reflect.ValueOf(vals[0])
+	if v.Kind() != reflect.Struct {
+		return ChainParams{}, errors.New("audit: auditParameters returned no tuple")
+	}
+	field := func(name string) any {
+		f := v.FieldByName(name)
+		if !f.IsValid() {
+			return nil
+		}
+		return f.Interface()
+	}
+	var p ChainParams
+	var ok [7]bool
+	p.Delay, ok[0] = field("AuditDelay").(uint64)
+	p.ProbabilityBps, ok[1] = field("AuditProbabilityBps").(uint16)
+	p.RevealWindow, ok[2] = field("RevealWindow").(uint64)
+	p.ChallengeBond, ok[3] = field("ChallengeBond").(*big.Int)
+	p.CommitWindow, ok[4] = field("VoteCommitWindow").(uint64)
+	p.VoteWindow, ok[5] = field("VoteRevealWindow").(uint64)
+	p.CommitteeSize, ok[6] = field("CommitteeSize").(uint16)
+	for _, b := range ok {
+		if !b {
+			return ChainParams{}, errors.New("audit: auditParameters has unexpected fields (is the chain's precompile older than audits?)")
+		}
+	}
+	return p, nil
+}
+
+// Work statuses (pendingWork, auditInfo).
+const (
+	StatusUnknown   uint8 = 0
+	StatusPending   uint8 = 1 // not drawn yet
+	StatusFinalized uint8 = 2
+	StatusUnsampled uint8 = 3
+	StatusAudited   uint8 = 4 // awaiting the reveal
+	StatusVoting    uint8 = 5
+	StatusCleared   uint8 = 6
+	StatusSlashed   uint8 = 7
+)
+
+// AuditState is a piece of work's status and audit as the chain reports it
+// (auditInfo).
+type AuditState struct {
+	Status         uint8
+	Kind           uint8 // 1 sampled, 2 challenged, 3 seed window closed undrawn
+	Anchor         uint64
+	RevealDeadline uint64
+	Challenger     common.Address
+	CommitDeadline uint64
+	VoteDeadline   uint64
+}
+
+// ReadAuditState reads work id's status and audit.
+func ReadAuditState(ctx context.Context, chain Chain, id proof.Hash) (AuditState, error) {
+	v, err := call(ctx, chain, "auditInfo", [32]byte(id))
+	if err != nil {
+		return AuditState{}, err
+	}
+	var s AuditState
+	var ok [7]bool
+	s.Status, ok[0] = v[0].(uint8)
+	s.Kind, ok[1] = v[1].(uint8)
+	s.Anchor, ok[2] = v[2].(uint64)
+	s.RevealDeadline, ok[3] = v[3].(uint64)
+	s.Challenger, ok[4] = v[4].(common.Address)
+	s.CommitDeadline, ok[5] = v[7].(uint64)
+	s.VoteDeadline, ok[6] = v[8].(uint64)
+	for _, b := range ok {
+		if !b {
+			return AuditState{}, errors.New("audit: auditInfo returned unexpected types")
+		}
+	}
+	return s, nil
+}
+
+// TxSource is what ChainReveals needs beyond Chain: a transaction by hash
+// (go-ethereum's *ethclient.Client and miner.NodeClient have it).
+type TxSource interface {
+	TransactionByHash(ctx context.Context, hash common.Hash) (*types.Transaction, bool, error)
+}
+
+// ChainReveals reads reveals from the chain: the calldata of the
+// transaction that revealed the work (a reveal sent straight to 0x0300,
+// found by the AuditDecided or CommitteeDrawn log it emitted). It is a
+// RevealSource.
+type ChainReveals struct {
+	Chain Chain
+	Txs   TxSource
+	// From is the first block searched for reveal logs.
+	From uint64
+}
+
+var (
+	auditDecided   = precompile.ABI().Events["AuditDecided"]
+	committeeDrawn = precompile.ABI().Events["CommitteeDrawn"]
+	revealMethod   = precompile.ABI().Methods["reveal"]
+)
+
+// Reveal finds and decodes the reveal of workID.
+func (r ChainReveals) Reveal(ctx context.Context, workID proof.Hash) (*Reveal, error) {
+	logs, err := r.Chain.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(r.From),
+		Addresses: []common.Address{precompile.Address},
+		Topics:    [][]common.Hash{{auditDecided.ID, committeeDrawn.ID}, {common.Hash(workID)}},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit: reveal logs of %x: %w", workID, err)
+	}
+	for i := range logs {
+		if logs[i].Removed {
+			continue
+		}
+		tx, _, err := r.Txs.TransactionByHash(ctx, logs[i].TxHash)
+		if err != nil {
+			return nil, fmt.Errorf("audit: reveal transaction %s: %w", logs[i].TxHash.Hex(), err)
+		}
+		rv, err := DecodeRevealCall(tx.Data())
+		if err != nil || rv.WorkID != workID {
+			continue // not a reveal sent straight to 0x0300 (a settlement, a contract)
+		}
+		return rv, nil
+	}
+	return nil, fmt.Errorf("%w for %x on chain", ErrNoReveal, workID)
+}
+
+// DecodeRevealCall decodes the calldata of reveal(workId, proof, input,
+// output) into a Reveal: the claim from the revealed proof.
+func DecodeRevealCall(data []byte) (*Reveal, error) {
+	if len(data) < 4 || string(data[:4]) != string(revealMethod.ID) {
+		return nil, errors.New("audit: not a reveal call")
+	}
+	args, err := revealMethod.Inputs.Unpack(data[4:])
+	if err != nil || len(args) != 4 {
+		return nil, fmt.Errorf("audit: decode reveal call: %v", err)
+	}
+	id, _ := args[0].([32]byte)
+	enc, _ := args[1].([]byte)
+	in, _ := args[2].([]byte)
+	out, _ := args[3].([]byte)
+	wp, err := proof.DecodeAIWorkProof(enc)
+	if err != nil {
+		return nil, fmt.Errorf("audit: revealed proof: %w", err)
+	}
+	return &Reveal{
+		WorkID: id,
+		Claim: precompile.ReexecClaim{ModelHash: wp.Context.ModelHash, InputHash: wp.Context.InputHash, OutputHash: wp.OutputHash,
+			InputTokens: uint64(wp.InputTokens), OutputTokens: uint64(wp.OutputTokens)},
+		Input: in, Output: out,
+	}, nil
+}
