@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"reflect"
 	"slices"
 	"sync"
 	"time"
@@ -105,6 +106,37 @@ func (s *SeqSource) Next(n int) uint64 {
 	}
 	s.last, s.used = first+uint64(n)-1, true
 	return first
+}
+
+// ReadAuditProbability returns the chain's auditProbabilityBps: the share
+// of accepted work, in basis points, its audits sample. A chain whose
+// precompile predates audits (auditParameters is unknown there) samples
+// nothing: 0.
+func ReadAuditProbability(ctx context.Context, chain Chain) (uint16, error) {
+	v, err := callView(ctx, chain, "auditParameters")
+	if err != nil {
+		var ref *RefusedError
+		if errors.As(err, &ref) && ref.Reason == "UnknownSelector" {
+			return 0, nil
+		}
+		return 0, err
+	}
+	if len(v) != 1 {
+		return 0, fmt.Errorf("auditParameters returned %d values", len(v))
+	}
+	tuple := reflect.ValueOf(v[0])
+	if tuple.Kind() != reflect.Struct {
+		return 0, fmt.Errorf("auditParameters returned %T", v[0])
+	}
+	f := tuple.FieldByName("AuditProbabilityBps")
+	if !f.IsValid() {
+		return 0, errors.New("auditParameters: no auditProbabilityBps")
+	}
+	bps, ok := f.Interface().(uint16)
+	if !ok {
+		return 0, fmt.Errorf("auditParameters: auditProbabilityBps is %s", f.Type())
+	}
+	return bps, nil
 }
 
 // BatchAccepted is a decoded IAIMining WorkBatchAccepted event.
@@ -303,6 +335,15 @@ type batcher struct {
 func (m *Miner) startBatcher(ctx context.Context) (stop func() int) {
 	cfg := m.cfg.Mining.BatchConfig
 	if !cfg.Batching() {
+		return func() int { return 0 }
+	}
+	if bps, err := ReadAuditProbability(ctx, m.chain); err != nil || bps > 0 {
+		// The chain's audits draw a batch as one piece of work, and no
+		// reveal of a single batch item exists yet: a sampled batch could
+		// not be revealed and its miner id would be slashed. Until item
+		// reveals exist, batch only where work is not sampled.
+		m.log.Warn("not batching: this chain samples work for audit and a sampled batch cannot be revealed yet; proofs go one per transaction",
+			"audit_probability_bps", bps, "err", err)
 		return func() int { return 0 }
 	}
 	b := &batcher{m: m, cfg: cfg, seqs: NewSeqSource(m.clock), in: make(chan batchEntry)}

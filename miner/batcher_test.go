@@ -136,7 +136,7 @@ func hexBytes(t *testing.T, s string) []byte {
 // the chain refuses it (ItemAlreadySpent), the miner numbers it again and
 // it is accepted. No item is paid twice and none is lost.
 func TestBatchSequenceCollision(t *testing.T) {
-	s := newSetup(t, 0, "batch_max_items = 2\nbatch_max_age = \"1m\"")
+	s := newSetupWith(t, noAudits(), 0, "batch_max_items = 2\nbatch_max_age = \"1m\"")
 	now := time.Now()
 	clock := func() time.Time { return now }
 	_, logs1, err := runLogged(t, s, miner.Options{MaxJobs: 2, Clock: clock})
@@ -249,7 +249,7 @@ func TestMineOnceIsNotBatched(t *testing.T) {
 // outage waits (queued) and the same signed batch is accepted when the
 // node answers again; nothing fails and nothing is paid twice.
 func TestBatchWaitsThroughOutage(t *testing.T) {
-	s := newSetup(t, 0, "")
+	s := newSetupWith(t, noAudits(), 0, "")
 	var proxy outageProxy
 	proxy.start(t, s)
 	require.NoError(t, os.WriteFile(s.cfgPath, []byte(s.config("batch_max_items = 4\nbatch_max_age = \"1m\"")), 0o600))
@@ -295,4 +295,27 @@ func TestBatchOfOneGoesAlone(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, recent, 1)
 	require.Zero(t, recent[0].Items)
+}
+
+// noAudits are the default parameters on a chain that samples no work
+// for audit, where the miner batches.
+func noAudits() precompile.Params {
+	p := precompile.DefaultParams(testGovernance)
+	p.AuditProbabilityBps = 0
+	return p
+}
+
+// TestNoBatchingWhereWorkIsAudited: on a chain that samples work for
+// audit the miner does not batch (a sampled batch cannot be revealed yet)
+// and says so once; every proof goes alone.
+func TestNoBatchingWhereWorkIsAudited(t *testing.T) {
+	s := newSetup(t, 0, "batch_max_items = 4\nbatch_max_age = \"1m\"")
+	_, logs, err := runLogged(t, s, miner.Options{MaxJobs: 3})
+	require.NoError(t, err, logs)
+	require.Len(t, logLines(t, logs, "not batching: this chain samples work for audit and a sampled batch cannot be revealed yet; proofs go one per transaction"), 1, logs)
+	require.Len(t, logLines(t, logs, "proof accepted"), 3, logs)
+	require.Empty(t, logLines(t, logs, "batch accepted"), logs)
+	bps, err := miner.ReadAuditProbability(t.Context(), s.chain(t))
+	require.NoError(t, err)
+	require.Equal(t, uint16(precompile.DefaultAuditProbabilityBps), bps)
 }
