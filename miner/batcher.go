@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"reflect"
 	"slices"
 	"sync"
 	"time"
@@ -107,6 +108,37 @@ func (s *SeqSource) Next(n int) uint64 {
 	return first
 }
 
+// ReadAuditProbability returns the chain's auditProbabilityBps: the share
+// of accepted work, in basis points, its audits sample. A chain whose
+// precompile predates audits (auditParameters is unknown there) samples
+// nothing: 0.
+func ReadAuditProbability(ctx context.Context, chain Chain) (uint16, error) {
+	v, err := callView(ctx, chain, "auditParameters")
+	if err != nil {
+		var ref *RefusedError
+		if errors.As(err, &ref) && ref.Reason == "UnknownSelector" {
+			return 0, nil
+		}
+		return 0, err
+	}
+	if len(v) != 1 {
+		return 0, fmt.Errorf("auditParameters returned %d values", len(v))
+	}
+	tuple := reflect.ValueOf(v[0])
+	if tuple.Kind() != reflect.Struct {
+		return 0, fmt.Errorf("auditParameters returned %T", v[0])
+	}
+	f := tuple.FieldByName("AuditProbabilityBps")
+	if !f.IsValid() {
+		return 0, errors.New("auditParameters: no auditProbabilityBps")
+	}
+	bps, ok := f.Interface().(uint16)
+	if !ok {
+		return 0, fmt.Errorf("auditParameters: auditProbabilityBps is %s", f.Type())
+	}
+	return bps, nil
+}
+
 // BatchAccepted is a decoded IAIMining WorkBatchAccepted event.
 type BatchAccepted struct {
 	BatchID           proof.Hash
@@ -152,6 +184,15 @@ func ParseWorkBatchAccepted(l *types.Log) (*BatchAccepted, error) {
 		FirstSeq: first, LastSeq: last, Count: count, ComputeUnits: cu, Reward: reward, Epoch: epoch,
 		BlockNumber: l.BlockNumber, TxHash: l.TxHash,
 	}, nil
+}
+
+// AsWorkAccepted returns the batch as one accepted-work entry: the batch
+// id as its work id, its totals and its item count.
+func (b *BatchAccepted) AsWorkAccepted() *WorkAccepted {
+	return &WorkAccepted{
+		WorkID: b.BatchID, Beneficiary: b.Beneficiary, MinerID: b.MinerID, ComputeUnits: b.ComputeUnits,
+		Reward: b.Reward, Epoch: b.Epoch, BlockNumber: b.BlockNumber, TxHash: b.TxHash, Items: b.Count,
+	}
 }
 
 // AcceptedBatch is a batch the chain accepted.
@@ -296,6 +337,15 @@ func (m *Miner) startBatcher(ctx context.Context) (stop func() int) {
 	if !cfg.Batching() {
 		return func() int { return 0 }
 	}
+	if bps, err := ReadAuditProbability(ctx, m.chain); err != nil || bps > 0 {
+		// The chain's audits draw a batch as one piece of work, and no
+		// reveal of a single batch item exists yet: a sampled batch could
+		// not be revealed and its miner id would be slashed. Until item
+		// reveals exist, batch only where work is not sampled.
+		m.log.Warn("not batching: this chain samples work for audit and a sampled batch cannot be revealed yet; proofs go one per transaction",
+			"audit_probability_bps", bps, "err", err)
+		return func() int { return 0 }
+	}
 	b := &batcher{m: m, cfg: cfg, seqs: NewSeqSource(m.clock), in: make(chan batchEntry)}
 	if m.cfg.Mining.FinalizeEnabled() {
 		if n, err := m.RecoverPendingBatches(ctx, RecoverLookback); err != nil {
@@ -400,9 +450,19 @@ func (b *batcher) collect(ctx context.Context) {
 	}
 }
 
-// submit numbers, signs and sends one batch, then accounts for it.
+// submit numbers, signs and sends one batch, then accounts for it. A
+// batch of one goes alone with submitWorkProof (its gas is the same), so a
+// miner with little work logs, and lists in `status`, single proofs.
 func (b *batcher) submit(ctx context.Context, entries []batchEntry) {
 	m := b.m
+	if len(entries) == 1 {
+		if _, err := m.submitWork(ctx, entries[0].work, entries[0].dev); err != nil {
+			b.mu.Lock()
+			b.failed++
+			b.mu.Unlock()
+		}
+		return
+	}
 	for _, e := range entries {
 		m.metrics.ProofsSubmitted.WithLabelValues(e.work.Job.Model).Inc()
 	}

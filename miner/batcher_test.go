@@ -51,11 +51,18 @@ func TestRunBatches(t *testing.T) {
 			require.Less(t, time.Since(start), 30*time.Second, "Run does not wait for batch_max_age when it stops")
 
 			batches := logLines(t, logs, "batch accepted")
-			require.GreaterOrEqual(t, len(batches), tc.minBatches, logs)
-			require.LessOrEqual(t, len(batches), tc.maxBatch, logs)
-			require.Equal(t, len(batches), s.node.SentTransactions()-finalizations(t, logs), "one transaction per batch")
-			items, reward := 0, new(big.Int)
+			singles := logLines(t, logs, "proof accepted") // a batch of one goes alone
+			require.GreaterOrEqual(t, len(batches)+len(singles), tc.minBatches, logs)
+			require.LessOrEqual(t, len(batches)+len(singles), tc.maxBatch, logs)
+			require.Equal(t, len(batches)+len(singles), s.node.SentTransactions()-finalizations(t, logs), "one transaction per batch")
+			items, reward := len(singles), new(big.Int)
 			seen := map[string]bool{}
+			for _, p := range singles {
+				r, ok := new(big.Int).SetString(p["reward_wei"].(string), 10)
+				require.True(t, ok)
+				reward.Add(reward, r)
+				seen[p["work_id"].(string)] = true
+			}
 			for _, b := range batches {
 				n := int(b["items"].(float64))
 				if tc.wantItemsPerBatch != 0 {
@@ -72,7 +79,17 @@ func TestRunBatches(t *testing.T) {
 				require.Less(t, b["gas_per_item"].(float64), 400_000.0)
 			}
 			require.Equal(t, tc.jobs, items)
-			require.Empty(t, logLines(t, logs, "proof accepted"), "nothing went alone")
+			if tc.wantItemsPerBatch != 0 {
+				require.Empty(t, singles, "nothing went alone")
+			}
+			recent, err := miner.RecentAccepted(t.Context(), s.chain(t), testBeneficiary, 100, 1000)
+			require.NoError(t, err)
+			require.Len(t, recent, len(batches)+len(singles), "status lists batches and single proofs")
+			listed := 0
+			for _, a := range recent {
+				listed += max(int(a.Items), 1)
+			}
+			require.Equal(t, tc.jobs, listed)
 			st := m.Stats()
 			require.Equal(t, uint64(tc.jobs), st.Accepted)
 			require.Zero(t, st.Refused+st.Failed)
@@ -119,7 +136,7 @@ func hexBytes(t *testing.T, s string) []byte {
 // the chain refuses it (ItemAlreadySpent), the miner numbers it again and
 // it is accepted. No item is paid twice and none is lost.
 func TestBatchSequenceCollision(t *testing.T) {
-	s := newSetup(t, 0, "batch_max_items = 2\nbatch_max_age = \"1m\"")
+	s := newSetupWith(t, noAudits(), 0, "batch_max_items = 2\nbatch_max_age = \"1m\"")
 	now := time.Now()
 	clock := func() time.Time { return now }
 	_, logs1, err := runLogged(t, s, miner.Options{MaxJobs: 2, Clock: clock})
@@ -232,7 +249,7 @@ func TestMineOnceIsNotBatched(t *testing.T) {
 // outage waits (queued) and the same signed batch is accepted when the
 // node answers again; nothing fails and nothing is paid twice.
 func TestBatchWaitsThroughOutage(t *testing.T) {
-	s := newSetup(t, 0, "")
+	s := newSetupWith(t, noAudits(), 0, "")
 	var proxy outageProxy
 	proxy.start(t, s)
 	require.NoError(t, os.WriteFile(s.cfgPath, []byte(s.config("batch_max_items = 4\nbatch_max_age = \"1m\"")), 0o600))
@@ -256,4 +273,49 @@ func TestBatchWaitsThroughOutage(t *testing.T) {
 	require.Equal(t, 0.0, metricValue(t, m.Metrics().ProofsQueued))
 	require.Equal(t, 1.0, metricValue(t, m.Metrics().NodeOutages))
 	require.Equal(t, 1, s.node.SentTransactions(), "one batch transaction")
+}
+
+// chain returns a client of the setup's node, closed with the test.
+func (s *setup) chain(t *testing.T) miner.Chain {
+	t.Helper()
+	client := s.node.Client()
+	t.Cleanup(client.Close)
+	return miner.NewNodeClient(client)
+}
+
+// TestBatchOfOneGoesAlone: when only one proof is waiting at batch_max_age
+// it is sent with submitWorkProof and logged as a single proof.
+func TestBatchOfOneGoesAlone(t *testing.T) {
+	s := newSetup(t, 0, "batch_max_items = 64\nbatch_max_age = \"1m\"")
+	_, logs, err := runLogged(t, s, miner.Options{MaxJobs: 1})
+	require.NoError(t, err, logs)
+	require.Len(t, logLines(t, logs, "proof accepted"), 1, logs)
+	require.Empty(t, logLines(t, logs, "batch accepted"), logs)
+	recent, err := miner.RecentAccepted(t.Context(), s.chain(t), testBeneficiary, 5, 1000)
+	require.NoError(t, err)
+	require.Len(t, recent, 1)
+	require.Zero(t, recent[0].Items)
+}
+
+// noAudits are the default parameters on a chain that samples no work
+// for audit, where the miner batches.
+func noAudits() precompile.Params {
+	p := precompile.DefaultParams(testGovernance)
+	p.AuditProbabilityBps = 0
+	return p
+}
+
+// TestNoBatchingWhereWorkIsAudited: on a chain that samples work for
+// audit the miner does not batch (a sampled batch cannot be revealed yet)
+// and says so once; every proof goes alone.
+func TestNoBatchingWhereWorkIsAudited(t *testing.T) {
+	s := newSetup(t, 0, "batch_max_items = 4\nbatch_max_age = \"1m\"")
+	_, logs, err := runLogged(t, s, miner.Options{MaxJobs: 3})
+	require.NoError(t, err, logs)
+	require.Len(t, logLines(t, logs, "not batching: this chain samples work for audit and a sampled batch cannot be revealed yet; proofs go one per transaction"), 1, logs)
+	require.Len(t, logLines(t, logs, "proof accepted"), 3, logs)
+	require.Empty(t, logLines(t, logs, "batch accepted"), logs)
+	bps, err := miner.ReadAuditProbability(t.Context(), s.chain(t))
+	require.NoError(t, err)
+	require.Equal(t, uint16(precompile.DefaultAuditProbabilityBps), bps)
 }

@@ -530,17 +530,7 @@ func (m *Miner) MineOnce(ctx context.Context) (*Result, error) {
 func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) {
 	dev := m.devices[worker%len(m.devices)]
 	jobID := hexutil.Encode(job.ID[:])
-	fail := func(stage string, err error) (*Result, error) {
-		if ctx.Err() != nil { // stopping, not failing
-			return nil, err
-		}
-		m.metrics.JobsFailed.WithLabelValues(stage).Inc()
-		m.tally.mu.Lock()
-		m.tally.failed++
-		m.tally.mu.Unlock()
-		m.log.Error("job failed", "stage", stage, "job_id", jobID, "model", job.Model, "err", err)
-		return nil, err
-	}
+	fail := func(stage string, err error) (*Result, error) { return nil, m.jobFailed(ctx, job, stage, err) }
 
 	var head uint64
 	if err := m.sub.call(ctx, func(ctx context.Context) error {
@@ -567,7 +557,30 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 	if b := m.batchFor(work); b != nil {
 		return b.add(work, dev)
 	}
+	return m.submitWork(ctx, work, dev)
+}
 
+// jobFailed counts and logs a job that failed at stage, unless ctx ended
+// (stopping is not failing), and returns err.
+func (m *Miner) jobFailed(ctx context.Context, job Job, stage string, err error) error {
+	if ctx.Err() != nil {
+		return err
+	}
+	m.metrics.JobsFailed.WithLabelValues(stage).Inc()
+	m.tally.mu.Lock()
+	m.tally.failed++
+	m.tally.mu.Unlock()
+	m.log.Error("job failed", "stage", stage, "job_id", hexutil.Encode(job.ID[:]), "model", job.Model, "err", err)
+	return err
+}
+
+// submitWork submits one finished proof alone (submitWorkProof) and
+// accounts for the outcome: metrics, the tally, the pending queue and the
+// "proof accepted" line.
+func (m *Miner) submitWork(ctx context.Context, work *Work, dev Device) (*Result, error) {
+	job := work.Job
+	jobID := hexutil.Encode(job.ID[:])
+	fail := func(stage string, err error) (*Result, error) { return nil, m.jobFailed(ctx, job, stage, err) }
 	m.metrics.ProofsSubmitted.WithLabelValues(job.Model).Inc()
 	start := time.Now()
 	acc, err := m.submitThroughOutages(ctx, work)
