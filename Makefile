@@ -10,15 +10,19 @@ FUZZ_TARGETS := \
 	./proof:FuzzVerifySignature ./reward:FuzzReward ./reward:FuzzAdvance ./precompile:FuzzRun \
 	./attest/nvtrust:FuzzParseReport ./attest/nvtrust:FuzzParseChainDER ./attest/nvtrust:FuzzParseCertificate ./proof:FuzzDecodeTeleportMessage \
 	./proof:FuzzDecodeFederatedUpdate ./proof:FuzzDecodeTensor ./proof:FuzzDecodeJobTicket \
-	./precompile:FuzzABILayout ./precompile:FuzzDecodeArguments ./proof:FuzzStorageSlotPreimage
+	./precompile:FuzzABILayout ./precompile:FuzzDecodeArguments ./proof:FuzzStorageSlotPreimage \
+	./proof:FuzzDecodeBatchHeader ./proof:FuzzDecodeBatchItems
 FUZZTIME ?= 5s
 
-.PHONY: all build pars-geth pars-miner pars-gateway pars-verifier pars-devnet devnet test test-lib test-node e2e-deps \
-	lint abi bench fuzz clean
+# The consensus client of the proof-of-stake devnet and its tests.
+PRYSM_VERSION ?= v5.3.3
+
+.PHONY: all build pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-devnet-pos pars-genesis devnet devnet-pos test test-lib test-node e2e-deps \
+	lint abi bench fuzz clean prysm
 
 all: build
 
-build: pars-geth pars-miner pars-gateway pars-verifier pars-devnet
+build: pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-devnet-pos pars-genesis
 
 pars-geth:
 	$(MAKE) -C evmpatch pars-geth
@@ -35,11 +39,30 @@ pars-verifier:
 pars-devnet: pars-geth
 	cd evmpatch && $(GO) build -o ../bin/pars-devnet ./cmd/pars-devnet
 
+pars-devnet-pos: pars-geth
+	cd evmpatch && $(GO) build -o ../bin/pars-devnet-pos ./cmd/pars-devnet-pos
+
+# Prysm's beacon-chain, validator and prysmctl, pinned, built from the Go
+# module proxy into bin/ (cold: a few minutes; skipped when already built).
+prysm:
+	PRYSM_VERSION=$(PRYSM_VERSION) scripts/build-prysm.sh
+
+# Genesis (or upgrade) for a chain that runs 0x0300; built in the nested
+# module, on the patched tree.
+pars-genesis:
+	$(MAKE) -C evmpatch pars-genesis
+
 # THE main job: a local Pars node (chain 6133, JSON-RPC 127.0.0.1:8545,
 # IAIMining at 0x0300) with a miner and an audit watcher, in the foreground
 # until Ctrl-C.
 devnet: build
 	bin/pars-devnet --dir build/devnet --bin bin
+
+# A local proof-of-stake devnet, in the foreground until Ctrl-C: three
+# pars-geth + Prysm beacon node pairs on 127.0.0.1, the 64 interop
+# validators split across three validator clients, and a miner.
+devnet-pos: pars-geth pars-miner pars-devnet-pos prysm
+	bin/pars-devnet-pos --dir build/devnet-pos --bin bin
 
 # THE test command.
 test: lint test-lib test-node
@@ -54,14 +77,21 @@ test-lib:
 e2e-deps:
 	npm ci --prefix e2e --no-audit --no-fund
 
-# The patched node: its own tests, upstream subsets, the real binary end to end.
-test-node: pars-geth pars-miner pars-gateway pars-verifier e2e-deps
+# The patched node: its own tests, upstream subsets, the real binary end to
+# end, and a proof-of-stake network driven by Prysm.
+test-node: pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-genesis e2e-deps prysm
 	cd evmpatch && $(GO) vet ./...
 	$(MAKE) -C evmpatch test
 
-# Regenerate the ABI JSON (both copies) from contracts/IAIMining.sol.
+# Regenerate the ABI JSON from the Solidity sources: IAIMining's (both
+# copies) and MiningClient's with IAIMining's errors; then the Go bindings
+# (contracts/bindings) with abigen of the go-ethereum release go.mod requires.
+GETH_MODULE_VERSION = $(shell $(GO) list -m -f '{{.Version}}' github.com/ethereum/go-ethereum)
 abi: e2e-deps
 	node e2e/scripts/abi.mjs
+	$(GO) run github.com/ethereum/go-ethereum/cmd/abigen@$(GETH_MODULE_VERSION) --v2 \
+		--abi contracts/IAIMining.abi.json --pkg bindings --type IAIMining --out contracts/bindings/iaimining.go
+	@echo wrote contracts/bindings/iaimining.go
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 200x ./precompile

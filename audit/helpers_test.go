@@ -43,7 +43,14 @@ func (cheater) Infer(context.Context, string, []byte) ([]byte, error) {
 
 func newChain(t *testing.T) *chain {
 	t.Helper()
-	node, err := minertest.New(testChainID, precompile.DefaultParams(common.Address{0xaa}), uint64(time.Now().Unix()))
+	var seed [proof.SeedSize]byte
+	copy(seed[:], "audit test key")
+	key, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
+	require.NoError(t, err)
+	params := precompile.DefaultParams(common.Address{0xaa})
+	// The test miner is bonded from genesis: unbonded work earns nothing.
+	params.Bonds = []precompile.GenesisBond{{MinerID: key.Public().ID(), Bonder: common.Address{0xbb}, Amount: precompile.DefaultMinBond.Clone()}}
+	node, err := minertest.New(testChainID, params, uint64(time.Now().Unix()))
 	require.NoError(t, err)
 	client := miner.NewNodeClient(node.Client())
 	t.Cleanup(client.Close)
@@ -51,11 +58,6 @@ func newChain(t *testing.T) *chain {
 	require.NoError(t, err)
 	sub, err := miner.NewSubmitter(client, gasKey, miner.SubmitterConfig{ChainID: big.NewInt(testChainID), PollInterval: time.Millisecond})
 	require.NoError(t, err)
-	var seed [proof.SeedSize]byte
-	copy(seed[:], "audit test key")
-	key, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
-	require.NoError(t, err)
-	require.NoError(t, node.Bond([32]byte(key.Public().ID()), precompile.DefaultMinBond.ToBig())) // work earns only bonded
 	return &chain{node: node, client: client, sub: sub, key: key, backend: miner.NewBuiltinBackend(16)}
 }
 

@@ -609,6 +609,60 @@ interface IAIMining {
     function setDeviceEpochCap(uint32 cap) external;
 
     // ---------------------------------------------------------------------
+    // Batched work
+    //
+    // A miner signs one header (proof.BatchHeader, version 1: chainId(4) ‖
+    // beneficiary(20) ‖ count(2) ‖ root(32) ‖ its ML-DSA public key, signed
+    // under the FIPS 204 context "pars-aimining/v1/work-batch") over up to
+    // 512 items of 216 bytes each, packed back to back into one bytes:
+    //
+    //   seq(8) ‖ jobId ‖ modelHash ‖ inputHash ‖ deviceId ‖ nonce (32 each) ‖
+    //   timestamp(8) ‖ outputHash(32) ‖ inputTokens(4) ‖ outputTokens(4)
+    //
+    // root is the Merkle root of BLAKE3-keyed leaves of the items (see
+    // testdata/proof/README.md). Every item is checked, priced and capped as
+    // a single software-only proof would be (time window, model registry,
+    // token limits, bond, per-miner cap, epoch budget); its sequence number
+    // is spent once per miner id and chain (a bitmap, 256 per slot), and
+    // sequence numbers strictly increase within a batch. A batch is
+    // accepted whole or refused whole: a bad item reverts
+    // BatchItemFailed(index, innerError). The reward is held pending under
+    // the batch id, which finalizeWork takes like a work id. Batches carry no
+    // attestation and no ticket (TicketRequired when tickets are required).
+    // ---------------------------------------------------------------------
+
+    /// @notice A batch was accepted; its items' rewards are pending under batchId.
+    event WorkBatchAccepted(
+        bytes32 indexed batchId,
+        address indexed beneficiary,
+        bytes32 indexed minerId,
+        uint64 firstSeq,
+        uint64 lastSeq,
+        uint16 count,
+        uint64 computeUnits,
+        uint256 reward,
+        uint64 epoch
+    );
+
+    /// @notice This sequence number of this miner id was already paid on this chain.
+    error ItemAlreadySpent(bytes32 minerId, uint64 seq);
+    /// @notice Sequence numbers must strictly increase within a batch.
+    error SeqNotIncreasing(uint64 previous, uint64 seq);
+
+    /// @notice Verify a batch of work items under one signature, spend each
+    /// item's sequence number and hold their rewards pending.
+    /// @param header the canonical BatchHeader encoding
+    /// @param items count × 216 bytes: the items, in sequence order
+    /// @return batchId the key of the pending record (for finalizeWork and pendingWork)
+    /// @return totalReward the pending reward of all items
+    function submitWorkBatch(bytes calldata header, bytes calldata items)
+        external
+        returns (bytes32 batchId, uint256 totalReward);
+
+    /// @notice The spent bitmap of miner id's sequence numbers 256·word … 256·word+255
+    /// (bit i, counted from the least significant, is sequence number 256·word+i).
+    function seqWord(bytes32 minerId, uint64 word) external view returns (uint256 bits);
+
     // Audits: sampling, challenges, reveals, re-execution, committees,
     // slashing
     //

@@ -39,6 +39,7 @@ const (
 	DefaultBytesPerToken  = 4
 	DefaultMetricsListen  = "127.0.0.1:9477"
 	DefaultBuiltinDevice  = "cpu"
+	DefaultTokenSymbol    = "AI"
 )
 
 // Config is the miner's configuration file (TOML). See
@@ -66,6 +67,10 @@ type NetworkConfig struct {
 	// RPCEndpoint is the node's JSON-RPC endpoint: http(s)://, ws(s):// or
 	// the path of an IPC socket.
 	RPCEndpoint string `toml:"rpc_endpoint"`
+	// TokenSymbol is the symbol of the AI token that rewards and mining
+	// balances are paid in (18 decimals), shown beside balances (default
+	// DefaultTokenSymbol).
+	TokenSymbol string `toml:"token_symbol"`
 }
 
 // MiningConfig holds the keys, the beneficiary and the work loop settings.
@@ -100,6 +105,8 @@ type MiningConfig struct {
 	// Confirmations is the number of blocks, counting the one that holds the
 	// transaction, before a proof counts as accepted (1..64).
 	Confirmations uint64 `toml:"confirmations"`
+	// BatchConfig: batch_max_items and batch_max_age (batcher.go).
+	BatchConfig
 	// ReceiptTimeout is how long to wait for a receipt before broadcasting
 	// the transaction again.
 	ReceiptTimeout time.Duration `toml:"receipt_timeout"`
@@ -289,6 +296,12 @@ func (c *Config) validate() error {
 	case c.Network.ChainID > math.MaxUint32:
 		bad("network.chain_id %d does not fit in 32 bits (WorkContext.chain_id is a uint32)", c.Network.ChainID)
 	}
+	if c.Network.TokenSymbol == "" {
+		c.Network.TokenSymbol = DefaultTokenSymbol
+	}
+	if len(c.Network.TokenSymbol) > 11 || strings.ContainsFunc(c.Network.TokenSymbol, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		bad("network.token_symbol %q must be 1..11 characters without spaces", c.Network.TokenSymbol)
+	}
 	if c.Network.RPCEndpoint == "" {
 		bad("network.rpc_endpoint is missing (e.g. http://127.0.0.1:8545)")
 	} else if err := checkRPCEndpoint(c.Network.RPCEndpoint); err != nil {
@@ -352,6 +365,7 @@ func (c *Config) validate() error {
 	if m.MaxResubmits < 0 || m.MaxResubmits > 100 {
 		bad("mining.max_resubmits must be 1..100, not %d", m.MaxResubmits)
 	}
+	m.BatchConfig.applyDefaults(bad)
 
 	// [backend]
 	b := &c.Backend

@@ -52,6 +52,7 @@ func TestParseConfigDefaults(t *testing.T) {
 	require.Equal(t, miner.DefaultMaxTokens, cfg.Backend.MaxTokens)
 	require.Equal(t, []string{miner.DefaultBuiltinDevice}, cfg.GPU.DeviceIDs)
 	require.Equal(t, miner.DefaultMetricsListen, cfg.Metrics.Listen)
+	require.Equal(t, "AI", cfg.Network.TokenSymbol)
 	require.Equal(t, "/etc/pars/wallet.json", cfg.ResolvePath(cfg.Mining.WalletPath))
 	require.Equal(t, "/abs/w.json", cfg.ResolvePath("/abs/w.json"))
 	require.Equal(t, "0x8ba1f109551bD432803012645Ac136ddd64DBA72", cfg.BeneficiaryAddress().Hex())
@@ -100,6 +101,8 @@ func TestParseConfigErrors(t *testing.T) {
 		{"bad duration", validConfig, "[backend]", "job_interval = \"soon\"\n[backend]", "soon"},
 		{"chain id missing", validConfig, "chain_id = 6133", "", "network.chain_id is missing"},
 		{"chain id too large", validConfig, "chain_id = 6133", "chain_id = 4294967296", "does not fit in 32 bits"},
+		{"token symbol with a space", validConfig, "chain_id = 6133", "chain_id = 6133\ntoken_symbol = \"A I\"", `network.token_symbol "A I" must be 1..11 characters without spaces`},
+		{"token symbol too long", validConfig, "chain_id = 6133", "chain_id = 6133\ntoken_symbol = \"ABCDEFGHIJKL\"", "network.token_symbol"},
 		{"rpc missing", validConfig, `rpc_endpoint = "http://127.0.0.1:8545"`, "", "network.rpc_endpoint is missing"},
 		{"rpc scheme", validConfig, `"http://127.0.0.1:8545"`, `"ftp://127.0.0.1:8545"`, `scheme "ftp"`},
 		{"rpc no scheme", validConfig, `"http://127.0.0.1:8545"`, `"127.0.0.1:8545"`, "neither an http(s)/ws(s) URL nor an IPC"},

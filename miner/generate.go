@@ -182,7 +182,7 @@ type jobBackend struct {
 
 // Infer implements Backend through Generator when the back-end has it.
 func (b *jobBackend) Infer(ctx context.Context, model string, input []byte) ([]byte, error) {
-	g, ok := b.Backend.(Generator)
+	g, ok := generatorOf(b.Backend)
 	if !ok {
 		return b.Backend.Infer(ctx, model, input)
 	}
@@ -218,4 +218,20 @@ func (c *chunker) add(b []byte) error {
 	err := c.send(c.pending)
 	c.pending = c.pending[:0]
 	return err
+}
+
+// generatorOf returns the Generator under b: b itself, or the back-end a
+// wrapper (such as the chain's model registry view) hands on by Unwrap.
+func generatorOf(b Backend) (Generator, bool) {
+	for b != nil {
+		if g, ok := b.(Generator); ok {
+			return g, true
+		}
+		w, ok := b.(interface{ Unwrap() Backend })
+		if !ok {
+			return nil, false
+		}
+		b = w.Unwrap()
+	}
+	return nil, false
 }

@@ -30,6 +30,10 @@ type Metrics struct {
 	Resubmits        prometheus.Counter
 	Reorgs           prometheus.Counter
 	TransportRetries prometheus.Counter
+	NodeReachable    prometheus.Gauge   // 1 while the node answers, 0 during an outage
+	NodeOutages      prometheus.Counter // times the node became unreachable
+	ProofsQueued     prometheus.Gauge   // finished proofs waiting for the node
+	ProofsExpired    prometheus.Counter // queued proofs whose time window closed first
 }
 
 // NewMetrics creates the metrics and registers them together with the Go
@@ -72,12 +76,25 @@ func NewMetrics() *Metrics {
 		TransportRetries: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "pars_miner_rpc_retries_total", Help: "JSON-RPC calls retried after a transport error.",
 		}),
+		NodeReachable: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "pars_miner_node_reachable", Help: "1 while the node answers JSON-RPC, 0 while it is unreachable.",
+		}),
+		NodeOutages: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_node_outages_total", Help: "Times the node became unreachable.",
+		}),
+		ProofsQueued: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "pars_miner_proofs_queued", Help: "Finished proofs waiting for an unreachable node.",
+		}),
+		ProofsExpired: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_proofs_expired_total", Help: "Queued proofs whose time window closed before the node answered.",
+		}),
 	}
 	m.Registry.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		m.ProofsSubmitted, m.ProofsAccepted, m.ProofsRefused, m.JobsFailed, m.RewardWei, m.ComputeUnits,
 		m.InferenceSeconds, m.SubmitSeconds, m.Resubmits, m.Reorgs, m.TransportRetries,
+		m.NodeReachable, m.NodeOutages, m.ProofsQueued, m.ProofsExpired,
 	)
 	return m
 }

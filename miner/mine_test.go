@@ -244,7 +244,7 @@ func TestSubmitResendsDroppedTransaction(t *testing.T) {
 }
 
 func TestRunMaxJobs(t *testing.T) {
-	s := newSetup(t, 0, "concurrency = 2")
+	s := newSetup(t, 0, "concurrency = 2\nbatch_max_items = 1") // one proof per transaction
 	m := s.open(t, miner.Options{MaxJobs: 3})
 	require.NoError(t, m.Run(t.Context()))
 	require.Equal(t, 3.0, metricValue(t, m.Metrics().ProofsAccepted.WithLabelValues("pars-tiny-rnn-v1")))

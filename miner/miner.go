@@ -94,13 +94,16 @@ type Miner struct {
 	backend     Backend
 	devices     []Device
 	sub         *Submitter
+	watch       *nodeWatch // node outages (outage.go)
 	metrics     *Metrics
 	log         *slog.Logger
 	jobs        *DevnetJobs
 	clock       func() time.Time
 	tally       tally
-	rules       *ChainRules  // the chain's parameters, once read (guarded by pending.mu)
-	pending     pendingWork  // accepted work waiting for finalizeWork
+	rules       *ChainRules // the chain's parameters, once read (guarded by pending.mu)
+	pending     pendingWork // accepted work waiting for finalizeWork
+	batchMu     sync.Mutex
+	batch       *batcher     // collects Run's work into batches (batcher.go); nil: none
 	reveals     revealKeeper // what audited work needs revealed (reveal.go)
 }
 
@@ -201,6 +204,7 @@ func New(cfg *Config, deps Deps, opts Options) (*Miner, error) {
 		clock:       opts.Clock,
 	}
 	m.tally.start = opts.Clock()
+	m.watchNode()
 	for _, name := range cfg.GPU.DeviceIDs {
 		m.devices = append(m.devices, Device{Name: name, ID: DeviceID(cfg.Backend.Kind, name)})
 	}
@@ -526,17 +530,7 @@ func (m *Miner) MineOnce(ctx context.Context) (*Result, error) {
 func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) {
 	dev := m.devices[worker%len(m.devices)]
 	jobID := hexutil.Encode(job.ID[:])
-	fail := func(stage string, err error) (*Result, error) {
-		if ctx.Err() != nil { // stopping, not failing
-			return nil, err
-		}
-		m.metrics.JobsFailed.WithLabelValues(stage).Inc()
-		m.tally.mu.Lock()
-		m.tally.failed++
-		m.tally.mu.Unlock()
-		m.log.Error("job failed", "stage", stage, "job_id", jobID, "model", job.Model, "err", err)
-		return nil, err
-	}
+	fail := func(stage string, err error) (*Result, error) { return nil, m.jobFailed(ctx, job, stage, err) }
 
 	var head uint64
 	if err := m.sub.call(ctx, func(ctx context.Context) error {
@@ -560,10 +554,36 @@ func (m *Miner) Mine(ctx context.Context, job Job, worker int) (*Result, error) 
 		m.log.Warn("GPU attestation failed; sending this proof at the software-only tier", "device", dev.Name, "job_id", jobID, "err", work.AttestError)
 	}
 	m.metrics.InferenceSeconds.WithLabelValues(job.Model).Observe(work.InferenceTime.Seconds())
+	if b := m.batchFor(work); b != nil {
+		return b.add(work, dev)
+	}
+	return m.submitWork(ctx, work, dev)
+}
 
+// jobFailed counts and logs a job that failed at stage, unless ctx ended
+// (stopping is not failing), and returns err.
+func (m *Miner) jobFailed(ctx context.Context, job Job, stage string, err error) error {
+	if ctx.Err() != nil {
+		return err
+	}
+	m.metrics.JobsFailed.WithLabelValues(stage).Inc()
+	m.tally.mu.Lock()
+	m.tally.failed++
+	m.tally.mu.Unlock()
+	m.log.Error("job failed", "stage", stage, "job_id", hexutil.Encode(job.ID[:]), "model", job.Model, "err", err)
+	return err
+}
+
+// submitWork submits one finished proof alone (submitWorkProof) and
+// accounts for the outcome: metrics, the tally, the pending queue and the
+// "proof accepted" line.
+func (m *Miner) submitWork(ctx context.Context, work *Work, dev Device) (*Result, error) {
+	job := work.Job
+	jobID := hexutil.Encode(job.ID[:])
+	fail := func(stage string, err error) (*Result, error) { return nil, m.jobFailed(ctx, job, stage, err) }
 	m.metrics.ProofsSubmitted.WithLabelValues(job.Model).Inc()
 	start := time.Now()
-	acc, err := m.sub.Submit(ctx, work.Encoded, work.Attestation, work.WorkID, work.Proof.Context.Timestamp)
+	acc, err := m.submitThroughOutages(ctx, work)
 	if err != nil {
 		if ref, ok := IsRefusal(err); ok {
 			m.metrics.ProofsRefused.WithLabelValues(ref.Reason).Inc()
@@ -664,6 +684,7 @@ func (m *Miner) Run(ctx context.Context) error {
 	if err := m.prepareVerified(ctx); err != nil {
 		return err
 	}
+	stopBatcher := m.startBatcher(ctx)
 	defer m.watchAudits(ctx)()
 	minerID := m.MinerID()
 	m.log.Info("mining in devnet mode",
@@ -676,6 +697,14 @@ func (m *Miner) Run(ctx context.Context) error {
 	maxJobs := int64(m.opts.MaxJobs)
 loop:
 	for maxJobs == 0 || issued.Load() < maxJobs {
+		if m.watch.skipJob(ctx, m.chain) { // the node is unreachable: no new work
+			select {
+			case <-ctx.Done():
+				break loop
+			case <-ticker.C:
+			}
+			continue
+		}
 		job, err := m.jobs.Next()
 		if err != nil {
 			m.log.Error("cannot make a job", "err", err)
@@ -707,6 +736,7 @@ loop:
 	}
 	close(jobs)
 	wg.Wait()
+	failed.Add(int64(stopBatcher()))
 	m.logStats("mining stopped")
 	if n := failed.Load(); maxJobs > 0 && n > 0 {
 		return fmt.Errorf("%d of %d jobs failed", n, issued.Load())

@@ -70,9 +70,14 @@ func promptPassphrase(prompt string) (string, error) {
 	return string(b), nil
 }
 
-// PromptNewPassphrase asks twice on the terminal and checks both agree.
-func PromptNewPassphrase() (string, error) {
-	p1, err := promptPassphrase("New wallet passphrase: ")
+// PromptNewPassphrase asks twice on the terminal for a new wallet
+// passphrase and checks both agree.
+func PromptNewPassphrase() (string, error) { return PromptNewPassphraseFor("wallet") }
+
+// PromptNewPassphraseFor asks twice on the terminal for a new passphrase of
+// what ("wallet", "gas account") and checks both agree.
+func PromptNewPassphraseFor(what string) (string, error) {
+	p1, err := promptPassphrase("New " + what + " passphrase: ")
 	if err != nil {
 		return "", err
 	}

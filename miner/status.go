@@ -51,7 +51,10 @@ const LogWindow = 5000
 
 // RecentAccepted returns the last n WorkAccepted events crediting
 // beneficiary, newest first, looking back at most lookback blocks from the
-// latest one. It filters on the indexed beneficiary topic.
+// latest one. It filters on the indexed beneficiary topic. Accepted
+// batches (WorkBatchAccepted) are listed among them, one entry per batch:
+// WorkID is the batch id, Items its number of items, ComputeUnits and
+// Reward its totals.
 func RecentAccepted(ctx context.Context, chain Chain, beneficiary common.Address, n int, lookback uint64) ([]WorkAccepted, error) {
 	if n <= 0 {
 		return nil, nil
@@ -64,7 +67,7 @@ func RecentAccepted(ctx context.Context, chain Chain, beneficiary common.Address
 	if head > lookback {
 		oldest = head - lookback
 	}
-	topics := [][]common.Hash{{workAcceptedEvent.ID}, nil, {common.BytesToHash(beneficiary[:])}}
+	topics := [][]common.Hash{{workAcceptedEvent.ID, workBatchAcceptedEvent.ID}, nil, {common.BytesToHash(beneficiary[:])}}
 	var out []WorkAccepted
 	for to := head; ; {
 		from := oldest
@@ -86,6 +89,9 @@ func RecentAccepted(ctx context.Context, chain Chain, beneficiary common.Address
 				continue
 			}
 			ev, err := ParseWorkAccepted(&logs[i])
+			if b, berr := ParseWorkBatchAccepted(&logs[i]); berr == nil {
+				ev, err = b.AsWorkAccepted(), nil
+			}
 			if err != nil {
 				continue
 			}

@@ -186,6 +186,9 @@ type WorkAccepted struct {
 	Epoch        uint64
 	BlockNumber  uint64
 	TxHash       common.Hash
+	// Items is the number of batch items accepted under WorkID, then a
+	// batch id (RecentAccepted lists batches too); 0 for a single proof.
+	Items uint16
 }
 
 // workAcceptedEvent is the ABI event.

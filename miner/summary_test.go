@@ -32,7 +32,7 @@ func logLines(t *testing.T, logs, msg string) []map[string]any {
 // it stops. With a one-block challenge window the miner finalizes each
 // proof after the next acceptance.
 func TestAcceptedBalanceAndSummary(t *testing.T) {
-	s := newSetupWith(t, shortWindow(), 0, "")
+	s := newSetupWith(t, shortWindow(), 0, "batch_max_items = 1") // one proof per transaction
 	var buf bytes.Buffer
 	m := s.open(t, miner.Options{Logger: slog.New(slog.NewJSONHandler(&buf, nil)), MaxJobs: 4, SummaryEvery: 2})
 	require.NoError(t, m.Run(t.Context()))

@@ -195,6 +195,10 @@ type chainModels struct {
 	models map[string]ModelInfo
 }
 
+// Unwrap returns the back-end whose model descriptions b replaces, so its
+// other abilities (Generator) stay reachable.
+func (b chainModels) Unwrap() Backend { return b.Backend }
+
 // Model implements Backend with the chain's entry.
 func (b chainModels) Model(name string) (ModelInfo, bool) {
 	if info, ok := b.models[name]; ok {

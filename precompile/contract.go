@@ -16,6 +16,7 @@ import (
 // between EVMs and goroutines.
 type Contract struct {
 	deviceRoot *nvtrust.Certificate // root of GPU certificate chains (attest.go)
+	keys       *KeyCache            // decoded ML-DSA keys (keycache.go); nil: none
 }
 
 // New returns the IAIMining precompile, with NVIDIA's Device Identity root
@@ -49,6 +50,7 @@ type call struct {
 	env        Env
 	st         store
 	deviceRoot *nvtrust.Certificate
+	keys       *KeyCache
 	seeds      map[uint64]proof.Hash // audit seeds computed in this call, by submission block (audit.go)
 }
 
@@ -130,7 +132,7 @@ func (c *Contract) run(env Env, input []byte) ([]byte, error) {
 	if !env.UseGas(m.gas(args)) {
 		return nil, errOutOfGas
 	}
-	results, err := m.run(&call{env: env, st: store{db: env.State()}, deviceRoot: c.deviceRoot}, args)
+	results, err := m.run(&call{env: env, st: store{db: env.State()}, deviceRoot: c.deviceRoot, keys: c.keys}, args)
 	if err != nil {
 		return nil, err
 	}
@@ -165,6 +167,7 @@ var methodSets = []func() map[string]*method{
 	federatedMethods,
 	modelMethods,
 	verifiedMethods,
+	batchMethods,
 	auditMethods,
 	revealMethods,
 	committeeMethods,

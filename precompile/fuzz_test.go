@@ -24,7 +24,11 @@ func FuzzRun(f *testing.F) {
 	}
 	p := makeProof(f, sk, chainPars, 10, nil)
 	sig, _ := sk.Sign([]byte("m"), nil, true)
+	items := batchItems(2, "fuzz", 1, 2)
+	batch := signBatch(f, sk, chainPars, items)
 	for _, in := range [][]byte{
+		pack(f, "submitWorkBatch", batch.Encode(), proof.EncodeBatchItems(items)),
+		pack(f, "seqWord", [32]byte(sk.Public().ID()), uint64(0)),
 		pack(f, "submitWorkProof", p.Encode(), []byte{}),
 		pack(f, "submitWorkProofs", [][]byte{p.Encode()}, [][]byte{{}}),
 		pack(f, "verifyMLDSA", sk.Public().Bytes(), []byte("m"), sig),

@@ -21,8 +21,9 @@ var ecrecoverInput = common.FromHex("38d18acb67d25c8bb9942764b62f18e17054f66a817
 // measured runs op (one precompile call) b.N times and reports gas/op,
 // gas per microsecond, and the ratio of that to ecrecover's gas per
 // microsecond. Each call is followed by one timed ecrecover, so both sides
-// are measured under the same load on the machine.
-func measured(b *testing.B, setup func(n int) func(i int) precompiletest.Result) {
+// are measured under the same load on the machine. It returns the gas of
+// the last call.
+func measured(b *testing.B, setup func(n int) func(i int) precompiletest.Result) uint64 {
 	run := setup(b.N)
 	ec := vm.PrecompiledContractsCancun[common.BytesToAddress([]byte{1})]
 	b.ResetTimer()
@@ -50,6 +51,7 @@ func measured(b *testing.B, setup func(n int) func(i int) precompiletest.Result)
 	b.ReportMetric(float64(gas), "gas/op")
 	b.ReportMetric(float64(gas)/micros, "gas/µs")
 	b.ReportMetric(float64(gas)/micros/anchor, "x-ecrecover")
+	return gas
 }
 
 // BenchmarkGasSchedule measures every IAIMining function in its worst case

@@ -206,21 +206,27 @@ func modelMethods() map[string]*method {
 // units within the per-proof cap.
 func (c *call) jobComputeUnits(p *Params, wp *proof.AIWorkProof) (uint64, error) {
 	m, ok := c.st.model(wp.Context.ModelHash)
+	return modelComputeUnits(p, wp.Context.ModelHash, m, ok, wp.InputTokens, wp.OutputTokens)
+}
+
+// modelComputeUnits is jobComputeUnits on a registry entry already read (m,
+// ok as store.model returned them for modelHash) and signed token counts.
+func modelComputeUnits(p *Params, modelHash proof.Hash, m ModelSpec, ok bool, in, out uint32) (uint64, error) {
 	if !ok {
-		return 0, revert("UnknownModel", [32]byte(wp.Context.ModelHash))
+		return 0, revert("UnknownModel", [32]byte(modelHash))
 	}
-	if wp.OutputTokens == 0 {
+	if out == 0 {
 		return 0, revert("ZeroOutputTokens")
 	}
-	if wp.InputTokens > m.MaxInputTokens || wp.OutputTokens > m.MaxOutputTokens {
-		return 0, revert("TokensOverLimit", wp.InputTokens, wp.OutputTokens, m.MaxInputTokens, m.MaxOutputTokens)
+	if in > m.MaxInputTokens || out > m.MaxOutputTokens {
+		return 0, revert("TokensOverLimit", in, out, m.MaxInputTokens, m.MaxOutputTokens)
 	}
 	// Every proof of a re-execution model must be re-executable in one
 	// reveal: longer ones are refused here, never routed elsewhere.
-	if m.Verifier == VerifierReexec && !ReexecFits(uint64(wp.InputTokens), uint64(wp.OutputTokens)) {
-		return 0, revert("TokensOverLimit", wp.InputTokens, wp.OutputTokens, uint32(MaxReexecInput), uint32(MaxReexecOutput))
+	if m.Verifier == VerifierReexec && !ReexecFits(uint64(in), uint64(out)) {
+		return 0, revert("TokensOverLimit", in, out, uint32(MaxReexecInput), uint32(MaxReexecOutput))
 	}
-	cu := m.ComputeUnits(wp.InputTokens, wp.OutputTokens)
+	cu := m.ComputeUnits(in, out)
 	if cu > p.MaxComputeUnitsPerProof {
 		return 0, revert("OverCap", cu, p.MaxComputeUnitsPerProof)
 	}

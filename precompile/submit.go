@@ -145,7 +145,7 @@ func (c *call) submitOne(p *Params, encoded, attestation []byte) (*accepted, err
 	if supplied := proof.HashAttestation(attestation); supplied != wp.AttestationHash {
 		return nil, revert("AttestationMismatch", [32]byte(wp.AttestationHash), [32]byte(supplied))
 	}
-	pk, err := proof.ParsePublicKey(wp.MinerKey)
+	pk, err := c.keys.Parse(wp.MinerKey)
 	if err != nil {
 		return nil, revert("BadSignature")
 	}

@@ -166,7 +166,7 @@ func (c *call) relayTeleport(args []any) ([]any, error) {
 		supplied[i] = teleport.Signature{Index: idx[i], PublicKey: pks[i], Signature: sigs[i]}
 	}
 	signerID := func(i int) proof.Hash { return proof.Hash(c.st.get(TeleportSignerSlot(m.SourceChain, uint8(i)))) }
-	if err := teleport.CheckQuorum(threshold, int(size), signerID, encoded, supplied); err != nil {
+	if err := teleport.CheckQuorumWith(c.keys.Parse, threshold, int(size), signerID, encoded, supplied); err != nil {
 		var qe *teleport.QuorumError
 		if !errors.As(err, &qe) {
 			return nil, revert("MalformedInput", "relayTeleport: signatures refused")
@@ -298,7 +298,7 @@ func (c *call) setTeleportSigners(args []any) ([]any, error) {
 	}
 	set := teleport.Set{Threshold: threshold, IDs: make([]proof.Hash, len(pks))}
 	for i, pk := range pks {
-		if _, err := proof.ParsePublicKey(pk); err != nil {
+		if _, err := c.keys.Parse(pk); err != nil {
 			return nil, revert("InvalidParameter", fmt.Sprintf("publicKeys[%d]: %s", i, keyReason(err)))
 		}
 		set.IDs[i] = teleport.SignerID(pk)

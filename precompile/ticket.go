@@ -178,7 +178,7 @@ func (c *call) submitTicketedWork(args []any) ([]any, error) {
 	if cu > t.Budget {
 		return nil, revert("TicketBudgetExceeded", cu, t.Budget)
 	}
-	pk, err := proof.ParsePublicKey(t.GatewayKey)
+	pk, err := c.keys.Parse(t.GatewayKey)
 	if err != nil || t.VerifySignature(pk) != nil {
 		return nil, revert("BadTicketSignature")
 	}
@@ -210,7 +210,7 @@ func (c *call) registerGateway(args []any) ([]any, error) {
 		return nil, err
 	}
 	raw := args[0].([]byte)
-	pk, err := proof.ParsePublicKey(raw)
+	pk, err := c.keys.Parse(raw)
 	if err != nil {
 		return nil, revert("InvalidParameter", "gateway key: "+keyReason(err))
 	}

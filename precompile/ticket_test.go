@@ -103,7 +103,7 @@ func TestTicketedWork(t *testing.T) {
 		{"MalformedInput", p, ticketV1(t, tk, gw), "proof: malformed JobTicket: version at byte 0: ticket version 1 is no longer accepted (it names no miner); want 2"},
 	}
 	for i, tc := range cases {
-		bondID(t, c, tc.p.MinerID())
+		bondID(t, c, tc.p.MinerID()) // bonding is not part of the refusal
 		before := root(c)
 		r := submitTicketed(t, c, tc.p, tc.tk)
 		requireRevert(t, r, tc.name)
@@ -185,7 +185,7 @@ func TestTicketFrontRunRefused(t *testing.T) {
 				p.Beneficiary = thief
 				p.OutputHash = proof.HashOutput([]byte("made up"))
 			})
-			bondID(t, c, stolen.MinerID())
+			bondID(t, c, stolen.MinerID()) // the thief is bonded: only the ticket stops it
 			before := root(c)
 			r := submitTicketed(t, c, stolen, tk.Encode())
 			requireRevert(t, r, "TicketMismatch")
@@ -197,10 +197,10 @@ func TestTicketFrontRunRefused(t *testing.T) {
 			require.Zero(t, unpack(t, "ticketRedeemedAt", q.Ret)[0].(uint64))
 
 			// The miner the ticket names is paid.
-			good := ticketedProof(t, honest, tk, 100, nil)
-			r = submitTicketed(t, c, good, tk.Encode())
+			paid := ticketedProof(t, honest, tk, 100, nil)
+			r = submitTicketed(t, c, paid, tk.Encode())
 			require.NoError(t, r.Err, "%v", r.Revert)
-			settle(t, c, good)
+			settle(t, c, paid)
 			require.Positive(t, balanceOf(t, c, payee).Sign())
 		})
 	}

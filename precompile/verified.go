@@ -235,6 +235,23 @@ type accepted struct {
 // unless every cap holds; the caller reverts everything on error anyway.
 func (c *call) holdPending(p *Params, wp *proof.AIWorkProof, workID proof.Hash, epoch uint64, amount *uint256.Int, device *[32]byte) error {
 	minerID := wp.MinerID()
+	if err := c.holdReward(p, minerID, epoch, amount, device); err != nil {
+		return err
+	}
+	c.st.setWork(workID, &workRecord{
+		status: workPending, submittedAt: c.env.BlockNumber(), beneficiary: wp.Beneficiary,
+		minerID: minerID, amount: amount, digest: wp.Digest(),
+	})
+	return nil
+}
+
+// holdReward applies the caps to one piece of accepted work's reward and
+// counts it: the miner id's bond, its per-epoch reward cap, the epoch
+// budget and, for attested work, the device's per-epoch count. It writes
+// the counters (epoch reward, the miner id's epoch reward, total pending,
+// the device count) only if every cap holds, and no pending record: the
+// caller writes that (holdPending one per proof, a batch one per batch).
+func (c *call) holdReward(p *Params, minerID proof.Hash, epoch uint64, amount *uint256.Int, device *[32]byte) error {
 	bonded := c.st.getInt(BondSlot(minerID, 1))
 	if bonded.Lt(p.MinBond) {
 		return revert("NotBonded", [32]byte(minerID))
@@ -295,10 +312,6 @@ func (c *call) holdPending(p *Params, wp *proof.AIWorkProof, workID proof.Hash, 
 		binary.BigEndian.PutUint32(v[8:12], count)
 		c.st.set(deviceSlot, v)
 	}
-	c.st.setWork(workID, &workRecord{
-		status: workPending, submittedAt: c.env.BlockNumber(), beneficiary: wp.Beneficiary,
-		minerID: minerID, amount: amount, digest: wp.Digest(),
-	})
 	return nil
 }
 

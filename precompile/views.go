@@ -21,7 +21,7 @@ func verifyMLDSAGas(args []any) uint64 {
 
 // verifyMLDSA(bytes publicKey, bytes message, bytes signature) view returns (bool)
 func (c *call) verifyMLDSA(args []any) ([]any, error) {
-	pk, err := proof.ParsePublicKey(args[0].([]byte))
+	pk, err := c.keys.Parse(args[0].([]byte))
 	if err != nil {
 		return nil, revert("MalformedInput", "verifyMLDSA: "+keyReason(err))
 	}

@@ -40,6 +40,11 @@ var hashDomains = []struct {
 	{"DomainAuditCommittee", DomainAuditCommittee},
 	{"DomainVoteCommitment", DomainVoteCommitment},
 	{"DomainWorkDigest", DomainWorkDigest},
+	{"DomainBatchLeaf", DomainBatchLeaf},
+	{"DomainBatchNode", DomainBatchNode},
+	{"DomainBatchID", DomainBatchID},
+	{"DomainBatchDigest", DomainBatchDigest},
+	{"DomainBatchItem", DomainBatchItem},
 }
 
 func TestDomainsDistinct(t *testing.T) {

@@ -248,6 +248,7 @@ var signingContexts = []struct {
 	{"ContextDeviceRegistration", ContextDeviceRegistration},
 	{"ContextFederatedUpdate", ContextFederatedUpdate},
 	{"ContextFederatedEnrolment", ContextFederatedEnrolment},
+	{"ContextWorkBatch", ContextWorkBatch},
 }
 
 func TestSigningContextsDistinct(t *testing.T) {

@@ -140,6 +140,13 @@ func (e *QuorumError) Error() string {
 // all run before the first signature is verified. signerID is only called
 // with 0 <= i < size.
 func CheckQuorum(threshold uint8, size int, signerID func(i int) proof.Hash, encoded []byte, sigs []Signature) error {
+	return CheckQuorumWith(proof.ParsePublicKey, threshold, size, signerID, encoded, sigs)
+}
+
+// CheckQuorumWith is CheckQuorum decoding the signers' public keys with
+// parse, which must return what proof.ParsePublicKey returns (a cache of
+// decoded keys, for instance).
+func CheckQuorumWith(parse func([]byte) (*proof.PublicKey, error), threshold uint8, size int, signerID func(i int) proof.Hash, encoded []byte, sigs []Signature) error {
 	if threshold == 0 || len(sigs) < int(threshold) {
 		return &QuorumError{Failure: NotEnoughSigners, Count: len(sigs), Threshold: threshold}
 	}
@@ -157,7 +164,7 @@ func CheckQuorum(threshold uint8, size int, signerID func(i int) proof.Hash, enc
 		}
 	}
 	for _, s := range sigs {
-		pk, err := proof.ParsePublicKey(s.PublicKey)
+		pk, err := parse(s.PublicKey)
 		if err != nil || !proof.VerifyTeleport(pk, encoded, s.Signature) {
 			return &QuorumError{Failure: BadSignature, Index: s.Index, Count: len(sigs), Threshold: threshold}
 		}

@@ -201,7 +201,14 @@ func TestRegisterAndStartupCheck(t *testing.T) {
 		}
 		return err == nil
 	}, 15*time.Second, 20*time.Millisecond)
-	h := health(t, base)
+	// The first chain check runs right after the HTTP server is up: wait
+	// for its answer rather than reading "unchecked".
+	var h map[string]any
+	require.Eventually(t, func() bool {
+		h = health(t, base)
+		reg, ok := h["registration"].(map[string]any)
+		return ok && reg["state"] != "unchecked"
+	}, 15*time.Second, 20*time.Millisecond)
 	require.Equal(t, kg.GatewayID, h["gateway_id"])
 	reg := h["registration"].(map[string]any)
 	require.Equal(t, "not_registered", reg["state"])

@@ -73,9 +73,9 @@ func finalizeCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "finalize",
 		Usage:     "credit the miner id's pending rewards whose challenge window has passed",
-		UsageText: "pars-miner finalize --config config.toml [--lookback BLOCKS]",
+		UsageText: "pars-miner finalize --config config.toml [--lookback BLOCKS] [--wei]",
 		Flags: []cli.Flag{
-			configFlag, logLevel, logFormat,
+			configFlag, logLevel, logFormat, weiFlag,
 			&cli.Uint64Flag{Name: "lookback", Value: miner.RecoverLookback, Usage: "how many blocks back to look for pending work"},
 		},
 		Action: finalizeCmd,
@@ -104,7 +104,7 @@ func finalizeCmd(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.Writer, "pending    %d proofs found\ncredited   %s wei (%s)\nwaiting    %d proofs (challenge window open)\n",
-		found, credited, formatUnits(credited, 18), m.Pending())
+	fmt.Fprintf(c.App.Writer, "pending    %d proofs found\ncredited   %s\nwaiting    %d proofs (challenge window open)\n",
+		found, formatToken(credited, cfg.Network.TokenSymbol, c.Bool(weiFlag.Name)), m.Pending())
 	return nil
 }

@@ -4,6 +4,8 @@
 // 0x0300.
 //
 //	pars-miner keygen --out wallet.json [--scheme 44|65|87]
+//	pars-miner gas-account new | import --key-file F | show [--keystore keystore]
+//	pars-miner init --rpc URL [--out config.toml] [--gas-account 0x…] [--beneficiary 0x…]
 //	pars-miner [run] --config config.toml [--max-jobs N]
 //	pars-miner prove (--config config.toml | --wallet wallet.json --chain-id N --beneficiary 0x…) --input TEXT
 //	pars-miner proof decode HEX
@@ -27,6 +29,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -78,6 +81,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Name:  "pars-miner",
 		Usage: "Pars Proof-of-AI miner",
 		UsageText: "pars-miner keygen --out wallet.json [--scheme 44|65|87]\n" +
+			"pars-miner gas-account (new | import --key-file F | show) [--keystore keystore]\n" +
+			"pars-miner init --rpc URL [--out config.toml] [--gas-account 0x…] [--beneficiary 0x…]\n" +
 			"pars-miner [run] --config config.toml [--max-jobs N]\n" +
 			"pars-miner prove (--config config.toml | --wallet wallet.json --chain-id N --beneficiary 0x…) (--input TEXT | --input-file F)\n" +
 			"pars-miner proof decode (HEX | --file F)\n" +
@@ -108,6 +113,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 				},
 				Action: keygenCmd,
 			},
+			gasAccountCommand(),
+			initCommand(),
 			{
 				Name:      "run",
 				Usage:     "mine (the same as giving --config without a command)",
@@ -124,9 +131,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			{
 				Name:      "status",
 				Usage:     "show the beneficiary's mining balance and its last accepted proofs",
-				UsageText: "pars-miner status --config config.toml [--last N] [--lookback BLOCKS]",
+				UsageText: "pars-miner status --config config.toml [--last N] [--lookback BLOCKS] [--wei]",
 				Flags: []cli.Flag{
-					configFlag,
+					configFlag, weiFlag,
 					&cli.IntFlag{Name: "last", Value: 10, Usage: "how many accepted proofs to list"},
 					&cli.Uint64Flag{Name: "lookback", Value: 100_000, Usage: "how many blocks back to search for accepted proofs"},
 				},
@@ -164,7 +171,7 @@ func newLogger(c *cli.Context) (*slog.Logger, error) {
 func loadConfig(c *cli.Context) (*miner.Config, error) {
 	path := c.String(configFlag.Name)
 	if path == "" {
-		return nil, errors.New("missing --config (see `pars-miner --help`; an example is cmd/pars-miner/config.example.toml)")
+		return nil, errors.New("missing --config FILE: write one with `pars-miner init --rpc http://127.0.0.1:8545` (it reads the chain id from the node; see `pars-miner init --help`)")
 	}
 	return miner.LoadConfig(path)
 }
@@ -182,6 +189,7 @@ func mineCmd(c *cli.Context) error {
 		return err
 	}
 	metrics := miner.NewMetrics()
+	metricsURL := ""
 	m, err := miner.Open(c.Context, cfg, attestOptions(miner.Options{Logger: log, Metrics: metrics, MaxJobs: c.Int(maxJobs.Name)}))
 	if err != nil {
 		return err
@@ -193,10 +201,12 @@ func mineCmd(c *cli.Context) error {
 			return err
 		}
 		log.Info("serving metrics", "url", "http://"+addr.String()+"/metrics")
+		metricsURL = "http://" + addr.String() + "/metrics"
 		if host, _, _ := net.SplitHostPort(listen); !isLoopback(host) {
 			log.Warn("metrics are reachable from other machines", "listen", listen)
 		}
 	}
+	logStarted(c.Context, log, cfg, metricsURL)
 	return m.Run(c.Context)
 }
 
@@ -240,6 +250,8 @@ func keygenCmd(c *cli.Context) error {
 	pub, _ := hexutil.Decode(w.PublicKey)
 	fmt.Fprintf(c.App.Writer, "wallet     %s\nscheme     %s\nminer id   %s\npublic key %d bytes\n", out, w.Scheme, w.MinerID, len(pub))
 	fmt.Fprintln(c.App.Writer, "Keep the passphrase: without it the key cannot be recovered.")
+	fmt.Fprintf(c.App.Writer, "\nwrote %s (the ML-DSA mining key, encrypted)\nnext: pars-miner gas-account new --keystore %s   # the account that pays gas\n",
+		out, filepath.Join(filepath.Dir(out), "keystore"))
 	return nil
 }
 
@@ -270,16 +282,25 @@ func statusCmd(c *cli.Context) error {
 	w := c.App.Writer
 	fmt.Fprintf(w, "chain           %d\n", cfg.Network.ChainID)
 	fmt.Fprintf(w, "beneficiary     %s\n", ben.Hex())
-	fmt.Fprintf(w, "mining balance  %s wei (%s)\n", bal, formatUnits(bal, 18))
+	fmt.Fprintf(w, "mining balance  %s\n", formatToken(bal, cfg.Network.TokenSymbol, c.Bool(weiFlag.Name)))
+	fmt.Fprintf(w, "queued proofs   %s\n", runningMinerQueue(ctx, cfg.Metrics.Listen))
 	if len(last) == 0 {
 		fmt.Fprintf(w, "no accepted proofs in the last %d blocks\n", c.Uint64("lookback"))
 		return nil
 	}
 	fmt.Fprintf(w, "last %d accepted proofs (newest first):\n", len(last))
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "BLOCK\tWORK ID\tMINER ID\tCOMPUTE UNITS\tREWARD (wei)\tEPOCH\tTX")
+	unit := cfg.Network.TokenSymbol
+	if c.Bool(weiFlag.Name) {
+		unit = "wei"
+	}
+	fmt.Fprintf(tw, "BLOCK\tWORK ID\tMINER ID\tCOMPUTE UNITS\tREWARD (%s)\tEPOCH\tTX\n", unit)
 	for _, a := range last {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%d\t%s\n", a.BlockNumber, short(a.WorkID[:]), short(a.MinerID[:]), a.ComputeUnits, a.Reward, a.Epoch, a.TxHash.Hex())
+		reward := formatUnits(a.Reward, 18)
+		if c.Bool(weiFlag.Name) {
+			reward = a.Reward.String()
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%d\t%s\n", a.BlockNumber, short(a.WorkID[:]), short(a.MinerID[:]), a.ComputeUnits, reward, a.Epoch, a.TxHash.Hex())
 	}
 	return tw.Flush()
 }

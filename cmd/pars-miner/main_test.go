@@ -145,6 +145,7 @@ func TestMineAndStatus(t *testing.T) {
 		`listen = "127.0.0.1:9477"`:                  `listen = "127.0.0.1:0"`,
 		"max_tokens = 64":                            "max_tokens = 8",
 		"auto_bond = false":                          "auto_bond = true",
+		"batch_max_items = 64":                       "batch_max_items = 1", // one proof per transaction
 	} {
 		require.Contains(t, cfg, old)
 		cfg = strings.Replace(cfg, old, new, 1)
@@ -167,20 +168,29 @@ func TestMineAndStatus(t *testing.T) {
 	require.Contains(t, logs, `"msg":"rewards finalized","proofs":1,"credited_wei":"600000000000000","still_pending":2`)
 	require.Contains(t, logs, `"msg":"mining stopped","accepted":3,"refused":0,"failed":0,"compute_units":3,"reward_wei":"1800000000000000","finalized_wei":"600000000000000","pending":2`)
 	require.Contains(t, logs, `"msg":"serving metrics"`)
+	// Where things are and how to follow the miner.
+	require.Contains(t, logs, `"msg":"miner started","config":"`+cfgPath+`","wallet":"`+filepath.Join(dir, "wallet.json")+`","gas_keystore":"`+filepath.Join(dir, "keystore")+`","logs":"standard error","metrics":"http://127.0.0.1:`)
+	require.Contains(t, logs, `"next":"pars-miner status --config `+cfgPath+`"`)
 	require.Equal(t, 5, node.SentTransactions(), "the bond, three proofs and one finalization")
 
 	code, out, stderr := runCLI(t, "status", "--config", cfgPath, "--last", "5")
 	require.Equal(t, 0, code, stderr)
 	require.Contains(t, out, "beneficiary     0x8ba1f109551bD432803012645Ac136ddd64DBA72")
-	require.Contains(t, out, "mining balance  600000000000000 wei (0.0006)")
+	require.Contains(t, out, "mining balance  0.0006 AI\n")
 	require.Contains(t, out, "last 3 accepted proofs")
-	require.Equal(t, 4, strings.Count(out, "600000000000000"), out) // the balance and three rows
+	require.Contains(t, out, "REWARD (AI)")
+	require.Equal(t, 4, strings.Count(out, "0.0006"), out) // the balance and three rows
+	code, out, stderr = runCLI(t, "status", "--config", cfgPath, "--wei")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "mining balance  600000000000000 wei\n")
+	require.Contains(t, out, "REWARD (wei)")
+	require.Equal(t, 4, strings.Count(out, "600000000000000"), out)
 
 	// `pars-miner finalize` credits the rest once the window has passed.
 	node.MineEmpty()
 	code, out, stderr = runCLI(t, "finalize", "--config", cfgPath)
 	require.Equal(t, 0, code, stderr)
-	require.Contains(t, out, "pending    2 proofs found\ncredited   1200000000000000 wei (0.0012)\nwaiting    0 proofs")
+	require.Contains(t, out, "pending    2 proofs found\ncredited   0.0012 AI\nwaiting    0 proofs")
 	// `pars-miner bond` tops up what the bond lacks: nothing.
 	code, out, stderr = runCLI(t, "bond", "--config", cfgPath)
 	require.Equal(t, 0, code, stderr)
@@ -196,10 +206,11 @@ func TestMineAndStatus(t *testing.T) {
 		code int
 		want []string // in stdout (code 0) or stderr
 	}{
-		{"config", []string{"--config", cfgPath}, 0, []string{"chain           6133", "address         0x8ba1f109551bD432803012645Ac136ddd64DBA72", "mining balance  1800000000000000 wei (0.0018)"}},
-		{"rpc and address", []string{"--rpc", url, "--address", "0x8ba1f109551bd432803012645ac136ddd64dba72"}, 0, []string{"chain           6133", "mining balance  1800000000000000 wei (0.0018)"}},
-		{"rpc, address and chain", []string{"--rpc", url, "--address", other.Hex(), "--chain-id", "6133"}, 0, []string{"address         " + other.Hex(), "mining balance  0 wei (0)"}},
-		{"config, other address", []string{"--config", cfgPath, "--address", other.Hex()}, 0, []string{"mining balance  0 wei (0)"}},
+		{"config", []string{"--config", cfgPath}, 0, []string{"chain           6133", "address         0x8ba1f109551bD432803012645Ac136ddd64DBA72", "mining balance  0.0018 AI\n"}},
+		{"config, in wei", []string{"--config", cfgPath, "--wei"}, 0, []string{"mining balance  1800000000000000 wei\n"}},
+		{"rpc and address", []string{"--rpc", url, "--address", "0x8ba1f109551bd432803012645ac136ddd64dba72"}, 0, []string{"chain           6133", "mining balance  0.0018 AI\n"}},
+		{"rpc, address and chain", []string{"--rpc", url, "--address", other.Hex(), "--chain-id", "6133"}, 0, []string{"address         " + other.Hex(), "mining balance  0 AI\n"}},
+		{"config, other address", []string{"--config", cfgPath, "--address", other.Hex(), "--wei"}, 0, []string{"mining balance  0 wei\n"}},
 		{"wrong chain", []string{"--rpc", url, "--address", other.Hex(), "--chain-id", "1"}, 1, []string{"is on chain 6133, not chain 1 (--chain-id)"}},
 		{"no node", []string{"--address", other.Hex()}, 1, []string{"missing --rpc (or --config)"}},
 		{"no address", []string{"--rpc", url}, 1, []string{"missing --address (or --config)"}},

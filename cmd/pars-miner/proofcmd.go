@@ -107,7 +107,7 @@ func balanceCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "balance",
 		Usage:     "show an address's mining balance (miningBalance at 0x0300)",
-		UsageText: "pars-miner balance --config config.toml [--address 0x…]\npars-miner balance --rpc URL --address 0x… [--chain-id N]",
+		UsageText: "pars-miner balance --config config.toml [--address 0x…] [--wei]\npars-miner balance --rpc URL --address 0x… [--chain-id N] [--wei]",
 		Description: "Reads miningBalance(address) from the IAIMining precompile on the latest block.\n" +
 			"With --config the node and the address (mining.beneficiary) come from the configuration.",
 		Flags: []cli.Flag{
@@ -115,6 +115,7 @@ func balanceCommand() *cli.Command {
 			&cli.StringFlag{Name: "rpc", Usage: "the node's JSON-RPC endpoint", DefaultText: "network.rpc_endpoint"},
 			&cli.StringFlag{Name: "address", Usage: "the address", DefaultText: "mining.beneficiary"},
 			&cli.Uint64Flag{Name: "chain-id", Usage: "refuse a node on another chain", DefaultText: "network.chain_id"},
+			weiFlag,
 		},
 		Action: balanceCmd,
 	}
@@ -542,6 +543,10 @@ func balanceCmd(c *cli.Context) error {
 	fmt.Fprintf(w, "chain           %d\n", want)
 	fmt.Fprintf(w, "block           %d\n", head)
 	fmt.Fprintf(w, "address         %s\n", addr.Hex())
-	fmt.Fprintf(w, "mining balance  %s wei (%s)\n", bal, formatUnits(bal, 18))
+	symbol := miner.DefaultTokenSymbol
+	if cfg != nil {
+		symbol = cfg.Network.TokenSymbol
+	}
+	fmt.Fprintf(w, "mining balance  %s\n", formatToken(bal, symbol, c.Bool(weiFlag.Name)))
 	return nil
 }

@@ -140,7 +140,14 @@ func TestCommitteeCheckCommand(t *testing.T) {
 
 func TestWatchCommand(t *testing.T) {
 	ctx := context.Background()
-	node, err := minertest.New(6133, precompile.DefaultParams(common.Address{0xaa}), uint64(time.Now().Unix()))
+	var seed [proof.SeedSize]byte
+	copy(seed[:], "verifier test key")
+	key, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
+	require.NoError(t, err)
+	params := precompile.DefaultParams(common.Address{0xaa})
+	// The test miner is bonded from genesis: unbonded work earns nothing.
+	params.Bonds = []precompile.GenesisBond{{MinerID: key.Public().ID(), Bonder: common.Address{0xbb}, Amount: precompile.DefaultMinBond.Clone()}}
+	node, err := minertest.New(6133, params, uint64(time.Now().Unix()))
 	require.NoError(t, err)
 	url, stop := node.StartHTTP()
 	t.Cleanup(stop)
@@ -150,11 +157,6 @@ func TestWatchCommand(t *testing.T) {
 	require.NoError(t, err)
 	sub, err := miner.NewSubmitter(client, gasKey, miner.SubmitterConfig{ChainID: big.NewInt(6133), PollInterval: time.Millisecond})
 	require.NoError(t, err)
-	var seed [proof.SeedSize]byte
-	copy(seed[:], "verifier test key")
-	key, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
-	require.NoError(t, err)
-	require.NoError(t, node.Bond([32]byte(key.Public().ID()), precompile.DefaultMinBond.ToBig())) // work earns only bonded
 
 	dir := t.TempDir()
 	revealDir := filepath.Join(dir, "reveals")

@@ -10,7 +10,9 @@ import {IAIMining} from "../IAIMining.sol";
 /// STATICCALL, DELEGATECALL and CALLCODE, and ether sent along.
 /// @dev Every failed call re-raises the precompile's revert data unchanged, so
 /// clients decode the IAIMining custom error (AlreadySpent, ReadOnlyCall, ...)
-/// against the IAIMining ABI.
+/// against the IAIMining ABI. solc's ABI for this contract lists no errors
+/// (the re-raise is assembly): MiningClient.abi.json beside this file, written
+/// by `make abi`, adds every IAIMining error to it.
 contract MiningClient {
     /// @notice The precompile.
     IAIMining public constant MINING = IAIMining(address(0x0300));
@@ -65,8 +67,11 @@ contract MiningClient {
     }
 
     /// @notice Call this contract's own submit inside a STATICCALL frame: the
-    /// precompile sees a plain CALL made from a read-only frame and must
-    /// refuse it with ReadOnlyCall too.
+    /// precompile sees submit's CALL of submitWorkProof made from a read-only
+    /// frame and refuses it with ReadOnlyCall, before it decodes the proof.
+    /// submit first calls the view workIdOf, which runs in a read-only frame
+    /// and decodes the proof: a malformed proof is refused there, with
+    /// MalformedInput, before submitWorkProof is reached.
     function submitInStaticFrame(bytes calldata proof) external view returns (uint256) {
         (bool ok, bytes memory ret) = address(this).staticcall(abi.encodeCall(this.submit, (proof)));
         if (!ok) bubble(ret);

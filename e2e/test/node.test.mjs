@@ -346,8 +346,11 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
   });
 
   it('MiningClient deploys and reads miningBalance through the interface', { timeout: TEST_TIMEOUT }, async () => {
+    // The shipped ABI (`make abi`): MiningClient's own entries and every
+    // IAIMining error, which MiningClient re-raises unchanged.
+    const clientAbi = JSON.parse(fs.readFileSync(path.join(CONTRACTS_DIR, 'examples', 'MiningClient.abi.json'), 'utf8'));
     const errors = iaiAbi.filter((f) => f.type === 'error');
-    const clientAbi = [...compiled.client.abi, ...errors];
+    assert.deepEqual(clientAbi, [...compiled.client.abi, ...errors]);
     clientIface = new ethers.Interface(clientAbi);
     const factory = new ethers.ContractFactory(clientAbi, compiled.client.evm.bytecode.object, signer);
     client = await factory.deploy();
@@ -449,6 +452,9 @@ describe('IAIMining on pars-geth through solc and ethers', () => {
     await expectRevert(client.submitStatic.staticCall(p.hex), clientIface, 'ReadOnlyCall', []);
     // A CALL made from inside a STATICCALL frame is read-only as well.
     await expectRevert(client.submitInStaticFrame.staticCall(p.hex), clientIface, 'ReadOnlyCall', []);
+    // Unless the proof is malformed: submit's first call, the view workIdOf,
+    // refuses it before submitWorkProof is reached.
+    await expectRevert(client.submitInStaticFrame.staticCall('0x00'), clientIface, 'MalformedInput');
 
     const failed = await mineFailing(client.submitStatic.send(p.hex, { gasLimit: FAILING_TX_GAS }));
     const [inner] = callsTo(failed.trace, PRECOMPILE);

@@ -25,18 +25,16 @@ var payee = common.HexToAddress("0x00000000000000000000000000000000000000cc")
 // bound to the Pars chain at timestamp, and its work id.
 func signedProof(t *testing.T, n byte, timestamp uint64) ([]byte, proof.Hash) {
 	t.Helper()
-	sk, err := proof.NewKeyFromSeed(proof.MLDSA65, [32]byte{0: 0x65, 1: 12})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sk := upgradeMinerKey(t)
 	p := &proof.AIWorkProof{
 		Context: proof.WorkContext{
-			ChainID: genesis.ParsChainID, JobID: proof.Hash{1}, ModelHash: proof.Hash{2}, InputHash: proof.Hash{3},
+			ChainID: genesis.ParsChainID, JobID: proof.Hash{1}, ModelHash: precompile.BuiltinModel().Hash, InputHash: proof.Hash{3},
 			DeviceID: proof.Hash{4}, Nonce: proof.Hash{n}, Timestamp: timestamp,
 		},
 		Beneficiary:  payee,
 		OutputHash:   proof.HashOutput([]byte("output")),
-		ComputeUnits: 1000,
+		InputTokens:  60,
+		OutputTokens: 24,
 	}
 	if err := p.Sign(sk, true); err != nil {
 		t.Fatal(err)
@@ -46,6 +44,16 @@ func signedProof(t *testing.T, n byte, timestamp uint64) ([]byte, proof.Hash) {
 		t.Fatal(err)
 	}
 	return in, p.WorkID()
+}
+
+// upgradeMinerKey is the key that signs the upgrade test's proofs.
+func upgradeMinerKey(t *testing.T) *proof.PrivateKey {
+	t.Helper()
+	sk, err := proof.NewKeyFromSeed(proof.MLDSA65, [32]byte{0: 0x65, 1: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sk
 }
 
 // TestUpgradeInstallsAccountsAtActivation upgrades a chain that has no
@@ -63,7 +71,7 @@ func TestUpgradeInstallsAccountsAtActivation(t *testing.T) {
 	sender := crypto.PubkeyToAddress(key.PublicKey)
 	gspec, err := genesis.New(genesis.Options{
 		ChainID: genesis.ParsChainID, ActivationTime: activation, Governance: sender,
-		Alloc:               types.GenesisAlloc{sender: {Balance: big.NewInt(1e18)}},
+		Alloc:               types.GenesisAlloc{sender: {Balance: new(big.Int).Mul(precompile.DefaultMinBond.ToBig(), big.NewInt(10))}},
 		InstallAtActivation: true,
 	})
 	if err != nil {
@@ -78,17 +86,27 @@ func TestUpgradeInstallsAccountsAtActivation(t *testing.T) {
 	}
 	signer := types.LatestSigner(gspec.Config)
 	const txGas = 1_000_000
-	tx := func(b *core.BlockGen, to common.Address, data []byte) {
+	valueTx := func(b *core.BlockGen, to common.Address, value *big.Int, data []byte) {
 		b.AddTx(types.MustSignNewTx(key, signer, &types.DynamicFeeTx{
 			ChainID: gspec.Config.ChainID, Nonce: b.TxNonce(sender), To: &to, Gas: txGas,
-			GasFeeCap: big.NewInt(1e10), GasTipCap: big.NewInt(1), Data: data,
+			GasFeeCap: big.NewInt(1e10), GasTipCap: big.NewInt(1), Value: value, Data: data,
 		}))
 	}
+	tx := func(b *core.BlockGen, to common.Address, data []byte) { valueTx(b, to, nil, data) }
+	// Work earns only bonded: the activation block bonds the miner first.
+	bondIn, err := precompile.ABI().Pack("bond", [32]byte(upgradeMinerKey(t).Public().ID()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const activationBlock = 3
 	var works []proof.Hash
 	const blocksN = 5 // t = 10 … 50; activation between blocks 2 and 3
 	_, blocks, receipts := core.GenerateChainWithGenesis(gspec, beacon.New(ethash.NewFaker()), blocksN, func(i int, b *core.BlockGen) {
 		in, w := signedProof(t, byte(i), b.Timestamp())
 		works = append(works, w)
+		if b.Number().Uint64() == activationBlock {
+			valueTx(b, precompile.Address, precompile.DefaultMinBond.ToBig(), bondIn)
+		}
 		tx(b, precompile.Address, in)
 		if i < 3 { // the probe writes up to the activation block only
 			tx(b, probeAddr, []byte{opRecord})
@@ -123,11 +141,18 @@ func TestUpgradeInstallsAccountsAtActivation(t *testing.T) {
 			}
 			continue
 		}
-		if r := rs[0]; r.Status != types.ReceiptStatusSuccessful || len(r.Logs) != 1 {
+		first := 0
+		if b.NumberU64() == activationBlock {
+			if r := rs[0]; r.Status != types.ReceiptStatusSuccessful {
+				t.Errorf("block %d: bond status %d", b.NumberU64(), r.Status)
+			}
+			first = 1
+		}
+		if r := rs[first]; r.Status != types.ReceiptStatusSuccessful || len(r.Logs) != 1 {
 			t.Errorf("block %d (t=%d): submitWorkProof status %d, %d logs", b.NumberU64(), b.Time(), r.Status, len(r.Logs))
 		}
-		if b.NumberU64() == 3 {
-			if r := rs[1]; r.Status != types.ReceiptStatusSuccessful || len(r.Logs) != 1 {
+		if b.NumberU64() == activationBlock {
+			if r := rs[first+1]; r.Status != types.ReceiptStatusSuccessful || len(r.Logs) != 1 {
 				t.Errorf("block 3: probe status %d, %d logs", r.Status, len(r.Logs))
 			}
 		}
@@ -143,9 +168,6 @@ func TestUpgradeInstallsAccountsAtActivation(t *testing.T) {
 			if spent := st.GetState(precompile.Address, spentset.Slot(w)) != (common.Hash{}); spent != (blocks[j].Time() >= activation) {
 				t.Errorf("block %d: work of block %d spent %v", b.NumberU64(), j+1, spent)
 			}
-		}
-		if st.GetState(precompile.Address, precompile.BalanceSlot(payee)) == (common.Hash{}) {
-			t.Errorf("block %d: payee has no mining balance", b.NumberU64())
 		}
 		if st.GetNonce(probeAddr) != 1 || st.GetState(probeAddr, probeSlot) != common.BytesToHash(sender.Bytes()) {
 			t.Errorf("block %d: probe nonce %d, slot %v; want its write of block 3 kept", b.NumberU64(), st.GetNonce(probeAddr), st.GetState(probeAddr, probeSlot))

@@ -71,7 +71,10 @@ func WriteMinerConfig(ctx context.Context, h MinerHome) (string, common.Address,
 	}
 	// Work earns only bonded: the miner bonds the chain's minimum from the
 	// gas account when it starts (a genesis bond makes that a no-op).
-	b.WriteString("confirmations = 1\nauto_bond = true\n\n[backend]\nkind = \"builtin\"\n")
+	b.WriteString("confirmations = 1\nauto_bond = true\n")
+	// One proof per transaction, so the devnet logs each acceptance as it
+	// happens; a miner's own configuration batches by default.
+	b.WriteString("batch_max_items = 1\n\n[backend]\nkind = \"builtin\"\n")
 	if h.MaxTokens != 0 {
 		fmt.Fprintf(&b, "max_tokens = %d\n", h.MaxTokens)
 	}

@@ -29,6 +29,20 @@ const (
 // DefaultGasLimit is the genesis block gas limit (go-ethereum's dev-mode default).
 const DefaultGasLimit = 11_500_000
 
+// Upstream forks a genesis can end with (Options.LastFork). Every fork up
+// to the chosen one is active at genesis; later ones are left out.
+const (
+	// ForkPrague ends with Prague (Shanghai, Cancun and Prague at genesis):
+	// the execution side of a consensus layer at Electra, such as Prysm
+	// v5, which refuses to build blocks for any later fork.
+	ForkPrague = "prague"
+	// ForkOsaka ends with Osaka: the execution side of Fulu.
+	ForkOsaka = "osaka"
+	// ForkBogota ends with Bogota: every fork go-ethereum v1.17.10's dev
+	// mode enables. It is the default.
+	ForkBogota = "bogota"
+)
+
 // DevAddress is the account geth --dev uses when its keystore is empty
 // (key b71c71a6…f291, cmd/utils.DeveloperKey). Prefund it to run a dev node.
 var DevAddress = common.HexToAddress("0x71562b71999873DB5b286dF957af199Ec94617F7")
@@ -49,6 +63,10 @@ type Options struct {
 	// instead: the node installs the account in the first block at or after
 	// ActivationTime, as on an existing chain that adds the precompile.
 	InstallAtActivation bool
+	// LastFork is the last upstream fork active at genesis: ForkPrague,
+	// ForkOsaka or ForkBogota ("" means ForkBogota). A chain driven by a
+	// consensus client must not schedule forks that client cannot drive.
+	LastFork string
 }
 
 // params returns o's initial parameters, validated.
@@ -115,8 +133,8 @@ func ConfigAccount(c *params.ChainConfig) (types.Account, error) {
 }
 
 // New returns a genesis with every fork go-ethereum v1.17.10's dev mode
-// enables (through Prague, Osaka and Bogota, merged at genesis), the chain's
-// id, parsAIMiningTime, the standard precompile and system-contract accounts
+// enables (through Prague, Osaka and Bogota, merged at genesis) or those up
+// to o.LastFork, the chain's id, parsAIMiningTime, the standard precompile and system-contract accounts
 // and the 0x0300 account (or, with InstallAtActivation, parsAIMiningParams).
 func New(o Options) (*core.Genesis, error) {
 	if o.ChainID == 0 {
@@ -132,6 +150,15 @@ func New(o Options) (*core.Genesis, error) {
 	config := *dev.Config
 	config.ChainID = new(big.Int).SetUint64(o.ChainID)
 	config.ParsAIMiningTime = &o.ActivationTime
+	switch o.LastFork {
+	case "", ForkBogota:
+	case ForkOsaka:
+		config.BogotaTime = nil
+	case ForkPrague:
+		config.OsakaTime, config.BogotaTime = nil, nil
+	default:
+		return nil, fmt.Errorf("genesis: unknown last fork %q (want %s, %s or %s)", o.LastFork, ForkPrague, ForkOsaka, ForkBogota)
+	}
 	if err := config.CheckConfigForkOrder(); err != nil {
 		return nil, fmt.Errorf("genesis: %w", err)
 	}

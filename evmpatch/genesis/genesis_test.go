@@ -164,3 +164,53 @@ func TestConfigAccountRefusals(t *testing.T) {
 		t.Errorf("valid parameters refused: %v", err)
 	}
 }
+
+// TestLastFork: a genesis ending with Prague (for a consensus layer at
+// Electra) schedules no Osaka or Bogota, in the config and in its JSON; one
+// ending with Osaka has no Bogota; the default keeps both; anything else is
+// refused.
+func TestLastFork(t *testing.T) {
+	gov := common.HexToAddress("0x00000000000000000000000000000000000000aa")
+	for _, tc := range []struct {
+		last          string
+		osaka, bogota bool
+	}{
+		{"", true, true},
+		{genesis.ForkBogota, true, true},
+		{genesis.ForkOsaka, true, false},
+		{genesis.ForkPrague, false, false},
+	} {
+		g, err := genesis.New(genesis.Options{ChainID: genesis.ParsChainID, Governance: gov, Timestamp: 1_700_000_000, LastFork: tc.last})
+		if err != nil {
+			t.Fatalf("%q: %v", tc.last, err)
+		}
+		blob, err := json.Marshal(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back core.Genesis
+		if err := json.Unmarshal(blob, &back); err != nil {
+			t.Fatal(err)
+		}
+		c := back.Config
+		if !c.IsPrague(common.Big0, 0) || !c.IsCancun(common.Big0, 0) || !c.IsShanghai(common.Big0, 0) {
+			t.Errorf("%q: Shanghai, Cancun and Prague must be active at genesis", tc.last)
+		}
+		if c.IsOsaka(common.Big0, g.Timestamp) != tc.osaka || (c.OsakaTime != nil) != tc.osaka {
+			t.Errorf("%q: Osaka scheduled = %v, want %v", tc.last, c.OsakaTime != nil, tc.osaka)
+		}
+		if (c.BogotaTime != nil) != tc.bogota || bytes.Contains(blob, []byte("bogotaTime")) != tc.bogota {
+			t.Errorf("%q: Bogota scheduled = %v, want %v", tc.last, c.BogotaTime != nil, tc.bogota)
+		}
+		if bytes.Contains(blob, []byte("osakaTime")) != tc.osaka {
+			t.Errorf("%q: osakaTime in JSON = %v, want %v", tc.last, !tc.osaka, tc.osaka)
+		}
+		if c.ParsAIMiningTime == nil || back.Alloc[precompile.Address].Nonce != 1 {
+			t.Errorf("%q: 0x0300 not scheduled", tc.last)
+		}
+	}
+	if _, err := genesis.New(genesis.Options{ChainID: genesis.ParsChainID, Governance: gov, LastFork: "fulu"}); err == nil ||
+		!strings.Contains(err.Error(), "unknown last fork") {
+		t.Errorf("last fork fulu: err = %v, want a refusal", err)
+	}
+}

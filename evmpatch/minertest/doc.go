@@ -13,6 +13,11 @@
 //     balance;
 //   - `pars-miner status` and `pars-miner balance` show 2 × the reward.
 //
+// TestREADMEStartMining runs the command lines of miner/README.md's "Start
+// mining" as written (keygen, gas-account new, init, gas-account show, bond,
+// run, status) on a fresh dev chain, so the README cannot drift from what
+// the binary does.
+//
 // The binaries are ../../bin/pars-geth and ../../bin/pars-miner (or
 // $PARS_GETH and $PARS_MINER); `make test-node` in the repository root
 // builds both first. Every process is stopped by its own PID when the test

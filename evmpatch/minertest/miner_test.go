@@ -301,20 +301,20 @@ func TestMinerOnRealNode(t *testing.T) {
 
 	// `pars-miner finalize` credits the other two (its own transactions
 	// mine the blocks their windows wait for).
-	if out := m.ok(ctx, "finalize", "--config", cfg); !strings.Contains(out, "credited   "+total.Sub(total, first).String()+" wei") {
+	if out := m.ok(ctx, "finalize", "--config", cfg, "--wei"); !strings.Contains(out, "credited   "+total.Sub(total, first).String()+" wei") {
 		t.Fatalf("finalize:\n%s", out)
 	}
 	total.Add(total, first)
 
 	// status and balance show 3 × the reward.
 	balanceLine := fmt.Sprintf("mining balance  %s wei", total)
-	out := m.ok(ctx, "status", "--config", cfg)
+	out := m.ok(ctx, "status", "--config", cfg, "--wei")
 	if !strings.Contains(out, balanceLine) || !strings.Contains(out, "last 3 accepted proofs") {
 		t.Fatalf("status:\n%s\nwant %q and 3 accepted proofs", out, balanceLine)
 	}
 	for _, args := range [][]string{
-		{"balance", "--config", cfg},
-		{"balance", "--rpc", node.URL(), "--address", beneficiary.Hex()},
+		{"balance", "--config", cfg, "--wei"},
+		{"balance", "--rpc", node.URL(), "--address", beneficiary.Hex(), "--wei"},
 	} {
 		if out := m.ok(ctx, args...); !strings.Contains(out, balanceLine) || !strings.Contains(out, "address         "+beneficiary.Hex()) {
 			t.Fatalf("pars-miner %s:\n%s\nwant %q", strings.Join(args, " "), out, balanceLine)

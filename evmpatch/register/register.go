@@ -16,8 +16,13 @@ import (
 	"github.com/pars-network/aimining/precompile"
 )
 
+// Keys is the node's one cache of decoded ML-DSA public keys, shared by
+// every EVM the node runs (block import, building, eth_call, tracing): the
+// precompile is registered once, with it.
+var Keys = precompile.NewKeyCache(precompile.DefaultKeyCacheSize)
+
 func init() {
-	vm.RegisterStatefulPrecompile(precompile.Address, adapter.New(precompile.New()).WithAccount(Account))
+	vm.RegisterStatefulPrecompile(precompile.Address, adapter.New(precompile.New(precompile.WithKeyCache(Keys))).WithAccount(Account))
 }
 
 // Account is the 0x0300 account that a chain whose genesis has none gets in

@@ -538,7 +538,9 @@ func (a *ethAPI) GetCode(addr common.Address, bnh rpc.BlockNumberOrHash) (hexuti
 	return b.state.GetCode(addr), nil
 }
 
-// GetBalance returns an account's native coin at a block.
+// GetBalance answers with the account's balance in the block's state (the
+// node keeps no balances of its own, so accounts hold what the state gives
+// them: nothing, unless a test set it).
 func (a *ethAPI) GetBalance(addr common.Address, bnh rpc.BlockNumberOrHash) (*hexutil.Big, error) {
 	defer a.lock("eth_getBalance")()
 	b, err := a.resolve(&bnh)

@@ -74,6 +74,9 @@ func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, inter
 	if err != nil {
 		return err
 	}
+	if err := checkListenFree("http", httpAddr); err != nil {
+		return err
+	}
 	if err := os.RemoveAll(dir); err != nil {
 		return err
 	}
@@ -97,8 +100,9 @@ func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, inter
 		Period:   period,
 		Genesis:  g,
 	})
+	gethLog := filepath.Join(dir, "node", "geth.log")
 	if err != nil {
-		return err
+		return nodeExited(err, gethLog)
 	}
 	defer node.Stop()
 
@@ -132,9 +136,9 @@ func run(dir, bin, httpAddr string, chainID, period uint64, nAccounts int, inter
 	select {
 	case <-ctx.Done():
 	case <-node.Done():
-		return fmt.Errorf("pars-geth exited (see %s)", filepath.Join(dir, "node", "geth.log"))
+		return nodeExited(errors.New("pars-geth exited"), gethLog)
 	case err := <-minerDone:
-		return fmt.Errorf("pars-miner exited: %v (see %s)", err, filepath.Join(dir, "miner", "miner.log"))
+		return fmt.Errorf("pars-miner exited: %v (its log is above)", err)
 	case err := <-watchDone:
 		return fmt.Errorf("pars-verifier exited: %v", err)
 	}
