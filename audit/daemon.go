@@ -216,6 +216,8 @@ func (d *Daemon) record(f Finding) error {
 		log.Warn("audit fault", "work", f.WorkID, "block", f.Block, "method", f.Judgement.Method, "reason", f.Judgement.Reason)
 	case f.Judgement != nil:
 		log.Info("audit passed", "work", f.WorkID, "block", f.Block, "method", f.Judgement.Method)
+	case f.Status == "slashed" || f.Status == "cleared":
+		// An audit settled on chain (act.go logged it).
 	default:
 		log.Warn("audit not judged", "work", f.WorkID, "block", f.Block, "status", f.Status, "err", f.Error)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -231,16 +232,20 @@ func (m *Miner) RevealDue(ctx context.Context, head uint64) (int, error) {
 	}()
 	delay := m.auditDelay(ctx)
 
-	// Audits opened on chain for this miner id.
+	// Audits opened on chain for this miner id since the last look.
 	due := map[proof.Hash]bool{}
 	id := m.MinerID()
-	logs, err := m.chain.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(head),
-		Addresses: []common.Address{precompile.Address},
-		Topics:    [][]common.Hash{{auditOpenedEvent.ID}, nil, {common.Hash(id)}},
-	})
-	if err != nil {
-		return 0, fmt.Errorf("audit logs %d..%d: %w", from, head, err)
+	var logs []types.Log
+	if from <= head {
+		var err error
+		logs, err = m.chain.FilterLogs(ctx, ethereum.FilterQuery{
+			FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(head),
+			Addresses: []common.Address{precompile.Address},
+			Topics:    [][]common.Hash{{auditOpenedEvent.ID}, nil, {common.Hash(id)}},
+		})
+		if err != nil {
+			return 0, fmt.Errorf("audit logs %d..%d: %w", from, head, err)
+		}
 	}
 	for i := range logs {
 		if !logs[i].Removed && len(logs[i].Topics) > 1 {
@@ -274,7 +279,7 @@ func (m *Miner) RevealDue(ctx context.Context, head uint64) (int, error) {
 		}
 	}
 	r.mu.Lock()
-	r.scanned = head + 1
+	r.scanned = max(r.scanned, head+1)
 	var reveal []*keptJob
 	for wid := range due {
 		if k := r.jobs[wid]; k != nil {

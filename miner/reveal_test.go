@@ -98,6 +98,9 @@ func TestMinerRevealsChallengedWork(t *testing.T) {
 	sent, err := m.RevealDue(t.Context(), s.node.Head().Number.Uint64())
 	require.NoError(t, err)
 	require.Equal(t, 1, sent)
+	sent, err = m.RevealDue(t.Context(), s.node.Head().Number.Uint64()-1) // a poll that sees no new block
+	require.NoError(t, err)
+	require.Zero(t, sent)
 	require.Equal(t, uint8(6), workStatus(t, s, res.Work.WorkID))
 	coin, err := nc.BalanceAt(t.Context(), testBeneficiary, nil)
 	require.NoError(t, err)

@@ -676,6 +676,9 @@ func (a *ethAPI) GetLogs(f FilterArgs) ([]*types.Log, error) {
 	if f.FromBlock != nil && *f.FromBlock >= 0 {
 		from = uint64(*f.FromBlock)
 	}
+	if f.FromBlock != nil && f.ToBlock != nil && *f.FromBlock >= 0 && *f.ToBlock >= 0 && *f.FromBlock > *f.ToBlock {
+		return nil, errors.New("invalid block range params") // go-ethereum's answer
+	}
 	if f.ToBlock != nil && *f.ToBlock >= 0 {
 		to = min(to, uint64(*f.ToBlock))
 	}
