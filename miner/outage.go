@@ -290,8 +290,8 @@ func (c *watchedChain) EstimateGas(ctx context.Context, msg ethereum.CallMsg) (u
 	return v, err
 }
 
-func (c *watchedChain) EstimateGasInBlock(ctx context.Context, msg ethereum.CallMsg, number, time uint64) (uint64, error) {
-	v, err := c.Chain.EstimateGasInBlock(ctx, msg, number, time)
+func (c *watchedChain) EstimateGasInBlock(ctx context.Context, msg ethereum.CallMsg, stateBlock, number, time uint64) (uint64, error) {
+	v, err := c.Chain.EstimateGasInBlock(ctx, msg, stateBlock, number, time)
 	c.w.observe(err)
 	return v, err
 }

@@ -32,10 +32,12 @@ type Chain interface {
 	PendingNonceAt(ctx context.Context, account common.Address) (uint64, error)
 	SuggestGasTipCap(ctx context.Context) (*big.Int, error)
 	EstimateGas(ctx context.Context, msg ethereum.CallMsg) (uint64, error)
-	// EstimateGasInBlock estimates on top of the latest state as if the call
-	// ran in a block with the given number and timestamp (eth_estimateGas
-	// with a block override).
-	EstimateGasInBlock(ctx context.Context, msg ethereum.CallMsg, number, time uint64) (uint64, error)
+	// EstimateGasInBlock estimates on the state after block stateBlock as if
+	// the call ran in a block with the given number and timestamp
+	// (eth_estimateGas with a block override). The state is named by number,
+	// not "latest", so that it is the state of the header the override was
+	// computed from even when a newer block lands in between.
+	EstimateGasInBlock(ctx context.Context, msg ethereum.CallMsg, stateBlock, number, time uint64) (uint64, error)
 	// CallInBlock runs eth_call on the state after block stateBlock as if the
 	// call ran in a block with the given number and timestamp.
 	CallInBlock(ctx context.Context, msg ethereum.CallMsg, stateBlock, number, time uint64) ([]byte, error)
@@ -94,9 +96,9 @@ func (c *NodeClient) CallInBlock(ctx context.Context, msg ethereum.CallMsg, stat
 
 // EstimateGasInBlock implements Chain with eth_estimateGas's block override
 // parameter (go-ethereum ≥ 1.14).
-func (c *NodeClient) EstimateGasInBlock(ctx context.Context, msg ethereum.CallMsg, number, time uint64) (uint64, error) {
+func (c *NodeClient) EstimateGasInBlock(ctx context.Context, msg ethereum.CallMsg, stateBlock, number, time uint64) (uint64, error) {
 	var gas hexutil.Uint64
-	err := c.rpc.CallContext(ctx, &gas, "eth_estimateGas", callArg(msg), "latest", nil, blockOverride(number, time))
+	err := c.rpc.CallContext(ctx, &gas, "eth_estimateGas", callArg(msg), hexutil.EncodeUint64(stateBlock), nil, blockOverride(number, time))
 	return uint64(gas), err
 }
 
@@ -459,10 +461,13 @@ func (s *Submitter) send(ctx context.Context, data []byte, value *big.Int, workT
 		msg.Value = value
 	}
 	var gas uint64
+	// The estimate runs on head's state, in the block after head: a newer
+	// state could hold an epoch that starts after nextTime, which the
+	// precompile refuses as a block time before the epoch's start.
 	next := head.Number.Uint64() + 1
 	nextTime := max(head.Time+1, workTime)
 	err := s.call(ctx, func(ctx context.Context) (err error) {
-		gas, err = s.chain.EstimateGasInBlock(ctx, msg, next, nextTime)
+		gas, err = s.chain.EstimateGasInBlock(ctx, msg, head.Number.Uint64(), next, nextTime)
 		if isInvalidParams(err) { // a node without block overrides
 			gas, err = s.chain.EstimateGas(ctx, msg)
 		}

@@ -211,10 +211,7 @@ func (c *call) advanceEpoch(p *Params, now uint64) (reward.EpochState, error) {
 	rel.Index = 0
 	next, roll, err := reward.Advance(rel, p.epochParams(), now)
 	if err != nil {
-		if errors.Is(err, reward.ErrOverflow) {
-			return reward.EpochState{}, revert("ArithmeticOverflow")
-		}
-		return reward.EpochState{}, revert("InvalidParameter", "epoch state or epoch parameters out of range")
+		return reward.EpochState{}, epochRevert(err)
 	}
 	if !roll.Occurred() {
 		return cur, nil
@@ -229,4 +226,23 @@ func (c *call) advanceEpoch(p *Params, now uint64) (reward.EpochState, error) {
 		packEventData("EpochAdvanced", roll.ComputeUnits.ToBig(), roll.OldAdjustment.ToBig(), roll.NewAdjustment.ToBig()),
 	)
 	return next, nil
+}
+
+// epochRevert turns an error of reward.Advance into a revert with a fixed
+// reason for each of reward's sentinel errors, never the error's text.
+//
+// A block time before the current epoch's start cannot occur in a block:
+// block times never decrease and the epoch start is a past block's time.
+// It does occur in an eth_call or eth_estimateGas whose block override is
+// older than the state it runs on, and that caller must be able to tell it
+// from bad parameters.
+func epochRevert(err error) error {
+	switch {
+	case errors.Is(err, reward.ErrOverflow):
+		return revert("ArithmeticOverflow")
+	case errors.Is(err, reward.ErrTimeWentBackwards):
+		return revert("InvalidParameter", "block time is before the current epoch's start")
+	default: // reward.ErrInvalidParams, ErrInvalidState, ErrNilValue
+		return revert("InvalidParameter", "epoch state or epoch parameters out of range")
+	}
 }
