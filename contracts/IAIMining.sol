@@ -830,6 +830,36 @@ interface IAIMining {
         external
         returns (uint8 outcome);
 
+    /// @notice Which item of an audited batch its miner must reveal:
+    /// Sum_DomainAuditBatchItem(seed ‖ batchId) mod count, under the audit
+    /// seed of the audit's anchor block (proof.AuditedBatchItem). Refused
+    /// (RevealTooEarly) until that seed's last block is mined.
+    /// @param count the batch's item count (checked by revealBatchItem)
+    function auditedBatchItem(bytes32 batchId, uint16 count) external view returns (uint16 index);
+
+    /// @notice Reveal one item of an audited batch (anyone may send it): the
+    /// batch's count and root, the item at index auditedBatchItem(batchId,
+    /// count) with its Merkle path (proof.BatchPath), and the item's input
+    /// and output. The item is judged as reveal judges a proof: hashes that
+    /// do not match refuse the reveal and change nothing, token counts that
+    /// are not the model's slash, re-execution decides at once, a committee
+    /// is drawn for other models. The batch's whole pending reward, and the
+    /// miner id's bond, stand behind the one item.
+    /// @return outcome 2 cleared, 3 slashed, 5 inconclusive, 6 committee voting
+    function revealBatchItem(
+        bytes32 batchId,
+        uint16 count,
+        bytes32 root,
+        uint16 index,
+        bytes calldata item,
+        bytes32[] calldata path,
+        bytes calldata input,
+        bytes calldata output
+    ) external returns (uint8 outcome);
+
+    /// @notice The revealed item is not the one the audit seed picked.
+    error WrongBatchItem(bytes32 batchId, uint16 audited, uint16 revealed);
+
     /// @notice Settle audited work after its deadline (anyone): no reveal by
     /// the reveal deadline slashes; a committee vote is counted after the
     /// vote deadline. Undrawn work is drawn first.

@@ -145,9 +145,12 @@ func revealGas(args []any) uint64 {
 // revealMethods are the challenge, reveal and settlement functions.
 func revealMethods() map[string]*method {
 	return map[string]*method{
-		"challenge":   {writes: true, payable: true, gas: fixedGas(gasChallenge), run: (*call).challenge},
-		"reveal":      {writes: true, gas: revealGas, run: (*call).reveal},
-		"settleAudit": {writes: true, gas: fixedGas(gasSettleBase + gasSlash), run: (*call).settleAudit},
+		"challenge": {writes: true, payable: true, gas: fixedGas(gasChallenge), run: (*call).challenge},
+		"reveal":    {writes: true, gas: revealGas, run: (*call).reveal},
+		// Batches (audit_batch.go).
+		"revealBatchItem":  {writes: true, gas: revealBatchItemGas, run: (*call).revealBatchItem},
+		"auditedBatchItem": {gas: fixedGas(gasAuditedBatchItem), run: (*call).auditedBatchItemView},
+		"settleAudit":      {writes: true, gas: fixedGas(gasSettleBase + gasSlash), run: (*call).settleAudit},
 	}
 }
 
@@ -238,26 +241,9 @@ func (c *call) reveal(args []any) ([]any, error) {
 	id := args[0].([32]byte)
 	encoded, input, output := args[1].([]byte), args[2].([]byte), args[3].([]byte)
 	p := c.st.allParams()
-	r := c.workWithMiner(id)
-	if c.st.forfeited(r.minerID, r.submittedAt) && r.status != 0 && r.status != workFinal && r.status != workSlashed {
-		return nil, revert("MinerSlashed", [32]byte(r.minerID))
-	}
-	open, err := c.openIfDrawn(&p, id, &r)
+	r, a, err := c.revealable(&p, id)
 	if err != nil {
 		return nil, err
-	}
-	switch {
-	case r.status == 0 || r.status == workFinal || r.status == workSlashed:
-		return nil, revert("WorkNotPending", id)
-	case r.status == workVoting || r.status == workCleared:
-		return nil, revert("AlreadyRevealed", id)
-	case !open:
-		return nil, revert("NotUnderAudit", id)
-	}
-	a := c.st.audit(id)
-	now := c.env.BlockNumber()
-	if now > a.deadline {
-		return nil, revert("RevealWindowClosed", id, a.deadline, now)
 	}
 	wp, err := decodeWorkProof(encoded)
 	if err != nil {
@@ -272,6 +258,33 @@ func (c *call) reveal(args []any) ([]any, error) {
 		return nil, err
 	}
 	return []any{outcome}, nil
+}
+
+// revealable returns the record and open audit of work id that a reveal
+// may be judged against now, opening the audit first when its draw selects
+// it: the checks reveal and revealBatchItem share.
+func (c *call) revealable(p *Params, id [32]byte) (workRecord, auditRecord, error) {
+	r := c.workWithMiner(id)
+	if c.st.forfeited(r.minerID, r.submittedAt) && r.status != 0 && r.status != workFinal && r.status != workSlashed {
+		return r, auditRecord{}, revert("MinerSlashed", [32]byte(r.minerID))
+	}
+	open, err := c.openIfDrawn(p, id, &r)
+	if err != nil {
+		return r, auditRecord{}, err
+	}
+	switch {
+	case r.status == 0 || r.status == workFinal || r.status == workSlashed:
+		return r, auditRecord{}, revert("WorkNotPending", id)
+	case r.status == workVoting || r.status == workCleared:
+		return r, auditRecord{}, revert("AlreadyRevealed", id)
+	case !open:
+		return r, auditRecord{}, revert("NotUnderAudit", id)
+	}
+	a := c.st.audit(id)
+	if now := c.env.BlockNumber(); now > a.deadline {
+		return r, auditRecord{}, revert("RevealWindowClosed", id, a.deadline, now)
+	}
+	return r, a, nil
 }
 
 // judgeReveal decides the reveal of audited work id against what its miner

@@ -142,6 +142,51 @@ func BenchmarkGasAuditFlow(b *testing.B) {
 			return func(i int) precompiletest.Result { return c.Call(precompiletest.Frame{}, ins[i]) }
 		})
 	})
+	// revealBatchItem of a batch of MaxBatchItems built-in items at the
+	// re-execution caps, all made up alike (so whichever item the seed
+	// picks runs the whole model, then slashes): the longest Merkle path.
+	b.Run(fmt.Sprintf("revealBatchItem/reexec-512-256-of-%d", proof.MaxBatchItems), func(b *testing.B) {
+		measured(b, func(n int) func(int) precompiletest.Result {
+			c := benchAuditChain(b)
+			ins := make([][]byte, n)
+			type pending struct {
+				id     [32]byte
+				h      *proof.BatchHeader
+				items  []proof.BatchItem
+				leaves []proof.Hash
+				j      *job
+			}
+			ps := make([]pending, n)
+			for i := range ps {
+				sk := key(b, proof.MLDSA87, byte(100+i%100))
+				j := maxReexecJob(b, sk, fmt.Sprint("batch reexec", i))
+				items := make([]proof.BatchItem, proof.MaxBatchItems)
+				leaves := make([]proof.Hash, len(items))
+				for k := range items {
+					items[k] = proof.NewBatchItem(uint64(k+1), &j.p.Context, j.p.OutputHash, j.p.InputTokens, j.p.OutputTokens)
+					leaves[k] = items[k].Leaf()
+				}
+				h := signBatch(b, sk, chainPars, items)
+				bondKey(b, c, sk)
+				must(b, c.Call(precompiletest.Frame{}, pack(b, "submitWorkBatch", h.Encode(), proof.EncodeBatchItems(items))))
+				ps[i] = pending{id: [32]byte(h.ID()), h: h, items: items, leaves: leaves, j: j}
+			}
+			c.SetBlock(2+precompile.MaxAuditDelay, t0)
+			for i, p := range ps {
+				pick := int(view(b, c, "auditedBatchItem", p.id, p.h.Count)[0].(uint16))
+				path, err := proof.BatchPath(p.leaves, pick)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sib := make([][32]byte, len(path))
+				for k := range path {
+					sib[k] = [32]byte(path[k])
+				}
+				ins[i] = pack(b, "revealBatchItem", p.id, p.h.Count, [32]byte(p.h.Root), uint16(pick), p.items[pick].Encode(), sib, p.j.input, p.j.output)
+			}
+			return func(i int) precompiletest.Result { return c.Call(precompiletest.Frame{}, ins[i]) }
+		})
+	})
 	// reveal of a built-in embedding of 512 input bytes.
 	b.Run("reveal/embedding-512", func(b *testing.B) {
 		measured(b, func(n int) func(int) precompiletest.Result {

@@ -26,6 +26,9 @@ var (
 	// DomainAuditCommittee ranks verifiers for the committee of one piece
 	// of work.
 	DomainAuditCommittee = newDomain("Pars AI mining v1 audit committee")
+	// DomainAuditBatchItem picks the one item of an audited batch that its
+	// miner must reveal.
+	DomainAuditBatchItem = newDomain("Pars AI mining v1 audit batch item")
 	// DomainVoteCommitment hashes a committee member's vote before it is
 	// revealed.
 	DomainVoteCommitment = newDomain("Pars AI mining v1 vote commitment")
@@ -121,6 +124,24 @@ func AuditDraw(seed, workID Hash) uint16 {
 // of 0 selects nothing and BasisPoints or more selects everything.
 func AuditSelected(seed, workID Hash, pBps uint16) bool {
 	return AuditDraw(seed, workID) < pBps
+}
+
+// AuditedBatchItem is the index of the item that the miner of the audited
+// batch batchID of count items must reveal, under the seed of the audit's
+// anchor block (unknown when the batch was sent, so that a miner cannot
+// make only the revealed item honest):
+//
+//	index = Sum_DomainAuditBatchItem(seed ‖ batch_id) as a 256-bit
+//	        big-endian integer mod count
+//
+// A batch of n items with f fabricated ones is caught with probability f/n
+// per audit. count 0 yields 0.
+func AuditedBatchItem(seed, batchID Hash, count uint16) uint16 {
+	if count == 0 {
+		return 0
+	}
+	d := DomainAuditBatchItem.Sum(seed[:], batchID[:])
+	return uint16(mod256(d, uint64(count)))
 }
 
 // mod256 returns the 256-bit big-endian integer d modulo m (0 < m < 2³²),

@@ -277,6 +277,14 @@ type auditVectors struct {
 	Seeds   []auditSeedVec   `json:"seeds"`
 	Draws   []auditDrawVec   `json:"draws"`
 	Commits []auditCommittee `json:"committees"`
+	Items   []auditBatchItem `json:"batch_items"`
+}
+
+type auditBatchItem struct {
+	Seed    string `json:"seed"`
+	BatchID string `json:"batch_id"`
+	Count   uint16 `json:"count"`
+	Index   uint16 `json:"index"`
 }
 
 type auditSeedVec struct {
@@ -307,6 +315,7 @@ func buildAuditVectors(t *testing.T) auditVectors {
 		"seed = Sum_DomainAuditSeed(chain_id(8) || submit_block(8) || count(8) || block_hash_1 .. block_hash_count)",
 		"draw = Sum_DomainAuditSelection(seed || work_id) as a 256-bit big-endian integer mod 10000; selected iff draw < p_bps",
 		"committee: rank_i = Sum_DomainAuditCommittee(seed || work_id || verifier_id_i); the k lowest ranks (32-byte big-endian), lowest first",
+		"batch item: index = Sum_DomainAuditBatchItem(seed || batch_id) as a 256-bit big-endian integer mod count",
 		"Regenerate: go test ./proof -run TestAuditVectors -update",
 	}}
 	for i, tc := range []struct {
@@ -338,6 +347,10 @@ func buildAuditVectors(t *testing.T) auditVectors {
 		}
 		v.Commits = append(v.Commits, c)
 	}
+	for i, count := range []uint16{1, 2, 7, 256, math.MaxUint16} {
+		b := hashN("vector batch", i)
+		v.Items = append(v.Items, auditBatchItem{Seed: hex.EncodeToString(seed[:]), BatchID: hex.EncodeToString(b[:]), Count: count, Index: AuditedBatchItem(seed, b, count)})
+	}
 	return v
 }
 
@@ -359,6 +372,7 @@ func TestAuditVectors(t *testing.T) {
 	require.NotEmpty(t, f.Seeds)
 	require.NotEmpty(t, f.Draws)
 	require.NotEmpty(t, f.Commits)
+	require.NotEmpty(t, f.Items)
 	for _, s := range f.Seeds {
 		chainID, err := strconv.ParseUint(s.ChainID, 10, 64)
 		require.NoError(t, err)
@@ -385,6 +399,11 @@ func TestAuditVectors(t *testing.T) {
 		got, err := DrawCommittee(unhex32(t, c.Seed), unhex32(t, c.WorkID), ids, c.K)
 		require.NoError(t, err)
 		require.Equal(t, c.Indices, got)
+	}
+	for _, it := range f.Items {
+		got := AuditedBatchItem(unhex32(t, it.Seed), unhex32(t, it.BatchID), it.Count)
+		require.Equal(t, it.Index, got)
+		require.Less(t, got, it.Count)
 	}
 }
 

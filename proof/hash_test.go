@@ -38,6 +38,7 @@ var hashDomains = []struct {
 	{"DomainAuditSeed", DomainAuditSeed},
 	{"DomainAuditSelection", DomainAuditSelection},
 	{"DomainAuditCommittee", DomainAuditCommittee},
+	{"DomainAuditBatchItem", DomainAuditBatchItem},
 	{"DomainVoteCommitment", DomainVoteCommitment},
 	{"DomainWorkDigest", DomainWorkDigest},
 	{"DomainBatchLeaf", DomainBatchLeaf},
