@@ -337,13 +337,12 @@ func (m *Miner) startBatcher(ctx context.Context) (stop func() int) {
 	if !cfg.Batching() {
 		return func() int { return 0 }
 	}
-	if bps, err := ReadAuditProbability(ctx, m.chain); err != nil || bps > 0 {
-		// The chain's audits draw a batch as one piece of work, and no
-		// reveal of a single batch item exists yet: a sampled batch could
-		// not be revealed and its miner id would be slashed. Until item
-		// reveals exist, batch only where work is not sampled.
-		m.log.Warn("not batching: this chain samples work for audit and a sampled batch cannot be revealed yet; proofs go one per transaction",
-			"audit_probability_bps", bps, "err", err)
+	// The chain audits a batch as one piece of work and asks for the item
+	// its audit seed picks (revealBatchItem): a chain whose 0x0300 has no
+	// such reveal could not have a sampled or challenged batch revealed, so
+	// batches go only where the chain offers it.
+	if !m.chainRevealsBatchItems(ctx) {
+		m.log.Warn("not batching: this chain's 0x0300 cannot have a single batch item revealed (no revealBatchItem); proofs go one per transaction")
 		return func() int { return 0 }
 	}
 	b := &batcher{m: m, cfg: cfg, seqs: NewSeqSource(m.clock), in: make(chan batchEntry)}
@@ -555,6 +554,9 @@ func (b *batcher) send(ctx context.Context, entries []batchEntry) (*AcceptedBatc
 		return nil, proof.Hash{}, err
 	}
 	acc, err := m.submitBatchThroughOutages(ctx, h, items)
+	if err == nil {
+		m.keepBatchForAudit(acc.BatchID, acc.BlockNumber, h, items, entries)
+	}
 	return acc, h.ID(), err
 }
 
@@ -635,7 +637,7 @@ func (m *Miner) RecoverPendingBatches(ctx context.Context, lookback uint64) (int
 		if err != nil {
 			return n, err
 		}
-		if rec.Status != 1 {
+		if !rec.Pending() { // pending, under audit or cleared: not paid yet
 			continue
 		}
 		known[ev.BatchID] = true

@@ -305,17 +305,37 @@ func noAudits() precompile.Params {
 	return p
 }
 
-// TestNoBatchingWhereWorkIsAudited: on a chain that samples work for
-// audit the miner does not batch (a sampled batch cannot be revealed yet)
-// and says so once; every proof goes alone.
-func TestNoBatchingWhereWorkIsAudited(t *testing.T) {
-	s := newSetup(t, 0, "batch_max_items = 4\nbatch_max_age = \"1m\"")
-	_, logs, err := runLogged(t, s, miner.Options{MaxJobs: 3})
+// TestBatchesWhereWorkIsAudited: on a chain that samples every piece of
+// work, the miner still batches; its batch is drawn for audit, and it
+// reveals the one item the audit seed picks (revealBatchItem), which the
+// chain re-executes and clears, and the batch is then paid in full. (A
+// batch used to have no reveal: the miner did not batch on audited chains,
+// and a challenged batch was slashed.)
+func TestBatchesWhereWorkIsAudited(t *testing.T) {
+	s := newSetupWith(t, auditParams(proof.BasisPoints), 0, "batch_max_items = 4\nbatch_max_age = \"1m\"\nfinalize = false")
+	m, logs, err := runLogged(t, s, miner.Options{MaxJobs: 4})
 	require.NoError(t, err, logs)
-	require.Len(t, logLines(t, logs, "not batching: this chain samples work for audit and a sampled batch cannot be revealed yet; proofs go one per transaction"), 1, logs)
-	require.Len(t, logLines(t, logs, "proof accepted"), 3, logs)
-	require.Empty(t, logLines(t, logs, "batch accepted"), logs)
-	bps, err := miner.ReadAuditProbability(t.Context(), s.chain(t))
+	batches := logLines(t, logs, "batch accepted")
+	require.Len(t, batches, 1, logs)
+	require.Empty(t, logLines(t, logs, "proof accepted"), logs)
+	id := proof.Hash(hexBytes(t, batches[0]["batch_id"].(string)))
+	reward, ok := new(big.Int).SetString(batches[0]["reward_wei"].(string), 10)
+	require.True(t, ok)
+
+	// A block at a time, as its polls see them: the seed becomes known,
+	// the miner reveals the picked item, the chain clears the batch.
+	for range 3 {
+		s.node.MineEmpty()
+		_, err := m.RevealDue(t.Context(), s.node.Head().Number.Uint64())
+		require.NoError(t, err)
+	}
+	require.Equal(t, uint8(6), workStatus(t, s, id), "cleared by re-executing the picked item\n%s", logs)
+	for range 6 {
+		s.node.MineEmpty()
+	}
+	_, err = m.RecoverPendingBatches(t.Context(), 1000)
 	require.NoError(t, err)
-	require.Equal(t, uint16(precompile.DefaultAuditProbabilityBps), bps)
+	credited, err := m.FinalizeAll(t.Context())
+	require.NoError(t, err)
+	require.Zero(t, reward.Cmp(credited), "the whole batch is paid: %s != %s", reward, credited)
 }

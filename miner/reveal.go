@@ -48,6 +48,9 @@ type keptJob struct {
 	Proof  hexutil.Bytes `json:"proof"`
 	Input  hexutil.Bytes `json:"input"`
 	Output hexutil.Bytes `json:"output"`
+	// Batch is set for a batch (WorkID is its batch id; Proof, Input and
+	// Output are empty): every item, to reveal the one its audit picks.
+	Batch *keptBatch `json:"batch,omitempty"`
 
 	drawn bool // the seed did not select it, or its audit cleared it
 	held  bool // an audit holds it: finalizeWork refuses it
@@ -74,21 +77,25 @@ func (m *Miner) keptDir() string {
 
 // keepForAudit keeps an accepted job's proof, input and output.
 func (m *Miner) keepForAudit(w *Work, block uint64) {
-	k := &keptJob{WorkID: w.WorkID, Block: block, Proof: w.Encoded, Input: w.Job.Input, Output: w.Output}
+	m.keep(&keptJob{WorkID: w.WorkID, Block: block, Proof: w.Encoded, Input: w.Job.Input, Output: w.Output})
+}
+
+// keep keeps k in memory and, beside the wallet, on disk.
+func (m *Miner) keep(k *keptJob) {
 	r := &m.reveals
 	r.mu.Lock()
 	if r.jobs == nil {
 		r.jobs = map[proof.Hash]*keptJob{}
 		r.dir = m.keptDir()
 	}
-	r.jobs[w.WorkID] = k
+	r.jobs[k.WorkID] = k
 	dir := r.dir
 	r.mu.Unlock()
 	if dir == "" {
 		return
 	}
 	if err := writeKept(dir, k); err != nil {
-		m.log.Warn("cannot keep a job for its audit on disk (it stays in memory)", "work_id", hexutil.Encode(w.WorkID[:]), "err", err)
+		m.log.Warn("cannot keep a job for its audit on disk (it stays in memory)", "work_id", hexutil.Encode(k.WorkID[:]), "err", err)
 	}
 }
 
@@ -327,11 +334,24 @@ func (m *Miner) revealKept(ctx context.Context, k *keptJob) bool {
 		m.forgetKept(k.WorkID)
 		return false
 	}
-	data, err := precompile.ABI().Pack("reveal", [32]byte(k.WorkID), []byte(k.Proof), []byte(k.Input), []byte(k.Output))
-	if err != nil {
+	what := "reveal"
+	var data []byte
+	if k.Batch != nil {
+		var ready bool
+		var item int
+		data, item, ready, err = m.batchRevealData(ctx, k)
+		if err != nil {
+			m.log.Error("cannot reveal an audited batch", "batch_id", idHex, "err", err)
+			return false
+		}
+		if !ready {
+			return false // again once the chain can pick the item
+		}
+		what = fmt.Sprintf("reveal of batch item %d", item)
+	} else if data, err = precompile.ABI().Pack("reveal", [32]byte(k.WorkID), []byte(k.Proof), []byte(k.Input), []byte(k.Output)); err != nil {
 		return false
 	}
-	rcpt, err := m.sub.Transact(ctx, data, "reveal")
+	rcpt, err := m.sub.Transact(ctx, data, what)
 	if err != nil {
 		if ref, ok := IsRefusal(err); ok && ref.Reason == "RevealTooEarly" {
 			return false // a committee model: again once the seed is known

@@ -374,7 +374,9 @@ func (n *Node) simulate(b *block, num, tm uint64, from common.Address, to *commo
 	if gasCap < gas {
 		return 0, nil, errors.New("intrinsic gas too low")
 	}
-	tmp := &precompiletest.Chain{State: b.state.Copy(), Config: n.chain.Config, Contract: n.chain.Contract}
+	// The chain's own headers, so that the call sees the block hashes a
+	// transaction in that block would see (audit seeds).
+	tmp := n.chain.Fork(b.state.Copy())
 	tmp.SetBlock(num, tm)
 	v := new(uint256.Int)
 	if value != nil {

@@ -93,6 +93,21 @@ func (c *Chain) SetBlock(number, time uint64) {
 	c.EVM = vm.NewEVM(bctx, c.State, c.Config, vm.Config{})
 }
 
+// Fork returns a chain that runs on st with c's config, contract and block
+// headers (so the same block hashes), at c's current block; moving either
+// chain afterwards leaves the other as it is. A node's eth_call runs on a
+// fork of its chain, on the state of the block it names.
+func (c *Chain) Fork(st *state.StateDB) *Chain {
+	f := &Chain{State: st, Config: c.Config, Contract: c.Contract, headers: make(map[uint64]*types.Header, len(c.headers)), head: c.head}
+	for n, h := range c.headers {
+		f.headers[n] = h
+	}
+	if h := c.headers[c.head]; h != nil {
+		f.SetBlock(c.head, h.Time)
+	}
+	return f
+}
+
 // setHead records the header of block number at time, and the ancestors it
 // needs, and returns it.
 func (c *Chain) setHead(number, time uint64) *types.Header {

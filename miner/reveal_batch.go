@@ -1,0 +1,84 @@
+package miner
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/pars-network/aimining/precompile"
+	"github.com/pars-network/aimining/proof"
+)
+
+// Reveals of batched work. The chain audits a batch as one piece of work
+// and asks for one of its items, picked by the audit seed
+// (auditedBatchItem); the miner keeps every item with its input and output
+// until the batch is finalized, and reveals the picked one with its Merkle
+// path (revealBatchItem).
+
+// keptBatch is what the miner keeps of an accepted batch to reveal any of
+// its items.
+type keptBatch struct {
+	Count   uint16          `json:"count"`
+	Root    proof.Hash      `json:"root"`
+	Items   []hexutil.Bytes `json:"items"` // the encoded items, in order
+	Inputs  []hexutil.Bytes `json:"inputs"`
+	Outputs []hexutil.Bytes `json:"outputs"`
+}
+
+// keepBatchForAudit keeps an accepted batch's items with the input and
+// output of each (entries, in item order).
+func (m *Miner) keepBatchForAudit(id proof.Hash, block uint64, h *proof.BatchHeader, items []proof.BatchItem, entries []batchEntry) {
+	kb := &keptBatch{Count: h.Count, Root: h.Root}
+	for i := range items {
+		kb.Items = append(kb.Items, items[i].Encode())
+		kb.Inputs = append(kb.Inputs, entries[i].work.Job.Input)
+		kb.Outputs = append(kb.Outputs, entries[i].work.Output)
+	}
+	m.keep(&keptJob{WorkID: id, Block: block, Batch: kb})
+}
+
+// batchRevealData packs revealBatchItem for the item of kept batch k that
+// its audit picked. ok is false, with no error, when the chain cannot pick
+// the item yet (its seed's blocks are not mined, or no audit is open).
+func (m *Miner) batchRevealData(ctx context.Context, k *keptJob) (data []byte, index int, ok bool, err error) {
+	kb := k.Batch
+	if n := len(kb.Items); n == 0 || n != int(kb.Count) || len(kb.Inputs) != n || len(kb.Outputs) != n {
+		return nil, 0, false, fmt.Errorf("kept batch %x is incomplete", k.WorkID)
+	}
+	v, err := callView(ctx, m.chain, "auditedBatchItem", [32]byte(k.WorkID), kb.Count)
+	if err != nil {
+		if ref, isRef := IsRefusal(err); isRef && (ref.Reason == "RevealTooEarly" || ref.Reason == "NotUnderAudit") {
+			return nil, 0, false, nil
+		}
+		return nil, 0, false, err
+	}
+	pick, _ := v[0].(uint16)
+	if int(pick) >= len(kb.Items) {
+		return nil, 0, false, fmt.Errorf("the chain picked item %d of a batch of %d", pick, len(kb.Items))
+	}
+	leaves := make([]proof.Hash, len(kb.Items))
+	for i, it := range kb.Items {
+		leaves[i] = proof.BatchItemLeaf(it)
+	}
+	path, err := proof.BatchPath(leaves, int(pick))
+	if err != nil {
+		return nil, 0, false, err
+	}
+	siblings := make([][32]byte, len(path))
+	for i := range path {
+		siblings[i] = [32]byte(path[i])
+	}
+	data, err = precompile.ABI().Pack("revealBatchItem", [32]byte(k.WorkID), kb.Count, [32]byte(kb.Root), pick,
+		[]byte(kb.Items[pick]), siblings, []byte(kb.Inputs[pick]), []byte(kb.Outputs[pick]))
+	return data, int(pick), err == nil, err
+}
+
+// chainRevealsBatchItems reports whether the chain's 0x0300 serves
+// auditedBatchItem (and so revealBatchItem): an unknown batch answers
+// WorkNotPending there, and UnknownSelector where batch items cannot be
+// revealed.
+func (m *Miner) chainRevealsBatchItems(ctx context.Context) bool {
+	_, err := callView(ctx, m.chain, "auditedBatchItem", [32]byte{}, uint16(1))
+	ref, ok := IsRefusal(err)
+	return ok && ref.Reason == "WorkNotPending"
+}
