@@ -153,6 +153,7 @@ var (
 	auditDecided   = precompile.ABI().Events["AuditDecided"]
 	committeeDrawn = precompile.ABI().Events["CommitteeDrawn"]
 	revealMethod   = precompile.ABI().Methods["reveal"]
+	revealItem     = precompile.ABI().Methods["revealBatchItem"]
 )
 
 // Reveal finds and decodes the reveal of workID.
@@ -183,8 +184,14 @@ func (r ChainReveals) Reveal(ctx context.Context, workID proof.Hash) (*Reveal, e
 }
 
 // DecodeRevealCall decodes the calldata of reveal(workId, proof, input,
-// output) into a Reveal: the claim from the revealed proof.
+// output) into a Reveal, the claim taken from the revealed proof, or of
+// revealBatchItem(batchId, count, root, index, item, path, input, output),
+// the claim taken from the revealed item (the chain checked it under the
+// batch's root before it drew a committee).
 func DecodeRevealCall(data []byte) (*Reveal, error) {
+	if len(data) >= 4 && string(data[:4]) == string(revealItem.ID) {
+		return decodeRevealItemCall(data[4:])
+	}
 	if len(data) < 4 || string(data[:4]) != string(revealMethod.ID) {
 		return nil, errors.New("audit: not a reveal call")
 	}
@@ -204,6 +211,28 @@ func DecodeRevealCall(data []byte) (*Reveal, error) {
 		WorkID: id,
 		Claim: precompile.ReexecClaim{ModelHash: wp.Context.ModelHash, InputHash: wp.Context.InputHash, OutputHash: wp.OutputHash,
 			InputTokens: uint64(wp.InputTokens), OutputTokens: uint64(wp.OutputTokens)},
+		Input: in, Output: out,
+	}, nil
+}
+
+// decodeRevealItemCall decodes revealBatchItem's arguments.
+func decodeRevealItemCall(args []byte) (*Reveal, error) {
+	vals, err := revealItem.Inputs.Unpack(args)
+	if err != nil || len(vals) != 8 {
+		return nil, fmt.Errorf("audit: decode revealBatchItem call: %v", err)
+	}
+	id, _ := vals[0].([32]byte)
+	enc, _ := vals[4].([]byte)
+	in, _ := vals[6].([]byte)
+	out, _ := vals[7].([]byte)
+	it, err := proof.DecodeBatchItem(enc)
+	if err != nil {
+		return nil, fmt.Errorf("audit: revealed batch item: %w", err)
+	}
+	return &Reveal{
+		WorkID: id,
+		Claim: precompile.ReexecClaim{ModelHash: it.ModelHash, InputHash: it.InputHash, OutputHash: it.OutputHash,
+			InputTokens: uint64(it.InputTokens), OutputTokens: uint64(it.OutputTokens)},
 		Input: in, Output: out,
 	}, nil
 }
