@@ -43,6 +43,8 @@ type marketActor struct {
 	device  *nvtrusttest.Device  // attests with this GPU
 	gateway *proof.PrivateKey    // works for this gateway's tickets
 	jobs    []*job               // its accepted work
+	batch   int                  // items per batch (0: single proofs)
+	batches []*builtinBatch      // its accepted batches
 	refused map[string]int       // refusals by reason
 	n       int                  // jobs made
 	start   *big.Int             // wealth at the start
@@ -128,8 +130,12 @@ func (m *market) job(a *marketActor) *job {
 	return j
 }
 
-// submit sends the actor's next job.
+// submit sends the actor's next job, or its next batch of jobs.
 func (m *market) submit(a *marketActor) {
+	if a.batch > 0 {
+		m.submitBatch(a)
+		return
+	}
 	j := m.job(a)
 	var in []byte
 	if j.ticket {
@@ -150,6 +156,47 @@ func (m *market) submit(a *marketActor) {
 	a.seen[j.id()] = m.block
 }
 
+// submitBatch signs a.batch jobs as one batch and sends it.
+func (m *market) submitBatch(a *marketActor) {
+	b := &builtinBatch{}
+	for range a.batch {
+		j := m.job(a)
+		b.jobs = append(b.jobs, j)
+		b.items = append(b.items, proof.NewBatchItem(uint64(a.n), &j.p.Context, j.p.OutputHash, j.p.InputTokens, j.p.OutputTokens))
+		b.leaves = append(b.leaves, b.items[len(b.items)-1].Leaf())
+	}
+	h, err := proof.SignBatch(a.sk, chainPars, a.payee, b.items, true)
+	require.NoError(m.t, err)
+	b.header = h
+	r := m.c.Call(precompiletest.Frame{Caller: a.bonder}, pack(m.t, "submitWorkBatch", h.Encode(), proof.EncodeBatchItems(b.items)))
+	if r.Err != nil {
+		require.NotNil(m.t, r.Revert, "%s: %v", a.name, r.Err)
+		a.refused[r.Revert.Name]++
+		return
+	}
+	vals, err := iaimining.Events["WorkBatchAccepted"].Inputs.NonIndexed().Unpack(r.Logs[0].Data)
+	require.NoError(m.t, err)
+	m.minted.Add(m.minted, vals[4].(*big.Int))
+	a.batches = append(a.batches, b)
+	a.seen[b.id()] = m.block
+}
+
+// work lists the actor's accepted work ids with the function that reveals
+// each as an honest miner would.
+func (m *market) work(a *marketActor) ([][32]byte, []func() precompiletest.Result) {
+	var ids [][32]byte
+	var reveal []func() precompiletest.Result
+	for _, j := range a.jobs {
+		ids = append(ids, j.id())
+		reveal = append(reveal, func() precompiletest.Result { return revealJob(m.t, m.c, j) })
+	}
+	for _, b := range a.batches {
+		ids = append(ids, b.id())
+		reveal = append(reveal, func() precompiletest.Result { return b.reveal(m.t, m.c, b.audited(m.t, m.c)) })
+	}
+	return ids, reveal
+}
+
 // step moves to the next block and plays it: submissions (while submit
 // is true), then the watcher, the reveals and the finalizations.
 func (m *market) step(submit bool) {
@@ -165,8 +212,8 @@ func (m *market) step(submit bool) {
 	// The watcher: record draws, settle what is past its deadline.
 	var undrawn [][32]byte
 	for _, a := range m.actors {
-		for _, j := range a.jobs {
-			id := j.id()
+		ids, _ := m.work(a)
+		for _, id := range ids {
 			if a.ignored[id] {
 				continue
 			}
@@ -192,14 +239,14 @@ func (m *market) step(submit bool) {
 	}
 	for _, a := range m.actors {
 		var ready [][32]byte
-		for _, j := range a.jobs {
-			id := j.id()
+		ids, reveals := m.work(a)
+		for i, id := range ids {
 			if a.ignored[id] {
 				continue
 			}
 			switch st := workStatus(m.t, m.c, id); {
 			case st == 4 && !a.silent:
-				r := revealJob(m.t, m.c, j)
+				r := reveals[i]()
 				require.NoError(m.t, r.Err, "%s reveal: %v", a.name, r.Revert)
 			case (st == 3 || st == 6) && m.block >= a.seen[id]+precompile.DefaultChallengeWindow:
 				ready = append(ready, id)
@@ -227,9 +274,10 @@ func (m *market) run(blocks int) {
 		m.step(false)
 	}
 	for _, a := range m.actors {
-		for _, j := range a.jobs {
-			st := workStatus(m.t, m.c, j.id())
-			require.Contains(m.t, []uint8{2, 7}, st, "%s's work %x left in status %d", a.name, j.id(), st)
+		ids, _ := m.work(a)
+		for _, id := range ids {
+			st := workStatus(m.t, m.c, id)
+			require.Contains(m.t, []uint8{2, 7}, st, "%s's work %x left in status %d", a.name, id, st)
 		}
 	}
 	m.checkBooks()
@@ -259,10 +307,14 @@ func evInequality(pBps uint16, d float64) float64 { return -math.Log(1 - float64
 // honestPaid checks the honest actor gained exactly the rewards of its
 // accepted work (and nothing was taken from it).
 func (m *market) honestPaid(a *marketActor) {
-	require.NotEmpty(m.t, a.jobs)
+	require.Positive(m.t, len(a.jobs)+len(a.batches), "the honest miner had work accepted")
 	require.Positive(m.t, m.gain(a).Sign(), "the honest miner is paid")
 	require.Equal(m.t, a.bond.ToBig(), bondOf(m.t, m.c, a.sk.Public().ID()), "the honest miner keeps its bond")
-	want := new(big.Int).Mul(big.NewInt(int64(len(a.jobs))), builtinReward())
+	items := len(a.jobs)
+	for _, b := range a.batches {
+		items += len(b.items)
+	}
+	want := new(big.Int).Mul(big.NewInt(int64(items)), builtinReward())
 	require.Equal(m.t, want, balanceOf(m.t, m.c, a.payee), "every accepted job of the honest miner is credited")
 }
 
@@ -270,8 +322,12 @@ func (m *market) honestPaid(a *marketActor) {
 func reportEV(t testing.TB, name string, m *market, a *marketActor, perProof *big.Int) {
 	g := m.gain(a)
 	rOverB, _ := new(big.Float).Quo(new(big.Float).SetInt(perProof), new(big.Float).SetInt(a.bond.ToBig())).Float64()
+	accepted := len(a.jobs)
+	for _, b := range a.batches {
+		accepted += len(b.items)
+	}
 	t.Logf("EV %-28s accepted %3d proofs, refused %v, measured gain %s coins (bond %s); r/B = %.2g < -ln(1-p·d) = %.4f",
-		name, len(a.jobs), a.refused, coins(g), coins(a.bond.ToBig()), rOverB, evInequality(precompile.DefaultAuditProbabilityBps, 1))
+		name, accepted, a.refused, coins(g), coins(a.bond.ToBig()), rOverB, evInequality(precompile.DefaultAuditProbabilityBps, 1))
 }
 
 func builtinReward() *big.Int {
@@ -437,4 +493,27 @@ func TestCheaterGriefingWatcher(t *testing.T) {
 	require.Equal(t, lost, c.State.GetBalance(honest.payee).ToBig(), "the lost bonds went to the honest beneficiary")
 	t.Logf("EV %-28s %d challenges of honest work, measured gain -%s coins (-%s a challenge), paid to the miner",
 		"griefing watcher", challenged, coins(lost), coins(precompile.DefaultChallengeBond.ToBig()))
+}
+
+// TestCheaterFabricatedBatches: a miner packs made-up built-in output into
+// batches of 16, beside an honest batcher. A batch is drawn as one piece of
+// work (5%) and the audit picks one of its items; every item of the
+// cheater's is made up, so a drawn batch slashes it (it cannot reveal an
+// item that re-executes, and not revealing slashes too). The honest batcher
+// reveals the picked item of each drawn batch and is paid every item.
+// A batch's reward stays far below p·B (it is capped per epoch at
+// bondRewardCapBps of the bond, 4% < p·d = 5%), so batching does not
+// change the inequality: n·r/B < -ln(1-p·d).
+func TestCheaterFabricatedBatches(t *testing.T) {
+	c := defaultAuditedChain(t)
+	honest := &marketActor{name: "honest batcher", sk: key(t, proof.MLDSA44, 140), batch: 16}
+	cheat := &marketActor{name: "fabricated batches", sk: key(t, proof.MLDSA44, 141), fake: true, batch: 16}
+	m := newMarket(t, c, honest, cheat)
+	m.run(80)
+	require.NotEmpty(t, cheat.batches)
+	require.Negative(t, m.gain(cheat).Sign(), "the cheater gained %s", m.gain(cheat))
+	require.Zero(t, bondOf(t, c, cheat.sk.Public().ID()).Sign(), "slashed")
+	m.honestPaid(honest)
+	perBatch := new(big.Int).Mul(builtinReward(), big.NewInt(16))
+	reportEV(t, "fabricated batches of 16", m, cheat, perBatch)
 }
