@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/hex"
+	"fmt"
 	"math/big"
 	"net/http/httptest"
 	"testing"
@@ -116,6 +117,41 @@ func TestDaemonSettlesUnrevealedWork(t *testing.T) {
 	require.Equal(t, audit.StatusSlashed, st.Status)
 	require.Contains(t, findings.String(), `"status":"slashed"`)
 	require.Contains(t, findings.String(), hex.EncodeToString(work.WorkID[:]))
+}
+
+// TestDaemonSettlesUnrevealedBatch: a batch is drawn as one piece of work
+// under its batch id (WorkBatchAccepted); the daemon follows batches as it
+// follows single proofs, opens the audit of a selected batch and, when its
+// miner never reveals the picked item, settles it: the miner is slashed.
+// (A watcher that followed only WorkAccepted left such a batch unsettled,
+// and its miner could unbond.)
+func TestDaemonSettlesUnrevealedBatch(t *testing.T) {
+	a := newActChain(t, func(p *precompile.Params) { p.AuditProbabilityBps = proof.BasisPoints })
+	d, findings := a.daemon(t, audit.Params{Delay: 1, ProbabilityBps: proof.BasisPoints}, nil, nil)
+	ctx := context.Background()
+	head := a.c.node.Head()
+	var items []proof.BatchItem
+	for i := range 3 {
+		work, err := miner.Prove(ctx, cheater{miner.NewBuiltinBackend(16)}, a.c.key, miner.Job{
+			ID: proof.DomainInput.Sum([]byte(fmt.Sprint("batch job ", i))), Model: builtin.Name, Input: []byte(fmt.Sprint("made up ", i)),
+		}, miner.ProveParams{
+			ChainID: testChainID, Beneficiary: testBeneficiary,
+			Device:    miner.Device{Name: "cpu", ID: miner.DeviceID("builtin", "cpu")},
+			Timestamp: miner.WorkTimestamp(head.Time, time.Now()),
+		})
+		require.NoError(t, err)
+		p := work.Proof
+		items = append(items, proof.NewBatchItem(uint64(i+1), &p.Context, p.OutputHash, p.InputTokens, p.OutputTokens))
+	}
+	h, err := proof.SignBatch(a.c.key, testChainID, testBeneficiary, items, false)
+	require.NoError(t, err)
+	acc, err := a.c.sub.SubmitBatch(ctx, h, items)
+	require.NoError(t, err)
+	runUntil(t, a, d, 20, func() bool { return bondOf(t, a.c, a.c.key.Public().ID()).Sign() == 0 })
+	st, err := audit.ReadAuditState(ctx, a.c.client, acc.BatchID)
+	require.NoError(t, err)
+	require.Equal(t, audit.StatusSlashed, st.Status)
+	require.Contains(t, findings.String(), hex.EncodeToString(acc.BatchID[:]))
 }
 
 // TestDaemonChallengesFabricatedWork: work the seed did not select, whose

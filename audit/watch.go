@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/pars-network/aimining/contracts/bindings"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -74,8 +75,13 @@ type Sampled struct {
 	Selected    bool       // Draw < Params.ProbabilityBps
 }
 
-// workAccepted is the IAIMining event the watcher follows.
-var workAccepted = precompile.ABI().Events["WorkAccepted"]
+// workAccepted and workBatchAccepted are the IAIMining events the watcher
+// follows: a batch is drawn for audit as one piece of work under its batch
+// id, and both events index (id, beneficiary, miner id) alike.
+var (
+	workAccepted      = precompile.ABI().Events[bindings.IAIMiningWorkAcceptedEventName]
+	workBatchAccepted = precompile.ABI().Events[bindings.IAIMiningWorkBatchAcceptedEventName]
+)
 
 // Watcher follows one chain from a cursor block on.
 type Watcher struct {
@@ -128,7 +134,7 @@ func (w *Watcher) Poll(ctx context.Context) ([]Sampled, error) {
 		FromBlock: new(big.Int).SetUint64(w.next),
 		ToBlock:   new(big.Int).SetUint64(to),
 		Addresses: []common.Address{precompile.Address},
-		Topics:    [][]common.Hash{{workAccepted.ID}},
+		Topics:    [][]common.Hash{{workAccepted.ID, workBatchAccepted.ID}},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("audit: eth_getLogs %d..%d: %w", w.next, to, err)
@@ -183,10 +189,11 @@ func (w *Watcher) Seed(ctx context.Context, submitBlock uint64) (proof.Hash, err
 	return seed, nil
 }
 
-// parseWorkAccepted reads the indexed fields of a WorkAccepted log.
+// parseWorkAccepted reads the indexed fields of a WorkAccepted or
+// WorkBatchAccepted log.
 func parseWorkAccepted(l *types.Log) (*Sampled, error) {
-	if l.Address != precompile.Address || len(l.Topics) != 4 || l.Topics[0] != workAccepted.ID {
-		return nil, errors.New("audit: not a WorkAccepted log")
+	if l.Address != precompile.Address || len(l.Topics) != 4 || (l.Topics[0] != workAccepted.ID && l.Topics[0] != workBatchAccepted.ID) {
+		return nil, errors.New("audit: not a WorkAccepted or WorkBatchAccepted log")
 	}
 	return &Sampled{
 		WorkID:      proof.Hash(l.Topics[1]),

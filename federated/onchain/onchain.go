@@ -20,6 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/pars-network/aimining/contracts/bindings"
 	"github.com/pars-network/aimining/federated"
 	"github.com/pars-network/aimining/precompile"
 )
@@ -126,7 +127,7 @@ func (s *Sender) Send(ctx context.Context, data []byte) (*types.Receipt, error) 
 
 // PublishRound implements aggregator.Publisher.
 func (s *Sender) PublishRound(ctx context.Context, res *federated.Result) (common.Hash, error) {
-	data, err := precompile.ABI().Pack("publishRound", res.RoundID, [32]byte(res.ModelHash), [32]byte(res.Root), res.Total.ToBig())
+	data, err := iaimining.TryPackPublishRound(res.RoundID, [32]byte(res.ModelHash), [32]byte(res.Root), res.Total.ToBig())
 	if err != nil {
 		return common.Hash{}, err
 	}
@@ -143,8 +144,11 @@ func ClaimData(ci *federated.ClaimInfo) ([]byte, error) {
 	for i, h := range ci.Proof {
 		path[i] = h
 	}
-	return precompile.ABI().Pack("claimRoundReward", ci.RoundID, ci.Recipient, ci.Amount.ToBig(), path)
+	return iaimining.TryPackClaimRoundReward(ci.RoundID, ci.Recipient, ci.Amount.ToBig(), path)
 }
+
+// iaimining is the generated binding of 0x0300's ABI.
+var iaimining = bindings.NewIAIMining()
 
 // Claim sends claimRoundReward for ci.
 func (s *Sender) Claim(ctx context.Context, ci *federated.ClaimInfo) (*types.Receipt, error) {

@@ -44,6 +44,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/pars-network/aimining/contracts/bindings"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 	"github.com/pars-network/aimining/teleport"
@@ -369,45 +370,53 @@ func (r *Relayer) fetch(ctx context.Context, base string, id common.Hash) (*tele
 	return &sm, nil
 }
 
+// iaimining is the generated binding of 0x0300's ABI: typed packing and
+// unpacking, checked by the compiler.
+var iaimining = bindings.NewIAIMining()
+
 func packRelay(encoded []byte, sigs []teleport.Signature) ([]byte, error) {
 	idx := make([]uint8, len(sigs))
 	pks, ss := make([][]byte, len(sigs)), make([][]byte, len(sigs))
 	for i, s := range sigs {
 		idx[i], pks[i], ss[i] = s.Index, s.PublicKey, s.Signature
 	}
-	return precompile.ABI().Pack("relayTeleport", encoded, idx, pks, ss)
+	return iaimining.TryPackRelayTeleport(encoded, idx, pks, ss)
 }
 
-// view calls a view function of 0x0300 on the destination at the latest block.
-func (r *Relayer) view(ctx context.Context, name string, args ...any) ([]any, error) {
-	in, err := precompile.ABI().Pack(name, args...)
-	if err != nil {
-		return nil, err
-	}
+// view calls a view function of 0x0300 on the destination at the latest
+// block with calldata in and returns its output.
+func (r *Relayer) view(ctx context.Context, name string, in []byte) ([]byte, error) {
 	to := precompile.Address
 	out, err := r.cfg.Dest.CallContract(ctx, ethereum.CallMsg{From: r.from, To: &to, Data: in}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return precompile.ABI().Unpack(name, out)
+	return out, nil
 }
 
 func (r *Relayer) status(ctx context.Context, id common.Hash) (uint8, error) {
-	v, err := r.view(ctx, "teleportStatus", [32]byte(id))
+	out, err := r.view(ctx, "teleportStatus", iaimining.PackTeleportStatus(id))
 	if err != nil {
 		return 0, err
 	}
-	return v[0].(uint8), nil
+	v, err := iaimining.UnpackTeleportStatus(out)
+	if err != nil {
+		return 0, fmt.Errorf("teleportStatus: %w", err)
+	}
+	return v.Status, nil
 }
 
 func (r *Relayer) signerSet(ctx context.Context, source uint32) (*teleport.Set, error) {
-	v, err := r.view(ctx, "teleportSigners", source)
+	out, err := r.view(ctx, "teleportSigners", iaimining.PackTeleportSigners(source))
 	if err != nil {
 		return nil, err
 	}
-	ids := v[0].([][32]byte)
-	set := &teleport.Set{Threshold: v[1].(uint8), IDs: make([]proof.Hash, len(ids))}
-	for i, id := range ids {
+	v, err := iaimining.UnpackTeleportSigners(out)
+	if err != nil {
+		return nil, fmt.Errorf("teleportSigners: %w", err)
+	}
+	set := &teleport.Set{Threshold: v.Threshold, IDs: make([]proof.Hash, len(v.SignerIds))}
+	for i, id := range v.SignerIds {
 		set.IDs[i] = proof.Hash(id)
 	}
 	return set, nil

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/pars-network/aimining/contracts/bindings"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -75,10 +76,9 @@ func FinalRange(ctx context.Context, c LogSource, from, confirmations, maxBlocks
 // fails a check is reported in bad and skipped: a correct chain never emits
 // one.
 func SentLogs(ctx context.Context, c LogSource, chain uint32, from, to uint64) (sent []Sent, bad []error, err error) {
-	ev := precompile.ABI().Events["TeleportSent"]
 	logs, err := c.FilterLogs(ctx, ethereum.FilterQuery{
 		FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
-		Addresses: []common.Address{precompile.Address}, Topics: [][]common.Hash{{ev.ID}},
+		Addresses: []common.Address{precompile.Address}, Topics: [][]common.Hash{{teleportSentID}},
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("eth_getLogs %d..%d: %w", from, to, err)
@@ -94,27 +94,30 @@ func SentLogs(ctx context.Context, c LogSource, chain uint32, from, to uint64) (
 	return sent, bad, nil
 }
 
+// iaimining is the generated binding of 0x0300's ABI.
+var iaimining = bindings.NewIAIMining()
+
+// teleportSentID is the TeleportSent event's topic.
+var teleportSentID = precompile.ABI().Events[bindings.IAIMiningTeleportSentEventName].ID
+
 func decodeSent(l types.Log, chain uint32) (Sent, error) {
-	ev := precompile.ABI().Events["TeleportSent"]
 	if l.Removed {
 		return Sent{}, errors.New("removed by a reorganisation")
 	}
-	if l.Address != precompile.Address || len(l.Topics) != 4 || l.Topics[0] != ev.ID {
+	if l.Address != precompile.Address || len(l.Topics) != 4 || l.Topics[0] != teleportSentID {
 		return Sent{}, errors.New("not a TeleportSent log of 0x0300")
 	}
-	vals, err := ev.Inputs.NonIndexed().Unpack(l.Data)
-	if err != nil || len(vals) != 4 {
+	ev, err := iaimining.UnpackTeleportSentEvent(&l)
+	if err != nil {
 		return Sent{}, fmt.Errorf("decode data: %v", err)
 	}
-	enc, _ := vals[3].([]byte)
+	enc := ev.Message
 	m, err := proof.DecodeTeleportMessage(enc)
 	if err != nil {
 		return Sent{}, err
 	}
 	id := m.ID()
-	amount, _ := vals[1].(*big.Int)
-	seq, _ := vals[2].(uint64)
-	rcpt, _ := vals[0].(common.Address)
+	amount, seq, rcpt := ev.Amount, ev.Sequence, ev.Recipient
 	switch {
 	case m.SourceChain != chain:
 		return Sent{}, fmt.Errorf("message from chain %d on chain %d", m.SourceChain, chain)
