@@ -11,7 +11,7 @@ FUZZ_TARGETS := \
 	./attest/nvtrust:FuzzParseReport ./attest/nvtrust:FuzzParseChainDER ./attest/nvtrust:FuzzParseCertificate ./proof:FuzzDecodeTeleportMessage \
 	./proof:FuzzDecodeFederatedUpdate ./proof:FuzzDecodeTensor ./proof:FuzzDecodeJobTicket \
 	./precompile:FuzzABILayout ./precompile:FuzzDecodeArguments ./proof:FuzzStorageSlotPreimage \
-	./proof:FuzzDecodeBatchHeader ./proof:FuzzDecodeBatchItems
+	./proof:FuzzDecodeBatchHeader ./proof:FuzzDecodeBatchItems ./gateway:FuzzDecodeVisionInput
 FUZZTIME ?= 5s
 
 # The consensus client of the proof-of-stake devnet and its tests.

@@ -73,6 +73,33 @@ var (
 	ErrStreamDiverged = errors.New("gateway: the job was reassigned mid-stream and the new answer does not continue the streamed output")
 )
 
+// noMinerError is ErrNoMiner for one capability and model.
+type noMinerError struct {
+	kind  Capability
+	model string
+}
+
+func (e *noMinerError) Error() string {
+	return fmt.Sprintf("gateway: no registered miner offers capability %q for model %q", CapabilityName(e.kind), e.model)
+}
+
+// Unwrap makes errors.Is(err, ErrNoMiner) hold.
+func (e *noMinerError) Unwrap() error { return ErrNoMiner }
+
+// CapabilityName returns the seed's name of a capability: "llm-inference",
+// "embedding" or "vision".
+func CapabilityName(c Capability) string {
+	switch c {
+	case LLMInference:
+		return "llm-inference"
+	case Embedding:
+		return "embedding"
+	case Vision:
+		return "vision"
+	}
+	return fmt.Sprintf("capability-%d", uint16(c))
+}
+
 // Request is one job a client asks for.
 type Request struct {
 	Kind  Capability
@@ -445,7 +472,7 @@ func (g *Gateway) admit(kind Capability, model string) error {
 		return ErrClosed
 	}
 	if !g.anyOffers(kind, model) {
-		return ErrNoMiner
+		return &noMinerError{kind: kind, model: model}
 	}
 	if len(g.queue) >= g.cfg.QueueSize {
 		g.stats.Busy++
@@ -613,7 +640,7 @@ func (g *Gateway) complete(s *session, r *Result) (bool, string) {
 	// Copy out of the frame: the message is released after the ack.
 	res := *r
 	res.Output = append([]byte(nil), r.Output...)
-	if j.req.Kind == LLMInference && res.FinishReason != FinishStop && res.FinishReason != FinishLength {
+	if j.req.Kind != Embedding && res.FinishReason != FinishStop && res.FinishReason != FinishLength {
 		// A miner that does not say: the limit cut the output if it used it all.
 		res.FinishReason = FinishStop
 		if res.CompletionTokens >= j.req.MaxTokens {

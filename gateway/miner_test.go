@@ -46,6 +46,13 @@ type sysOpts struct {
 	workers   int    // the miner's mining.concurrency (default 1)
 	wrap      func(http.Handler) http.Handler
 	configure func(*gateway.Config)
+	// backend is the miner's [backend] section and models its
+	// mining.models (default: the builtin back-end and model).
+	backend string
+	models  []string
+	// chain, when set, runs governance transactions (sent from the
+	// miner's gas account, the chain's governance) before the miner starts.
+	chain func(transact func(method string, args ...any))
 }
 
 // newSystem starts a system; everything stops when the test ends.
@@ -56,6 +63,13 @@ func newSystem(t testing.TB, o sysOpts) *system {
 	if o.workers == 0 {
 		o.workers = 1
 	}
+	if o.backend == "" {
+		o.backend = "kind = \"builtin\"\nmax_tokens = 16\n"
+	}
+	if o.models == nil {
+		o.models = []string{builtin.Name}
+	}
+	models, _ := json.Marshal(o.models)
 
 	gasKey, err := crypto.ToECDSA(bytes.Repeat([]byte{0x42}, 32))
 	require.NoError(t, err)
@@ -111,7 +125,7 @@ rpc_endpoint = %q
 
 [mining]
 wallet_path = "wallet.json"
-models = [%q]
+models = %s
 beneficiary = "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
 gas_keystore = "keystore"
 gas_account = %q
@@ -121,34 +135,34 @@ gas_passphrase_file = "pass.txt"
 concurrency = %d
 
 [backend]
-kind = "builtin"
-max_tokens = 16
-
+%s
 [zap]
 gateway = "zap://%s"
 gateway_id = %q
 
 [metrics]
 listen = ""
-`, chainID, url, builtin.Name, gasAddr.Hex(), o.workers, ln.Addr(), hexutil.Encode(id[:]))), 0o600))
+`, chainID, url, models, gasAddr.Hex(), o.workers, o.backend, ln.Addr(), hexutil.Encode(id[:]))), 0o600))
+	rc := node.Client()
+	t.Cleanup(rc.Close)
+	sub, err := miner.NewSubmitter(miner.NewNodeClient(rc), gasKey, miner.SubmitterConfig{ChainID: big.NewInt(chainID), PollInterval: time.Millisecond})
+	require.NoError(t, err)
+	transact := func(method string, args ...any) {
+		data, err := precompile.ABI().Pack(method, args...)
+		require.NoError(t, err)
+		_, err = sub.Transact(t.Context(), data, method)
+		require.NoError(t, err, method)
+	}
+	transact("registerGateway", gk.Public().Bytes())
+	transact("setGatewayBudget", [32]byte(gk.Public().ID()), uint64(1_000_000))
+	if o.chain != nil {
+		o.chain(transact)
+	}
 	mcfg, err := miner.LoadConfig(cfgPath)
 	require.NoError(t, err)
 	m, err := miner.Open(t.Context(), mcfg, miner.Options{PollInterval: 2 * time.Millisecond})
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
-
-	rc := node.Client()
-	t.Cleanup(rc.Close)
-	sub, err := miner.NewSubmitter(miner.NewNodeClient(rc), gasKey, miner.SubmitterConfig{ChainID: big.NewInt(chainID), PollInterval: time.Millisecond})
-	require.NoError(t, err)
-	data, err := precompile.ABI().Pack("registerGateway", gk.Public().Bytes())
-	require.NoError(t, err)
-	_, err = sub.Transact(t.Context(), data, "gateway registration")
-	require.NoError(t, err)
-	data, err = precompile.ABI().Pack("setGatewayBudget", [32]byte(gk.Public().ID()), uint64(1_000_000))
-	require.NoError(t, err)
-	_, err = sub.Transact(t.Context(), data, "gateway budget")
-	require.NoError(t, err)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
