@@ -27,6 +27,9 @@ type Model struct {
 	Parameters    uint64     // for the compute-unit budget
 	BytesPerToken uint64     // bytes per metric token (1 for byte-level models); 0 means 4
 	MaxTokens     uint32     // output tokens a job may ask for at most; 0 means 256
+	// MaxInputTokens bounds a job's input tokens (ceil(bytes /
+	// BytesPerToken)); 0: no bound. See ApplyChainLimits.
+	MaxInputTokens uint32
 }
 
 // Config configures a Gateway.
@@ -336,6 +339,9 @@ func (g *Gateway) Submit(req Request) (*Call, error) {
 	}
 	if len(req.Input) == 0 {
 		return nil, errors.New("gateway: empty input")
+	}
+	if err := checkInput(m, len(req.Input)); err != nil {
+		return nil, err
 	}
 	if len(req.Stop) > MaxStop {
 		return nil, fmt.Errorf("gateway: %d stop sequences, at most %d", len(req.Stop), MaxStop)

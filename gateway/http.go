@@ -135,11 +135,14 @@ func badParam(param, format string, args ...any) error {
 // errorBody maps an error to its HTTP status and OpenAI body.
 func errorBody(err error) (int, APIError) {
 	var pe *paramError
+	var long *inputTooLong
 	var big *imageTooLarge
 	var nm *noMinerError
 	switch {
 	case errors.As(err, &pe):
 		return http.StatusBadRequest, NewAPIError("invalid_request_error", "invalid_value", pe.param, pe.msg)
+	case errors.As(err, &long):
+		return http.StatusBadRequest, NewAPIError("invalid_request_error", "context_length_exceeded", long.param, long.Error())
 	case errors.As(err, &big):
 		return http.StatusRequestEntityTooLarge, NewAPIError("invalid_request_error", "image_too_large", big.param, big.Error())
 	case errors.As(err, &nm):
@@ -491,6 +494,8 @@ type format interface {
 	// closing chunk when finish is set.
 	chunk(id string, created int64, model, text string, first bool, finish string) map[string]any
 	chunkObject() string
+	// inputParam names the request field that holds the input.
+	inputParam() string
 }
 
 type chatFormat struct{}
@@ -498,6 +503,7 @@ type chatFormat struct{}
 func (chatFormat) endpoint() string    { return "/v1/chat/completions" }
 func (chatFormat) idPrefix() string    { return "chatcmpl-" }
 func (chatFormat) chunkObject() string { return "chat.completion.chunk" }
+func (chatFormat) inputParam() string  { return "messages" }
 
 func (chatFormat) answer(id string, created int64, model string, a *Answer) map[string]any {
 	return map[string]any{
@@ -536,6 +542,7 @@ type textFormat struct{}
 func (textFormat) endpoint() string    { return "/v1/completions" }
 func (textFormat) idPrefix() string    { return "cmpl-" }
 func (textFormat) chunkObject() string { return "text_completion" }
+func (textFormat) inputParam() string  { return "prompt" }
 
 func (textFormat) answer(id string, created int64, model string, a *Answer) map[string]any {
 	return map[string]any{
@@ -561,7 +568,7 @@ func (textFormat) chunk(id string, created int64, model, text string, _ bool, fi
 func (g *Gateway) generate(w http.ResponseWriter, r *http.Request, req Request, p *genRequest, f format) {
 	call, err := g.Submit(req)
 	if err != nil {
-		fail(w, err)
+		fail(w, withInputParam(err, f.inputParam()))
 		return
 	}
 	jobID := call.JobID()
@@ -730,7 +737,7 @@ func (g *Gateway) embeddings(w http.ResponseWriter, r *http.Request) {
 	var prompt uint32
 	for i := range inputs {
 		if errs[i] != nil {
-			fail(w, errs[i])
+			fail(w, withInputParam(errs[i], "input"))
 			return
 		}
 		vec, err := float32Vector(answers[i].Tensors[0])
@@ -796,10 +803,13 @@ type modelObject struct {
 	OwnedBy   string `json:"owned_by"`
 	Hash      string `json:"model_hash"`
 	MaxTokens uint32 `json:"max_tokens"`
+	// MaxInputTokens is the input limit (absent: none known).
+	MaxInputTokens uint32 `json:"max_input_tokens,omitempty"`
 }
 
 func modelObj(m Model) modelObject {
-	return modelObject{ID: m.Name, Object: "model", OwnedBy: "pars-gateway", Hash: "0x" + hex.EncodeToString(m.Hash[:]), MaxTokens: m.MaxTokens}
+	return modelObject{ID: m.Name, Object: "model", OwnedBy: "pars-gateway", Hash: "0x" + hex.EncodeToString(m.Hash[:]),
+		MaxTokens: m.MaxTokens, MaxInputTokens: m.MaxInputTokens}
 }
 
 func (g *Gateway) listModels(w http.ResponseWriter, r *http.Request) {
