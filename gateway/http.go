@@ -45,6 +45,7 @@ type route struct {
 //	POST /v1/chat/completions   chat completion (llm-inference; vision with image parts), optionally streamed
 //	POST /v1/completions        text completion (llm-inference), optionally streamed
 //	POST /v1/embeddings         embeddings (embedding)
+//	POST /v1/responses          a response (basic, not streamed: see responses.go)
 //	GET  /v1/models             the models the gateway serves
 //	GET  /v1/models/{id}        one of them
 //	GET  /healthz               200 with the gateway's state while open
@@ -56,6 +57,7 @@ func (g *Gateway) Handler() http.Handler {
 		{http.MethodPost, "/v1/chat/completions", g.chat},
 		{http.MethodPost, "/v1/completions", g.completions},
 		{http.MethodPost, "/v1/embeddings", g.embeddings},
+		{http.MethodPost, "/v1/responses", g.responses},
 		{http.MethodGet, "/v1/models", g.listModels},
 		{http.MethodGet, "/v1/models/{id}", g.getModel},
 		{http.MethodGet, "/healthz", g.health},
@@ -75,7 +77,7 @@ func (g *Gateway) Handler() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "invalid_request_error", "unknown_url", "",
 			fmt.Sprintf("Invalid URL (%s %s): this gateway serves POST /v1/chat/completions, POST /v1/completions, "+
-				"POST /v1/embeddings, GET /v1/models and GET /v1/models/{id}", r.Method, r.URL.Path))
+				"POST /v1/embeddings, POST /v1/responses, GET /v1/models and GET /v1/models/{id}", r.Method, r.URL.Path))
 	})
 	return mux
 }

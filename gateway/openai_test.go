@@ -88,7 +88,8 @@ func TestOpenAIErrors(t *testing.T) {
 		code, param        string
 	}{
 		{"unknown path", "GET", "/v1/nope", nil, 404, "unknown_url", ""},
-		{"responses API", "POST", "/v1/responses", map[string]any{"model": builtin.Name, "input": "hi"}, 404, "unknown_url", ""},
+		{"an unknown API", "POST", "/v1/audio/speech", map[string]any{"model": builtin.Name, "input": "hi"}, 404, "unknown_url", ""},
+		{"responses with GET", "GET", "/v1/responses", nil, 405, "method_not_allowed", ""},
 		{"root", "GET", "/", nil, 404, "unknown_url", ""},
 		{"chat with GET", "GET", "/v1/chat/completions", nil, 405, "method_not_allowed", ""},
 		{"models with DELETE", "DELETE", "/v1/models", nil, 405, "method_not_allowed", ""},

@@ -100,6 +100,18 @@ test('embeddings.create with the SDK defaults (base64 on the wire)', async () =>
   for (const p of [...r.pars, ...f.pars]) keepWork(p);
 });
 
+test('responses.create: the basic, not streamed form', async () => {
+  const r = await client.responses.create({ model: cfg.model, input: prompt, max_output_tokens: 8 });
+  assert.equal(r.object, 'response');
+  assert.equal(r.output_text, chatText, 'the same job as the chat completion: the same answer');
+  // The built-in model has no end token: the limit ends every answer.
+  assert.equal(r.status, 'incomplete');
+  assert.equal(r.incomplete_details.reason, 'max_output_tokens');
+  assert.equal(r.usage.input_tokens, prompt.length);
+  assert.equal(r.usage.output_tokens, 8);
+  keepWork(r.pars);
+});
+
 test('a wrong API key is refused with 401', async () => {
   const bad = new OpenAI({ baseURL: cfg.baseURL, apiKey: 'sk-pars-wrong', maxRetries: 0 });
   await assert.rejects(bad.models.list(), (err) => {

@@ -180,8 +180,8 @@ func TestDevnetOpenAISDK(t *testing.T) {
 		WorkIDs []common.Hash `json:"workIds"`
 	}
 	rb, err := os.ReadFile(outPath)
-	if err != nil || json.Unmarshal(rb, &res) != nil || len(res.WorkIDs) != 6 {
-		t.Fatalf("work ids from the SDK test: %s (%v), want 6", rb, err)
+	if err != nil || json.Unmarshal(rb, &res) != nil || len(res.WorkIDs) != 7 {
+		t.Fatalf("work ids from the SDK test: %s (%v), want 7", rb, err)
 	}
 	rpc := fmt.Sprintf("http://127.0.0.1:%d", ports[0])
 	for _, id := range res.WorkIDs {
