@@ -135,6 +135,27 @@ test('an unknown model is refused with 404 model_not_found', async () => {
   );
 });
 
+test('images: 503 no_miner without a vision miner; a remote URL is refused with 400', async () => {
+  // A 1×1 PNG.
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  const ask = (url) => client.chat.completions.create({
+    model: cfg.model,
+    messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url } }] }],
+  });
+  await assert.rejects(ask(`data:image/png;base64,${png}`), (err) => {
+    assert.ok(err instanceof OpenAI.InternalServerError, String(err));
+    assert.equal(err.status, 503);
+    assert.equal(err.code, 'no_miner');
+    assert.match(err.message, /capability "vision"/);
+    return true;
+  });
+  await assert.rejects(ask('https://example.com/cat.png'), (err) => {
+    assert.ok(err instanceof OpenAI.BadRequestError, String(err));
+    assert.equal(err.param, 'messages[0].content[1].image_url.url');
+    return true;
+  });
+});
+
 test('n > 1 is refused with 400 param n', async () => {
   await assert.rejects(
     client.chat.completions.create({ model: cfg.model, messages: [{ role: 'user', content: 'hi' }], n: 2 }),
