@@ -361,6 +361,9 @@ func (m *Miner) submitTicketed(ctx context.Context, work *Work, tk *proof.JobTic
 			return err
 		}
 		if ref, ok := IsRefusal(err); ok {
+			if ref.Reason == "UnknownGateway" && m.holdForGateway(ctx, work, tk) {
+				return m.submitTicketed(ctx, work, tk, dev)
+			}
 			m.metrics.ProofsRefused.WithLabelValues(ref.Reason).Inc()
 			m.tally.mu.Lock()
 			m.tally.refused++
