@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
@@ -13,12 +11,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/pars-network/aimining/gateway"
+	"github.com/pars-network/aimining/miner/visionecho"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 	"github.com/stretchr/testify/require"
@@ -29,93 +27,6 @@ import (
 const visionModel = "pars-vision-test"
 
 var visionHash = proof.Hash(sha256.Sum256([]byte("pars vision test weights")))
-
-// visionServer is an OpenAI-compatible back-end that answers images, as
-// llama.cpp's and vLLM's multimodal servers take them: POST
-// /v1/chat/completions with content parts, image_url as a data URL. Its
-// answer describes each image it got (media type, size, SHA-256 prefix)
-// after the length of the text, so a test can check that exactly the
-// client's bytes reached it.
-type visionServer struct {
-	*httptest.Server
-	mu     sync.Mutex
-	images [][]byte
-}
-
-// describeImages is visionServer's answer for a text and images.
-func describeImages(textBytes int, mediaTypes []string, images [][]byte) string {
-	parts := []string{fmt.Sprintf("text %d bytes", textBytes)}
-	for i, img := range images {
-		sum := sha256.Sum256(img)
-		parts = append(parts, fmt.Sprintf("image %d: %s, %d bytes, sha256 %s", i+1, mediaTypes[i], len(img), hex.EncodeToString(sum[:8])))
-	}
-	return strings.Join(parts, "; ")
-}
-
-func newVisionServer(t testing.TB) *visionServer {
-	vs := &visionServer{}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /v1/models", func(w http.ResponseWriter, r *http.Request) {
-		json.NewEncoder(w).Encode(map[string]any{"object": "list", "data": []map[string]any{{"id": visionModel, "object": "model"}}})
-	})
-	mux.HandleFunc("POST /v1/chat/completions", func(w http.ResponseWriter, r *http.Request) {
-		var req struct {
-			Model    string `json:"model"`
-			Messages []struct {
-				Role    string          `json:"role"`
-				Content json.RawMessage `json:"content"`
-			} `json:"messages"`
-		}
-		if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.Model != visionModel {
-			http.Error(w, `{"error":{"message":"bad request","type":"invalid_request_error"}}`, 400)
-			return
-		}
-		textBytes := 0
-		var types []string
-		var imgs [][]byte
-		for _, m := range req.Messages {
-			var s string
-			if json.Unmarshal(m.Content, &s) == nil {
-				textBytes += len(s)
-				continue
-			}
-			var parts []struct {
-				Type     string `json:"type"`
-				Text     string `json:"text"`
-				ImageURL struct {
-					URL string `json:"url"`
-				} `json:"image_url"`
-			}
-			if err := json.Unmarshal(m.Content, &parts); err != nil {
-				http.Error(w, `{"error":{"message":"bad content","type":"invalid_request_error"}}`, 400)
-				return
-			}
-			for _, p := range parts {
-				switch p.Type {
-				case "text":
-					textBytes += len(p.Text)
-				case "image_url":
-					meta, data, ok := strings.Cut(strings.TrimPrefix(p.ImageURL.URL, "data:"), ";base64,")
-					img, err := base64.StdEncoding.DecodeString(data)
-					if !ok || err != nil {
-						http.Error(w, `{"error":{"message":"bad image","type":"invalid_request_error"}}`, 400)
-						return
-					}
-					types, imgs = append(types, meta), append(imgs, img)
-				}
-			}
-		}
-		vs.mu.Lock()
-		vs.images = append(vs.images, imgs...)
-		vs.mu.Unlock()
-		json.NewEncoder(w).Encode(map[string]any{"id": "v", "object": "chat.completion", "model": visionModel,
-			"choices": []map[string]any{{"index": 0, "finish_reason": "stop",
-				"message": map[string]any{"role": "assistant", "content": describeImages(textBytes, types, imgs)}}}})
-	})
-	vs.Server = httptest.NewServer(mux)
-	t.Cleanup(vs.Close)
-	return vs
-}
 
 // testPNG encodes a small w×h PNG whose pixels depend on seed.
 func testPNG(t testing.TB, w, h int, seed byte) []byte {
@@ -144,12 +55,15 @@ func visionChat(model, text string, urls ...string) map[string]any {
 }
 
 // newVisionSystem is a gateway and a real in-process miner whose openai
-// back-end is a visionServer, the vision model registered on chain.
-func newVisionSystem(t testing.TB) (*system, *visionServer) {
-	vs := newVisionServer(t)
+// back-end is visionecho (an OpenAI-compatible server that answers
+// images), the vision model registered on chain.
+func newVisionSystem(t testing.TB) (*system, *visionecho.Server) {
+	vs := visionecho.New(visionModel)
+	srv := httptest.NewServer(vs)
+	t.Cleanup(srv.Close)
 	sys := newSystem(t, sysOpts{
 		backend: fmt.Sprintf("kind = \"openai\"\nurl = %q\nmax_tokens = 64\n\n[[backend.models]]\nname = %q\nhash = %q\nparameters = 1000000\nbytes_per_token = 4\nvision = true\n",
-			vs.URL, visionModel, hexutil.Encode(visionHash[:])),
+			srv.URL, visionModel, hexutil.Encode(visionHash[:])),
 		models: []string{visionModel},
 		configure: func(c *gateway.Config) {
 			c.Models = []gateway.Model{{Name: visionModel, Hash: visionHash, Parameters: 1_000_000, BytesPerToken: 4, MaxTokens: 256}}
@@ -187,13 +101,11 @@ func TestVisionEndToEnd(t *testing.T) {
 	const prompt = "What is in these images?"
 	status, _, out := do(t, "POST", sys.srv.URL+"/v1/chat/completions", "", visionChat(visionModel, prompt, dataURL("image/png", img1), dataURL("image/png", img2)))
 	require.Equal(t, 200, status, "%v", out)
-	want := describeImages(len(prompt), []string{"image/png", "image/png"}, [][]byte{img1, img2})
+	want := visionecho.Describe(len(prompt), []visionecho.Image{{MediaType: "image/png", Data: img1}, {MediaType: "image/png", Data: img2}})
 	choice := out["choices"].([]any)[0].(map[string]any)
 	require.Equal(t, want, choice["message"].(map[string]any)["content"])
 	require.Equal(t, "stop", choice["finish_reason"])
-	vs.mu.Lock()
-	require.Equal(t, [][]byte{img1, img2}, vs.images, "the back-end got other bytes than the client sent")
-	vs.mu.Unlock()
+	require.Equal(t, [][]byte{img1, img2}, vs.Images(), "the back-end got other bytes than the client sent")
 	// The input the miner proved is the canonical encoding, images included.
 	in, err := gateway.EncodeVisionInput([]gateway.VisionMessage{{Role: "user", Parts: []gateway.ContentPart{
 		{Text: prompt}, {MediaType: "image/png", Image: img1}, {MediaType: "image/png", Image: img2}}}})
@@ -217,7 +129,7 @@ func TestVisionEndToEnd(t *testing.T) {
 			pars = p
 		}
 	}
-	require.Equal(t, describeImages(len(prompt), []string{"image/png"}, [][]byte{img1}), strings.ReplaceAll(text, "<nil>", ""))
+	require.Equal(t, visionecho.Describe(len(prompt), []visionecho.Image{{MediaType: "image/png", Data: img1}}), strings.ReplaceAll(text, "<nil>", ""))
 	require.NotNil(t, pars)
 
 	for _, id := range []string{workID, pars["work_id"].(string)} {
