@@ -11,7 +11,7 @@ FUZZ_TARGETS := \
 	./attest/nvtrust:FuzzParseReport ./attest/nvtrust:FuzzParseChainDER ./attest/nvtrust:FuzzParseCertificate ./proof:FuzzDecodeTeleportMessage \
 	./proof:FuzzDecodeFederatedUpdate ./proof:FuzzDecodeTensor ./proof:FuzzDecodeJobTicket \
 	./precompile:FuzzABILayout ./precompile:FuzzDecodeArguments ./proof:FuzzStorageSlotPreimage \
-	./proof:FuzzDecodeBatchHeader ./proof:FuzzDecodeBatchItems
+	./proof:FuzzDecodeBatchHeader ./proof:FuzzDecodeBatchItems ./gateway:FuzzDecodeVisionInput
 FUZZTIME ?= 5s
 
 # The consensus client of the proof-of-stake devnet and its tests.
@@ -53,8 +53,9 @@ pars-genesis:
 	$(MAKE) -C evmpatch pars-genesis
 
 # THE main job: a local Pars node (chain 6133, JSON-RPC 127.0.0.1:8545,
-# IAIMining at 0x0300) with a miner and an audit watcher, in the foreground
-# until Ctrl-C.
+# IAIMining at 0x0300), a gateway registered on chain serving the OpenAI API
+# on http://127.0.0.1:8651/v1 (key in build/devnet/gateway/api_key), a miner
+# answering its jobs and an audit watcher, in the foreground until Ctrl-C.
 devnet: build
 	bin/pars-devnet --dir build/devnet --bin bin
 

@@ -27,6 +27,9 @@ type Model struct {
 	Parameters    uint64     // for the compute-unit budget
 	BytesPerToken uint64     // bytes per metric token (1 for byte-level models); 0 means 4
 	MaxTokens     uint32     // output tokens a job may ask for at most; 0 means 256
+	// MaxInputTokens bounds a job's input tokens (ceil(bytes /
+	// BytesPerToken)); 0: no bound. See ApplyChainLimits.
+	MaxInputTokens uint32
 }
 
 // Config configures a Gateway.
@@ -72,6 +75,33 @@ var (
 	// of its output was sent, and that miner's answer does not continue it.
 	ErrStreamDiverged = errors.New("gateway: the job was reassigned mid-stream and the new answer does not continue the streamed output")
 )
+
+// noMinerError is ErrNoMiner for one capability and model.
+type noMinerError struct {
+	kind  Capability
+	model string
+}
+
+func (e *noMinerError) Error() string {
+	return fmt.Sprintf("gateway: no registered miner offers capability %q for model %q", CapabilityName(e.kind), e.model)
+}
+
+// Unwrap makes errors.Is(err, ErrNoMiner) hold.
+func (e *noMinerError) Unwrap() error { return ErrNoMiner }
+
+// CapabilityName returns the seed's name of a capability: "llm-inference",
+// "embedding" or "vision".
+func CapabilityName(c Capability) string {
+	switch c {
+	case LLMInference:
+		return "llm-inference"
+	case Embedding:
+		return "embedding"
+	case Vision:
+		return "vision"
+	}
+	return fmt.Sprintf("capability-%d", uint16(c))
+}
 
 // Request is one job a client asks for.
 type Request struct {
@@ -310,6 +340,9 @@ func (g *Gateway) Submit(req Request) (*Call, error) {
 	if len(req.Input) == 0 {
 		return nil, errors.New("gateway: empty input")
 	}
+	if err := checkInput(m, len(req.Input)); err != nil {
+		return nil, err
+	}
 	if len(req.Stop) > MaxStop {
 		return nil, fmt.Errorf("gateway: %d stop sequences, at most %d", len(req.Stop), MaxStop)
 	}
@@ -445,7 +478,7 @@ func (g *Gateway) admit(kind Capability, model string) error {
 		return ErrClosed
 	}
 	if !g.anyOffers(kind, model) {
-		return ErrNoMiner
+		return &noMinerError{kind: kind, model: model}
 	}
 	if len(g.queue) >= g.cfg.QueueSize {
 		g.stats.Busy++
@@ -613,7 +646,7 @@ func (g *Gateway) complete(s *session, r *Result) (bool, string) {
 	// Copy out of the frame: the message is released after the ack.
 	res := *r
 	res.Output = append([]byte(nil), r.Output...)
-	if j.req.Kind == LLMInference && res.FinishReason != FinishStop && res.FinishReason != FinishLength {
+	if j.req.Kind != Embedding && res.FinishReason != FinishStop && res.FinishReason != FinishLength {
 		// A miner that does not say: the limit cut the output if it used it all.
 		res.FinishReason = FinishStop
 		if res.CompletionTokens >= j.req.MaxTokens {

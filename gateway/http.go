@@ -15,8 +15,9 @@ import (
 	"github.com/pars-network/aimining/gateway/zap"
 )
 
-// MaxRequestBytes bounds an HTTP request body.
-const MaxRequestBytes = 1 << 20
+// MaxRequestBytes bounds an HTTP request body (8 MiB: room for one image
+// of MaxImageBytes as a base64 data URL, or several smaller ones).
+const MaxRequestBytes = 8 << 20
 
 // DefaultCompletionTokens is the output limit of POST /v1/completions when
 // the request names none (OpenAI's documented default); chat completions
@@ -41,9 +42,10 @@ type route struct {
 
 // Handler returns the OpenAI-compatible front door:
 //
-//	POST /v1/chat/completions   chat completion (llm-inference), optionally streamed
+//	POST /v1/chat/completions   chat completion (llm-inference; vision with image parts), optionally streamed
 //	POST /v1/completions        text completion (llm-inference), optionally streamed
 //	POST /v1/embeddings         embeddings (embedding)
+//	POST /v1/responses          a response (basic, not streamed: see responses.go)
 //	GET  /v1/models             the models the gateway serves
 //	GET  /v1/models/{id}        one of them
 //	GET  /healthz               200 with the gateway's state while open
@@ -55,6 +57,7 @@ func (g *Gateway) Handler() http.Handler {
 		{http.MethodPost, "/v1/chat/completions", g.chat},
 		{http.MethodPost, "/v1/completions", g.completions},
 		{http.MethodPost, "/v1/embeddings", g.embeddings},
+		{http.MethodPost, "/v1/responses", g.responses},
 		{http.MethodGet, "/v1/models", g.listModels},
 		{http.MethodGet, "/v1/models/{id}", g.getModel},
 		{http.MethodGet, "/healthz", g.health},
@@ -74,7 +77,7 @@ func (g *Gateway) Handler() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "invalid_request_error", "unknown_url", "",
 			fmt.Sprintf("Invalid URL (%s %s): this gateway serves POST /v1/chat/completions, POST /v1/completions, "+
-				"POST /v1/embeddings, GET /v1/models and GET /v1/models/{id}", r.Method, r.URL.Path))
+				"POST /v1/embeddings, POST /v1/responses, GET /v1/models and GET /v1/models/{id}", r.Method, r.URL.Path))
 	})
 	return mux
 }
@@ -134,9 +137,18 @@ func badParam(param, format string, args ...any) error {
 // errorBody maps an error to its HTTP status and OpenAI body.
 func errorBody(err error) (int, APIError) {
 	var pe *paramError
+	var long *inputTooLong
+	var big *imageTooLarge
+	var nm *noMinerError
 	switch {
 	case errors.As(err, &pe):
 		return http.StatusBadRequest, NewAPIError("invalid_request_error", "invalid_value", pe.param, pe.msg)
+	case errors.As(err, &long):
+		return http.StatusBadRequest, NewAPIError("invalid_request_error", "context_length_exceeded", long.param, long.Error())
+	case errors.As(err, &big):
+		return http.StatusRequestEntityTooLarge, NewAPIError("invalid_request_error", "image_too_large", big.param, big.Error())
+	case errors.As(err, &nm):
+		return http.StatusServiceUnavailable, NewAPIError("service_unavailable", "no_miner", "model", err.Error())
 	case errors.Is(err, ErrBusy):
 		return http.StatusTooManyRequests, NewAPIError("rate_limit_error", "server_busy", "", err.Error())
 	case errors.Is(err, ErrNoMiner):
@@ -182,48 +194,103 @@ type chatMessage struct {
 	Content json.RawMessage `json:"content"`
 }
 
-// text returns a message's content: a string, or the text parts of a list.
-func (m chatMessage) text() (string, error) {
+// parts returns a message's content: a string (one text part), or a list
+// of text and image_url parts (images from base64 data URLs only). i is
+// the message's index, for the param of errors.
+func (m chatMessage) parts(i int) ([]ContentPart, error) {
+	param := fmt.Sprintf("messages[%d].content", i)
 	var s string
 	if err := json.Unmarshal(m.Content, &s); err == nil {
-		return s, nil
+		return []ContentPart{{Text: s}}, nil
 	}
-	var parts []struct {
-		Type string `json:"type"`
-		Text string `json:"text"`
+	var raw []struct {
+		Type     string `json:"type"`
+		Text     string `json:"text"`
+		ImageURL *struct {
+			URL    string `json:"url"`
+			Detail string `json:"detail"`
+		} `json:"image_url"`
 	}
-	if err := json.Unmarshal(m.Content, &parts); err != nil {
-		return "", badParam("messages", "message content must be a string or a list of content parts")
+	if err := json.Unmarshal(m.Content, &raw); err != nil {
+		return nil, badParam(param, "message content must be a string or a list of content parts")
 	}
-	var b strings.Builder
-	for _, p := range parts {
-		if p.Type != "text" {
-			return "", badParam("messages", "content part type %q is not supported by this gateway (only text)", p.Type)
+	out := make([]ContentPart, 0, len(raw))
+	for k, p := range raw {
+		pp := fmt.Sprintf("%s[%d]", param, k)
+		switch p.Type {
+		case "text":
+			out = append(out, ContentPart{Text: p.Text})
+		case "image_url":
+			if p.ImageURL == nil {
+				return nil, badParam(pp+".image_url", "an image_url part needs image_url.url")
+			}
+			mt, img, err := ParseImageDataURL(p.ImageURL.URL, pp+".image_url.url")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, ContentPart{MediaType: mt, Image: img})
+		default:
+			return nil, badParam(pp+".type", "content part type %q is not supported by this gateway (text and image_url only)", p.Type)
 		}
-		b.WriteString(p.Text)
 	}
-	return b.String(), nil
+	return out, nil
 }
 
-// ChatInput is the inference input of a conversation: a lone user message
-// is sent as is, a longer conversation as "role: content" lines.
-func ChatInput(msgs []chatMessage) ([]byte, error) {
+// ChatInput is the inference input of a conversation, and the capability
+// it needs. Without images it is text (LLMInference): a lone user message
+// is sent as is, a longer conversation as "role: content" lines, text
+// parts joined. With an image it is the canonical vision input of every
+// message and part (Vision; see EncodeVisionInput).
+func ChatInput(msgs []chatMessage) ([]byte, Capability, error) {
 	if len(msgs) == 0 {
-		return nil, badParam("messages", "messages must not be empty")
+		return nil, LLMInference, badParam("messages", "messages must not be empty")
+	}
+	all := make([][]ContentPart, len(msgs))
+	images := 0
+	for i, m := range msgs {
+		ps, err := m.parts(i)
+		if err != nil {
+			return nil, LLMInference, err
+		}
+		for _, p := range ps {
+			if p.IsImage() {
+				images++
+			}
+		}
+		all[i] = ps
+	}
+	if images > 0 {
+		if images > MaxImagesPerRequest {
+			return nil, Vision, badParam("messages", "the request has %d images; at most %d per request", images, MaxImagesPerRequest)
+		}
+		vm := make([]VisionMessage, len(msgs))
+		for i, m := range msgs {
+			if !validRole(m.Role) {
+				return nil, Vision, badParam(fmt.Sprintf("messages[%d].role", i), "role %q is not a valid role", m.Role)
+			}
+			vm[i] = VisionMessage{Role: m.Role, Parts: all[i]}
+		}
+		in, err := EncodeVisionInput(vm)
+		if err != nil {
+			return nil, Vision, badParam("messages", "%v", err)
+		}
+		return in, Vision, nil
+	}
+	text := func(ps []ContentPart) string {
+		var b strings.Builder
+		for _, p := range ps {
+			b.WriteString(p.Text)
+		}
+		return b.String()
 	}
 	if len(msgs) == 1 && msgs[0].Role == "user" {
-		s, err := msgs[0].text()
-		return []byte(s), err
+		return []byte(text(all[0])), LLMInference, nil
 	}
 	var b strings.Builder
-	for _, m := range msgs {
-		s, err := m.text()
-		if err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(&b, "%s: %s\n", m.Role, s)
+	for i, m := range msgs {
+		fmt.Fprintf(&b, "%s: %s\n", m.Role, text(all[i]))
 	}
-	return []byte(b.String()), nil
+	return []byte(b.String()), LLMInference, nil
 }
 
 // genRequest holds the generation parameters shared by chat and text
@@ -359,7 +426,7 @@ func (g *Gateway) chat(w http.ResponseWriter, r *http.Request) {
 	if !decodeBody(w, r, &body) {
 		return
 	}
-	input, err := ChatInput(body.Messages)
+	input, kind, err := ChatInput(body.Messages)
 	if err != nil {
 		fail(w, err)
 		return
@@ -369,6 +436,7 @@ func (g *Gateway) chat(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
+	req.Kind = kind
 	g.generate(w, r, req, &body.genRequest, chatFormat{})
 }
 
@@ -428,6 +496,8 @@ type format interface {
 	// closing chunk when finish is set.
 	chunk(id string, created int64, model, text string, first bool, finish string) map[string]any
 	chunkObject() string
+	// inputParam names the request field that holds the input.
+	inputParam() string
 }
 
 type chatFormat struct{}
@@ -435,6 +505,7 @@ type chatFormat struct{}
 func (chatFormat) endpoint() string    { return "/v1/chat/completions" }
 func (chatFormat) idPrefix() string    { return "chatcmpl-" }
 func (chatFormat) chunkObject() string { return "chat.completion.chunk" }
+func (chatFormat) inputParam() string  { return "messages" }
 
 func (chatFormat) answer(id string, created int64, model string, a *Answer) map[string]any {
 	return map[string]any{
@@ -473,6 +544,7 @@ type textFormat struct{}
 func (textFormat) endpoint() string    { return "/v1/completions" }
 func (textFormat) idPrefix() string    { return "cmpl-" }
 func (textFormat) chunkObject() string { return "text_completion" }
+func (textFormat) inputParam() string  { return "prompt" }
 
 func (textFormat) answer(id string, created int64, model string, a *Answer) map[string]any {
 	return map[string]any{
@@ -498,7 +570,7 @@ func (textFormat) chunk(id string, created int64, model, text string, _ bool, fi
 func (g *Gateway) generate(w http.ResponseWriter, r *http.Request, req Request, p *genRequest, f format) {
 	call, err := g.Submit(req)
 	if err != nil {
-		fail(w, err)
+		fail(w, withInputParam(err, f.inputParam()))
 		return
 	}
 	jobID := call.JobID()
@@ -667,7 +739,7 @@ func (g *Gateway) embeddings(w http.ResponseWriter, r *http.Request) {
 	var prompt uint32
 	for i := range inputs {
 		if errs[i] != nil {
-			fail(w, errs[i])
+			fail(w, withInputParam(errs[i], "input"))
 			return
 		}
 		vec, err := float32Vector(answers[i].Tensors[0])
@@ -733,10 +805,13 @@ type modelObject struct {
 	OwnedBy   string `json:"owned_by"`
 	Hash      string `json:"model_hash"`
 	MaxTokens uint32 `json:"max_tokens"`
+	// MaxInputTokens is the input limit (absent: none known).
+	MaxInputTokens uint32 `json:"max_input_tokens,omitempty"`
 }
 
 func modelObj(m Model) modelObject {
-	return modelObject{ID: m.Name, Object: "model", OwnedBy: "pars-gateway", Hash: "0x" + hex.EncodeToString(m.Hash[:]), MaxTokens: m.MaxTokens}
+	return modelObject{ID: m.Name, Object: "model", OwnedBy: "pars-gateway", Hash: "0x" + hex.EncodeToString(m.Hash[:]),
+		MaxTokens: m.MaxTokens, MaxInputTokens: m.MaxInputTokens}
 }
 
 func (g *Gateway) listModels(w http.ResponseWriter, r *http.Request) {

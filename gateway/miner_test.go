@@ -38,6 +38,10 @@ type system struct {
 	m    *miner.Miner
 	node *minertest.Node
 	b    *builtin.Model
+	// transact sends a governance call to 0x0300 and waits for it.
+	transact func(method string, args ...any)
+	// gatewayKey is the gateway's public key.
+	gatewayKey []byte
 }
 
 // sysOpts shape a system.
@@ -46,6 +50,15 @@ type sysOpts struct {
 	workers   int    // the miner's mining.concurrency (default 1)
 	wrap      func(http.Handler) http.Handler
 	configure func(*gateway.Config)
+	// backend is the miner's [backend] section and models its
+	// mining.models (default: the builtin back-end and model).
+	backend string
+	models  []string
+	// chain, when set, runs governance transactions (sent from the
+	// miner's gas account, the chain's governance) before the miner starts.
+	chain func(transact func(method string, args ...any))
+	// unregistered leaves the gateway unregistered on chain (no budget).
+	unregistered bool
 }
 
 // newSystem starts a system; everything stops when the test ends.
@@ -56,6 +69,13 @@ func newSystem(t testing.TB, o sysOpts) *system {
 	if o.workers == 0 {
 		o.workers = 1
 	}
+	if o.backend == "" {
+		o.backend = "kind = \"builtin\"\nmax_tokens = 16\n"
+	}
+	if o.models == nil {
+		o.models = []string{builtin.Name}
+	}
+	models, _ := json.Marshal(o.models)
 
 	gasKey, err := crypto.ToECDSA(bytes.Repeat([]byte{0x42}, 32))
 	require.NoError(t, err)
@@ -111,7 +131,7 @@ rpc_endpoint = %q
 
 [mining]
 wallet_path = "wallet.json"
-models = [%q]
+models = %s
 beneficiary = "0x8ba1f109551bD432803012645Ac136ddd64DBA72"
 gas_keystore = "keystore"
 gas_account = %q
@@ -121,34 +141,36 @@ gas_passphrase_file = "pass.txt"
 concurrency = %d
 
 [backend]
-kind = "builtin"
-max_tokens = 16
-
+%s
 [zap]
 gateway = "zap://%s"
 gateway_id = %q
 
 [metrics]
 listen = ""
-`, chainID, url, builtin.Name, gasAddr.Hex(), o.workers, ln.Addr(), hexutil.Encode(id[:]))), 0o600))
+`, chainID, url, models, gasAddr.Hex(), o.workers, o.backend, ln.Addr(), hexutil.Encode(id[:]))), 0o600))
+	rc := node.Client()
+	t.Cleanup(rc.Close)
+	sub, err := miner.NewSubmitter(miner.NewNodeClient(rc), gasKey, miner.SubmitterConfig{ChainID: big.NewInt(chainID), PollInterval: time.Millisecond})
+	require.NoError(t, err)
+	transact := func(method string, args ...any) {
+		data, err := precompile.ABI().Pack(method, args...)
+		require.NoError(t, err)
+		_, err = sub.Transact(t.Context(), data, method)
+		require.NoError(t, err, method)
+	}
+	if !o.unregistered {
+		transact("registerGateway", gk.Public().Bytes())
+		transact("setGatewayBudget", [32]byte(gk.Public().ID()), uint64(1_000_000))
+	}
+	if o.chain != nil {
+		o.chain(transact)
+	}
 	mcfg, err := miner.LoadConfig(cfgPath)
 	require.NoError(t, err)
 	m, err := miner.Open(t.Context(), mcfg, miner.Options{PollInterval: 2 * time.Millisecond})
 	require.NoError(t, err)
 	t.Cleanup(m.Close)
-
-	rc := node.Client()
-	t.Cleanup(rc.Close)
-	sub, err := miner.NewSubmitter(miner.NewNodeClient(rc), gasKey, miner.SubmitterConfig{ChainID: big.NewInt(chainID), PollInterval: time.Millisecond})
-	require.NoError(t, err)
-	data, err := precompile.ABI().Pack("registerGateway", gk.Public().Bytes())
-	require.NoError(t, err)
-	_, err = sub.Transact(t.Context(), data, "gateway registration")
-	require.NoError(t, err)
-	data, err = precompile.ABI().Pack("setGatewayBudget", [32]byte(gk.Public().ID()), uint64(1_000_000))
-	require.NoError(t, err)
-	_, err = sub.Transact(t.Context(), data, "gateway budget")
-	require.NoError(t, err)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -157,7 +179,7 @@ listen = ""
 	require.Eventually(t, func() bool { return len(g.Miners()) == 1 }, 15*time.Second, 10*time.Millisecond)
 	require.Equal(t, m.MinerID(), g.Miners()[0].ID)
 
-	return &system{g: g, srv: srv, m: m, node: node, b: b}
+	return &system{g: g, srv: srv, m: m, node: node, b: b, transact: transact, gatewayKey: gk.Public().Bytes()}
 }
 
 // TestRealMinerChatAndEmbeddings: an OpenAI chat completion and an
@@ -212,4 +234,31 @@ func TestRealMinerChatAndEmbeddings(t *testing.T) {
 		return c.Write(&v) == nil && v.GetCounter().GetValue() == 3
 	}, 15*time.Second, 10*time.Millisecond)
 	require.Equal(t, 5, node.SentTransactions(), "gateway registration, its budget and three ticketed proofs")
+}
+
+// TestProofHeldUntilGatewayRegistered: a miner whose ticketed proof is
+// refused because the gateway is not registered yet (UnknownGateway) holds
+// it, and submits it again once governance registers the gateway: the
+// answer the client got becomes accepted work.
+func TestProofHeldUntilGatewayRegistered(t *testing.T) {
+	sys := newSystem(t, sysOpts{unregistered: true})
+	estimates := sys.node.Calls("eth_estimateGas")
+	status, _, out := do(t, "POST", sys.srv.URL+"/v1/chat/completions", "", chatBody("Why is the sky blue?", map[string]any{"max_tokens": 8}))
+	require.Equal(t, 200, status, "%v", out)
+	workID := out["pars"].(map[string]any)["work_id"].(string)
+	// The miner tried, and the chain refused: the gateway is unknown.
+	require.Eventually(t, func() bool { return sys.node.Calls("eth_estimateGas") > estimates }, 10*time.Second, 10*time.Millisecond)
+	time.Sleep(300 * time.Millisecond)
+	require.False(t, isSpentOn(t, sys, workID))
+
+	gk, err := proof.ParsePublicKey(sys.gatewayKey)
+	require.NoError(t, err)
+	sys.transact("registerGateway", sys.gatewayKey)
+	sys.transact("setGatewayBudget", [32]byte(gk.ID()), uint64(1_000_000))
+	require.Eventually(t, func() bool { return isSpentOn(t, sys, workID) }, 20*time.Second, 50*time.Millisecond,
+		"the held proof was not submitted again after the gateway's registration")
+	var v dto.Metric
+	var c prometheus.Metric = sys.m.Metrics().ProofsRefused.WithLabelValues("UnknownGateway")
+	require.NoError(t, c.Write(&v))
+	require.Zero(t, v.GetCounter().GetValue(), "a held proof counted as refused")
 }

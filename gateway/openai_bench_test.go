@@ -16,10 +16,12 @@ import (
 
 	"github.com/pars-network/aimining/miner"
 	"github.com/pars-network/aimining/miner/builtin"
+	"github.com/pars-network/aimining/precompile"
 )
 
-// benchTokens is the answer length of the streaming benchmarks.
-const benchTokens = 512
+// benchTokens is the answer length of the streaming benchmarks: the
+// longest built-in generation the chain accepts (the re-execution cap).
+const benchTokens = precompile.MaxReexecOutput
 
 // BenchmarkStreamTTFT measures time to first token and tokens per second
 // of the built-in model streamed through gateway + miner (HTTP, ZAP, the

@@ -88,7 +88,8 @@ func TestOpenAIErrors(t *testing.T) {
 		code, param        string
 	}{
 		{"unknown path", "GET", "/v1/nope", nil, 404, "unknown_url", ""},
-		{"responses API", "POST", "/v1/responses", map[string]any{"model": builtin.Name, "input": "hi"}, 404, "unknown_url", ""},
+		{"an unknown API", "POST", "/v1/audio/speech", map[string]any{"model": builtin.Name, "input": "hi"}, 404, "unknown_url", ""},
+		{"responses with GET", "GET", "/v1/responses", nil, 405, "method_not_allowed", ""},
 		{"root", "GET", "/", nil, 404, "unknown_url", ""},
 		{"chat with GET", "GET", "/v1/chat/completions", nil, 405, "method_not_allowed", ""},
 		{"models with DELETE", "DELETE", "/v1/models", nil, 405, "method_not_allowed", ""},
@@ -104,8 +105,10 @@ func TestOpenAIErrors(t *testing.T) {
 		{"five stops", "POST", "/v1/chat/completions", chatBody("hi", map[string]any{"stop": []string{"a", "b", "c", "d", "e"}}), 400, "invalid_value", "stop"},
 		{"empty stop", "POST", "/v1/chat/completions", chatBody("hi", map[string]any{"stop": ""}), 400, "invalid_value", "stop"},
 		{"stream_options without stream", "POST", "/v1/chat/completions", chatBody("hi", map[string]any{"stream_options": map[string]any{"include_usage": true}}), 400, "invalid_value", "stream_options"},
-		{"image part", "POST", "/v1/chat/completions", map[string]any{"model": builtin.Name, "messages": []map[string]any{{"role": "user",
-			"content": []map[string]any{{"type": "image_url", "image_url": map[string]any{"url": "data:image/png;base64,AAAA"}}}}}}, 400, "invalid_value", "messages"},
+		{"image part without a vision miner", "POST", "/v1/chat/completions", map[string]any{"model": builtin.Name, "messages": []map[string]any{{"role": "user",
+			"content": []map[string]any{{"type": "image_url", "image_url": map[string]any{"url": "data:image/png;base64,AAAA"}}}}}}, 503, "no_miner", "model"},
+		{"remote image", "POST", "/v1/chat/completions", map[string]any{"model": builtin.Name, "messages": []map[string]any{{"role": "user",
+			"content": []map[string]any{{"type": "image_url", "image_url": map[string]any{"url": "https://example.com/a.png"}}}}}}, 400, "invalid_value", "messages[0].content[0].image_url.url"},
 		{"completion echo", "POST", "/v1/completions", map[string]any{"model": builtin.Name, "prompt": "hi", "echo": true}, 400, "invalid_value", "echo"},
 		{"completion logprobs", "POST", "/v1/completions", map[string]any{"model": builtin.Name, "prompt": "hi", "logprobs": 2}, 400, "invalid_value", "logprobs"},
 		{"completion two prompts", "POST", "/v1/completions", map[string]any{"model": builtin.Name, "prompt": []string{"a", "b"}}, 400, "invalid_value", "prompt"},

@@ -93,6 +93,7 @@ type OpenAIBackend struct {
 	client    *openai.Client
 	models    map[string]ModelInfo
 	served    map[string]string
+	vision    map[string]bool
 	maxTokens int
 }
 
@@ -112,7 +113,7 @@ func NewOpenAIBackend(cfg *Config) (*OpenAIBackend, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &OpenAIBackend{client: client, models: map[string]ModelInfo{}, served: map[string]string{}, maxTokens: bc.MaxTokens}
+	b := &OpenAIBackend{client: client, models: map[string]ModelInfo{}, served: map[string]string{}, vision: map[string]bool{}, maxTokens: bc.MaxTokens}
 	for _, mc := range bc.Models {
 		info := ModelInfo{Name: mc.Name, Parameters: mc.Parameters, BytesPerToken: mc.BytesPerToken}
 		if mc.Hash != "" {
@@ -124,6 +125,7 @@ func NewOpenAIBackend(cfg *Config) (*OpenAIBackend, error) {
 		}
 		b.models[mc.Name] = info
 		b.served[mc.Name] = mc.ServedName
+		b.vision[mc.Name] = mc.Vision
 	}
 	return b, nil
 }

@@ -172,6 +172,11 @@ type ModelConfig struct {
 	// BytesPerToken converts bytes into tokens until the chain's registry
 	// is read (default 4; the registry's ratio replaces it).
 	BytesPerToken uint64 `toml:"bytes_per_token"`
+	// Vision says the server takes images for this model (OpenAI content
+	// parts with image_url data URLs, as llama.cpp's and vLLM's multimodal
+	// servers do): the miner then offers the gateway the vision capability
+	// for it.
+	Vision bool `toml:"vision"`
 }
 
 // GPUConfig describes the devices.

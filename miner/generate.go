@@ -80,6 +80,16 @@ func (b *OpenAIBackend) Generate(ctx context.Context, model string, input []byte
 	if !ok {
 		return Generation{}, fmt.Errorf("openai back-end has no model %q configured", model)
 	}
+	out, finish, err := b.client.Generate(ctx, served, string(input), b.params(o))
+	if err != nil {
+		return Generation{}, err
+	}
+	return emitWhole(out, finish, o)
+}
+
+// params maps a job's options to the request's: its limit (else the
+// configured backend.max_tokens) and the sampling parameters it names.
+func (b *OpenAIBackend) params(o GenerateOptions) openai.Params {
 	p := openai.Params{MaxTokens: o.MaxTokens, Stop: o.Stop}
 	if p.MaxTokens <= 0 {
 		p.MaxTokens = b.maxTokens
@@ -93,10 +103,13 @@ func (b *OpenAIBackend) Generate(ctx context.Context, model string, input []byte
 		}
 		p.Seed = sp.Seed
 	}
-	out, finish, err := b.client.Generate(ctx, served, string(input), p)
-	if err != nil {
-		return Generation{}, err
-	}
+	return p
+}
+
+// emitWhole is the Generation of a whole answer from a server that does
+// not stream: the finish reason is "length" or "stop", and Emit, if set,
+// gets the whole output once.
+func emitWhole(out, finish string, o GenerateOptions) (Generation, error) {
 	if finish != gateway.FinishLength {
 		finish = gateway.FinishStop
 	}

@@ -63,6 +63,9 @@ func (m *Miner) modelOffers() []gateway.ModelOffer {
 		if e, ok := m.backend.(Embedder); ok && e.Embeds(name) {
 			caps = append(caps, gateway.Embedding)
 		}
+		if _, ok := visionOf(m.backend, name); ok {
+			caps = append(caps, gateway.Vision)
+		}
 		out = append(out, gateway.ModelOffer{Name: name, Hash: info.Hash, Capabilities: caps})
 	}
 	return out
@@ -218,15 +221,23 @@ func (m *Miner) gatewayJob(ctx context.Context, cl *gateway.Client, dev Device, 
 		return &gateway.Result{LeaseID: job.LeaseID, Error: err.Error()}, nil, nil
 	}
 	var backend Backend = m.backend
-	var text *jobBackend
+	var finish func() string
+	opts := GenerateOptions{MaxTokens: int(job.MaxTokens), Stop: job.Stop, Sampling: job.Sampling}
+	if job.Stream {
+		ch := &chunker{send: func(b []byte) error { return cl.SendChunk(ctx, job.LeaseID, b) }}
+		opts.Emit = ch.add
+	}
 	switch job.Kind {
 	case gateway.LLMInference:
-		text = &jobBackend{Backend: m.backend, opts: GenerateOptions{MaxTokens: int(job.MaxTokens), Stop: job.Stop, Sampling: job.Sampling}}
-		if job.Stream {
-			ch := &chunker{send: func(b []byte) error { return cl.SendChunk(ctx, job.LeaseID, b) }}
-			text.opts.Emit = ch.add
+		text := &jobBackend{Backend: m.backend, opts: opts}
+		backend, finish = text, func() string { return text.finish }
+	case gateway.Vision:
+		v, ok := visionOf(m.backend, job.Model)
+		if !ok {
+			return failed("inference", fmt.Errorf("the back-end does not take images with model %q", job.Model))
 		}
-		backend = text
+		vb := &visionBackend{Backend: m.backend, v: v, opts: opts}
+		backend, finish = vb, func() string { return vb.finish }
 	case gateway.Embedding:
 		e, ok := m.backend.(Embedder)
 		if !ok || !e.Embeds(job.Model) {
@@ -277,7 +288,7 @@ func (m *Miner) gatewayJob(ctx context.Context, cl *gateway.Client, dev Device, 
 		LeaseID: job.LeaseID, OK: true, Output: work.Output, WorkID: work.WorkID, ComputeUnits: work.ComputeUnits,
 		PromptTokens:     work.InputTokens,
 		CompletionTokens: work.OutputTokens,
-		FinishReason:     text.finish,
+		FinishReason:     finish(),
 	}, work, tk
 }
 
@@ -350,6 +361,9 @@ func (m *Miner) submitTicketed(ctx context.Context, work *Work, tk *proof.JobTic
 			return err
 		}
 		if ref, ok := IsRefusal(err); ok {
+			if ref.Reason == "UnknownGateway" && m.holdForGateway(ctx, work, tk) {
+				return m.submitTicketed(ctx, work, tk, dev)
+			}
 			m.metrics.ProofsRefused.WithLabelValues(ref.Reason).Inc()
 			m.tally.mu.Lock()
 			m.tally.refused++

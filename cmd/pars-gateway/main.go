@@ -40,7 +40,9 @@ import (
 
 	"github.com/pars-network/aimining/gateway"
 	"github.com/pars-network/aimining/gateway/apikey"
+	"github.com/pars-network/aimining/miner"
 	"github.com/pars-network/aimining/miner/builtin"
+	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 	"github.com/urfave/cli/v2"
 )
@@ -168,15 +170,22 @@ func serve(c *cli.Context) error {
 		}
 		models = append(models, m)
 	}
-	if !c.Bool("no-builtin-model") {
-		b := builtin.Default()
-		models = append(models, gateway.Model{Name: builtin.Name, Hash: b.Hash(), Parameters: b.Parameters(), BytesPerToken: 1, MaxTokens: builtinMaxTokens})
-	}
 	var h slog.Handler = slog.NewTextHandler(c.App.ErrWriter, nil)
 	if c.Bool("log-json") {
 		h = slog.NewJSONHandler(c.App.ErrWriter, nil)
 	}
 	log := slog.New(h)
+	if !c.Bool("no-builtin-model") {
+		// The built-in model's registry entry as genesis writes it, held
+		// to the re-execution caps; with --rpc the chain's entry replaces it.
+		b := builtin.Default()
+		m, err := gateway.ApplyChainLimits(gateway.Model{Name: builtin.Name, Hash: b.Hash(), Parameters: b.Parameters(), BytesPerToken: 1, MaxTokens: builtinMaxTokens},
+			precompile.BuiltinModel(), true)
+		if err != nil {
+			return err
+		}
+		models = append(models, m)
+	}
 	cfg := gateway.Config{
 		ChainID: uint32(chainID), Key: key, Models: models, QueueSize: c.Int("queue-size"), LeaseTimeout: c.Duration("lease-timeout"),
 		MaxAttempts: c.Int("max-attempts"), RequestTimeout: c.Duration("request-timeout"), TicketTTL: c.Duration("ticket-ttl"), Logger: log,
@@ -216,6 +225,11 @@ func serve(c *cli.Context) error {
 		defer reg.Close()
 		cfg.Attested = gateway.ChainAttestation(reg, c.Duration("rpc-timeout"), log)
 		log.Info("attested miners rank first: device registry read from the chain", "rpc", rpcURL)
+		chainLimits(ctx, rpcURL, c.Duration("rpc-timeout"), cfg.Models, log)
+	}
+	for _, m := range cfg.Models {
+		log.Info("serving model", "model", m.Name, "max_tokens", m.MaxTokens, "max_input_tokens", m.MaxInputTokens,
+			"parameters", m.Parameters, "bytes_per_token", m.BytesPerToken)
 	}
 	g, err := gateway.New(cfg)
 	if err != nil {
@@ -324,4 +338,37 @@ func keygen(c *cli.Context) error {
 	}
 	fmt.Fprintf(c.App.Writer, "{\"gateway_id\":%q,\"public_key\":%q}\n", kf.GatewayID, kf.PublicKey)
 	return nil
+}
+
+// chainLimits replaces each model's pricing and token limits with the
+// chain's model registry entry (gateway.ApplyChainLimits), in place. A
+// model the chain does not have, or a read that fails, keeps its
+// configured values, with a warning: the chain refuses every proof of an
+// unregistered model.
+func chainLimits(ctx context.Context, rpcURL string, timeout time.Duration, models []gateway.Model, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(ctx, timeout+10*time.Second)
+	defer cancel()
+	node, err := miner.DialNode(ctx, rpcURL)
+	if err != nil {
+		log.Warn("cannot read the model registry; serving the configured token limits", "err", err)
+		return
+	}
+	defer node.Close()
+	for i, m := range models {
+		rctx, cancel := context.WithTimeout(ctx, timeout)
+		cm, err := miner.ReadChainModel(rctx, node, m.Hash)
+		cancel()
+		if err != nil {
+			log.Warn("cannot read the model's registry entry; serving its configured token limits", "model", m.Name, "err", err)
+			continue
+		}
+		spec := precompile.ModelSpec{Hash: m.Hash, Parameters: cm.Parameters, Tokenizer: cm.Tokenizer, BytesPerToken: cm.BytesPerToken,
+			MaxInputTokens: cm.MaxInputTokens, MaxOutputTokens: cm.MaxOutputTokens, Verifier: cm.Verifier}
+		capped, err := gateway.ApplyChainLimits(m, spec, cm.Registered)
+		if err != nil {
+			log.Warn(err.Error(), "model", m.Name)
+			continue
+		}
+		models[i] = capped
+	}
 }

@@ -100,6 +100,18 @@ test('embeddings.create with the SDK defaults (base64 on the wire)', async () =>
   for (const p of [...r.pars, ...f.pars]) keepWork(p);
 });
 
+test('responses.create: the basic, not streamed form', async () => {
+  const r = await client.responses.create({ model: cfg.model, input: prompt, max_output_tokens: 8 });
+  assert.equal(r.object, 'response');
+  assert.equal(r.output_text, chatText, 'the same job as the chat completion: the same answer');
+  // The built-in model has no end token: the limit ends every answer.
+  assert.equal(r.status, 'incomplete');
+  assert.equal(r.incomplete_details.reason, 'max_output_tokens');
+  assert.equal(r.usage.input_tokens, prompt.length);
+  assert.equal(r.usage.output_tokens, 8);
+  keepWork(r.pars);
+});
+
 test('a wrong API key is refused with 401', async () => {
   const bad = new OpenAI({ baseURL: cfg.baseURL, apiKey: 'sk-pars-wrong', maxRetries: 0 });
   await assert.rejects(bad.models.list(), (err) => {
@@ -121,6 +133,27 @@ test('an unknown model is refused with 404 model_not_found', async () => {
       return true;
     },
   );
+});
+
+test('images: 503 no_miner without a vision miner; a remote URL is refused with 400', async () => {
+  // A 1×1 PNG.
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  const ask = (url) => client.chat.completions.create({
+    model: cfg.model,
+    messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url } }] }],
+  });
+  await assert.rejects(ask(`data:image/png;base64,${png}`), (err) => {
+    assert.ok(err instanceof OpenAI.InternalServerError, String(err));
+    assert.equal(err.status, 503);
+    assert.equal(err.code, 'no_miner');
+    assert.match(err.message, /capability "vision"/);
+    return true;
+  });
+  await assert.rejects(ask('https://example.com/cat.png'), (err) => {
+    assert.ok(err instanceof OpenAI.BadRequestError, String(err));
+    assert.equal(err.param, 'messages[0].content[1].image_url.url');
+    return true;
+  });
 });
 
 test('n > 1 is refused with 400 param n', async () => {

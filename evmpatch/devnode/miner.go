@@ -29,8 +29,13 @@ type MinerHome struct {
 	Beneficiary common.Address    // [mining] beneficiary (zero: the gas account)
 	JobInterval time.Duration     // [mining] job_interval (0: left out)
 	MaxTokens   int               // [backend] max_tokens (0: left out)
-	Sections    string            // more TOML sections, placed before [metrics]
-	Metrics     string            // [metrics] listen ("": no metrics server)
+	// Backend replaces the [backend] section's body (kind = "builtin"
+	// and max_tokens) when set; Models then lists mining.models (default:
+	// the built-in model).
+	Backend  string
+	Models   []string
+	Sections string // more TOML sections, placed before [metrics]
+	Metrics  string // [metrics] listen ("": no metrics server)
 }
 
 // WriteMinerConfig prepares a pars-miner home: Dir/passphrase.txt, a fresh
@@ -64,7 +69,12 @@ func WriteMinerConfig(ctx context.Context, h MinerHome) (string, common.Address,
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "[network]\nchain_id = %d\nrpc_endpoint = %q\n\n", h.ChainID, h.RPC)
-	fmt.Fprintf(&b, "[mining]\nwallet_path = \"wallet.json\"\nmodels = [\"pars-tiny-rnn-v1\"]\nbeneficiary = %q\n", beneficiary.Hex())
+	models := `["pars-tiny-rnn-v1"]`
+	if len(h.Models) > 0 {
+		mb, _ := json.Marshal(h.Models)
+		models = string(mb)
+	}
+	fmt.Fprintf(&b, "[mining]\nwallet_path = \"wallet.json\"\nmodels = %s\nbeneficiary = %q\n", models, beneficiary.Hex())
 	fmt.Fprintf(&b, "gas_keystore = \"keystore\"\ngas_account = %q\npassphrase_file = \"passphrase.txt\"\n", acct.Address.Hex())
 	if h.JobInterval != 0 {
 		fmt.Fprintf(&b, "job_interval = %q\n", h.JobInterval.String())
@@ -74,9 +84,14 @@ func WriteMinerConfig(ctx context.Context, h MinerHome) (string, common.Address,
 	b.WriteString("confirmations = 1\nauto_bond = true\n")
 	// One proof per transaction, so the devnet logs each acceptance as it
 	// happens; a miner's own configuration batches by default.
-	b.WriteString("batch_max_items = 1\n\n[backend]\nkind = \"builtin\"\n")
-	if h.MaxTokens != 0 {
-		fmt.Fprintf(&b, "max_tokens = %d\n", h.MaxTokens)
+	b.WriteString("batch_max_items = 1\n\n[backend]\n")
+	if h.Backend != "" {
+		b.WriteString(strings.TrimRight(h.Backend, "\n") + "\n")
+	} else {
+		b.WriteString("kind = \"builtin\"\n")
+		if h.MaxTokens != 0 {
+			fmt.Fprintf(&b, "max_tokens = %d\n", h.MaxTokens)
+		}
 	}
 	b.WriteString("\n")
 	if h.Sections != "" {

@@ -158,8 +158,8 @@ func TestOpenAISDK(t *testing.T) {
 		WorkIDs []common.Hash `json:"workIds"`
 	}
 	rb, err := os.ReadFile(outPath)
-	if err != nil || json.Unmarshal(rb, &res) != nil || len(res.WorkIDs) != 6 {
-		t.Fatalf("work ids from the SDK test: %s (%v), want 6", rb, err)
+	if err != nil || json.Unmarshal(rb, &res) != nil || len(res.WorkIDs) != 7 {
+		t.Fatalf("work ids from the SDK test: %s (%v), want 7", rb, err)
 	}
 	// Every answer's work is accepted on chain. (A proof used to be refused
 	// now and then with InvalidParameter: the miner estimated on "latest"

@@ -17,11 +17,7 @@ import (
 	"github.com/pars-network/aimining/evmpatch/devnode"
 )
 
-// devKeyHex is geth's fixed developer key (cmd/utils.DeveloperKey), the key
-// behind genesis.DevAddress.
-const devKeyHex = "b71c71a67e1177ad4e901695e1b4b9ee17ae16c6668d313eac2f96dbcda3f291"
-
-var devKey = MustKey(devKeyHex)
+var devKey = devnode.DevGovernanceKey()
 
 // DevKey returns geth's fixed developer key, the key behind
 // genesis.DevAddress (governance of every dev genesis made here).
