@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/pars-network/aimining/attest/nvtrust"
+	"github.com/pars-network/aimining/contracts/bindings"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -137,18 +138,17 @@ func DialRegistry(ctx context.Context, url string, chainID uint32) (*RPCRegistry
 	return &RPCRegistry{client: c}, nil
 }
 
+// iaimining is the generated binding of 0x0300's ABI: typed packing and
+// unpacking, checked by the compiler.
+var iaimining = bindings.NewIAIMining()
+
 // Close closes the connection.
 func (r *RPCRegistry) Close() { r.client.Close() }
 
 // DeviceInfo implements DeviceRegistry.
 func (r *RPCRegistry) DeviceInfo(ctx context.Context, id proof.Hash) (DeviceRecord, error) {
-	a := precompile.ABI()
-	data, err := a.Pack("deviceInfo", [32]byte(id))
-	if err != nil {
-		return DeviceRecord{}, err
-	}
 	to := precompile.Address
-	out, err := r.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	out, err := r.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: iaimining.PackDeviceInfo(id)}, nil)
 	if err != nil {
 		if rev := revertOf(err); rev != nil && rev.Name == "UnknownDevice" {
 			return DeviceRecord{}, nil
@@ -160,17 +160,11 @@ func (r *RPCRegistry) DeviceInfo(ctx context.Context, id proof.Hash) (DeviceReco
 
 // decodeDeviceInfo decodes deviceInfo's result (minerId, tier, revoked, ...).
 func decodeDeviceInfo(out []byte) (DeviceRecord, error) {
-	v, err := precompile.ABI().Unpack("deviceInfo", out)
-	if err != nil || len(v) != 7 {
+	v, err := iaimining.UnpackDeviceInfo(out)
+	if err != nil {
 		return DeviceRecord{}, fmt.Errorf("decode deviceInfo result 0x%x: %v", out, err)
 	}
-	miner, ok1 := v[0].([32]byte)
-	tier, ok2 := v[1].(uint8)
-	revoked, ok3 := v[2].(bool)
-	if !ok1 || !ok2 || !ok3 {
-		return DeviceRecord{}, errors.New("deviceInfo returned unexpected types")
-	}
-	return DeviceRecord{Known: true, MinerID: proof.Hash(miner), Tier: nvtrust.Tier(tier), Revoked: revoked}, nil
+	return DeviceRecord{Known: true, MinerID: proof.Hash(v.MinerId), Tier: nvtrust.Tier(v.Tier), Revoked: v.Revoked}, nil
 }
 
 // revertOf decodes a precompile revert carried by an RPC error, or nil.

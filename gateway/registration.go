@@ -2,7 +2,6 @@ package gateway
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -52,26 +51,16 @@ type GatewayStatusReader interface {
 
 // GatewayStatus implements GatewayStatusReader with eth_call on the latest block.
 func (r *RPCRegistry) GatewayStatus(ctx context.Context, id proof.Hash) (bool, uint8, error) {
-	a := precompile.ABI()
-	data, err := a.Pack("gatewayStatus", [32]byte(id))
-	if err != nil {
-		return false, 0, err
-	}
 	to := precompile.Address
-	out, err := r.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	out, err := r.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: iaimining.PackGatewayStatus(id)}, nil)
 	if err != nil {
 		return false, 0, fmt.Errorf("gatewayStatus: %w", err)
 	}
-	v, err := a.Unpack("gatewayStatus", out)
-	if err != nil || len(v) != 2 {
+	v, err := iaimining.UnpackGatewayStatus(out)
+	if err != nil {
 		return false, 0, fmt.Errorf("decode gatewayStatus result 0x%x: %v", out, err)
 	}
-	req, ok1 := v[0].(bool)
-	st, ok2 := v[1].(uint8)
-	if !ok1 || !ok2 {
-		return false, 0, errors.New("gatewayStatus returned unexpected types")
-	}
-	return req, st, nil
+	return v.TicketsRequired, v.Status, nil
 }
 
 // Registration returns the gateway's standing on chain as last read.

@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/pars-network/aimining/contracts/bindings"
 	"github.com/pars-network/aimining/gateway"
 	"github.com/pars-network/aimining/miner"
-	"github.com/pars-network/aimining/precompile"
 	"github.com/urfave/cli/v2"
 )
 
@@ -104,11 +104,7 @@ func register(c *cli.Context) error {
 	var tx string
 	var block uint64
 	if !registered {
-		data, err := precompile.ABI().Pack("registerGateway", key.Public().Bytes())
-		if err != nil {
-			return err
-		}
-		rcpt, err := sub.Transact(ctx, data, "gateway registration")
+		rcpt, err := sub.Transact(ctx, iaimining.PackRegisterGateway(key.Public().Bytes()), "gateway registration")
 		if err != nil {
 			return fmt.Errorf("registerGateway from %s: %w (is it the precompile's governance account?)", account.Hex(), err)
 		}
@@ -121,11 +117,7 @@ func register(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "gateway %s registered on chain %d by %s\n", idHex, chainID, account.Hex())
 		tx, block = rcpt.TxHash.Hex(), rcpt.BlockNumber.Uint64()
 	}
-	data, err := precompile.ABI().Pack("setGatewayBudget", [32]byte(id), c.Uint64("budget"))
-	if err != nil {
-		return err
-	}
-	rcpt, err := sub.Transact(ctx, data, "gateway budget")
+	rcpt, err := sub.Transact(ctx, iaimining.PackSetGatewayBudget(id, c.Uint64("budget")), "gateway budget")
 	if err != nil {
 		return fmt.Errorf("setGatewayBudget from %s: %w", account.Hex(), err)
 	}
@@ -176,3 +168,6 @@ func governanceAccount(dir, named string) (common.Address, error) {
 	}
 	return common.Address{}, errors.New("the governance keystore holds several accounts: name one with --governance-account")
 }
+
+// iaimining is the generated binding of 0x0300's ABI.
+var iaimining = bindings.NewIAIMining()
