@@ -10,7 +10,18 @@ import (
 	"time"
 )
 
-// Call makes one JSON-RPC call to url and decodes the result into out.
+// RPCError is a JSON-RPC error answer; Data holds eth_call's revert data.
+type RPCError struct {
+	Method  string
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+	Data    any    `json:"data"`
+}
+
+func (e *RPCError) Error() string { return fmt.Sprintf("%s: %s (%d)", e.Method, e.Message, e.Code) }
+
+// Call makes one JSON-RPC call to url and decodes the result into out. A
+// JSON-RPC error answer is returned as an *RPCError.
 func Call(ctx context.Context, url string, out any, method string, params ...any) error {
 	if params == nil {
 		params = []any{}
@@ -37,16 +48,14 @@ func Call(ctx context.Context, url string, out any, method string, params ...any
 	}
 	var r struct {
 		Result json.RawMessage `json:"result"`
-		Error  *struct {
-			Code    int    `json:"code"`
-			Message string `json:"message"`
-		} `json:"error"`
+		Error  *RPCError       `json:"error"`
 	}
 	if err := json.Unmarshal(b, &r); err != nil {
 		return fmt.Errorf("%s: HTTP %d: %.200s", method, resp.StatusCode, b)
 	}
 	if r.Error != nil {
-		return fmt.Errorf("%s: %s (%d)", method, r.Error.Message, r.Error.Code)
+		r.Error.Method = method
+		return r.Error
 	}
 	if out == nil {
 		return nil

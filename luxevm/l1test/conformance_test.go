@@ -1,14 +1,10 @@
 package l1test
 
 import (
-	"bytes"
 	"context"
 	"crypto/ecdsa"
-	"encoding/json"
-	"fmt"
-	"io"
+	"errors"
 	"math/big"
-	"net/http"
 	"testing"
 	"time"
 
@@ -33,43 +29,17 @@ type engine struct {
 	preEntryDelegateRefusal bool
 }
 
-// rpcError is a JSON-RPC error with its data (revert data of eth_call).
-type rpcError struct {
-	Code    int    `json:"code"`
-	Message string `json:"message"`
-	Data    any    `json:"data"`
-}
-
-func (e *rpcError) Error() string { return fmt.Sprintf("%s (%d)", e.Message, e.Code) }
-
-// rpc makes one JSON-RPC call, keeping an error's data.
-func rpc(t *testing.T, url string, out any, method string, params ...any) *rpcError {
+// rpc makes one JSON-RPC call; a JSON-RPC error answer comes back as
+// *l1.RPCError, with its data; a failed transport fails the test.
+func rpc(t *testing.T, url string, out any, method string, params ...any) *l1.RPCError {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
+	err := l1.Call(context.Background(), url, out, method, params...)
+	var rerr *l1.RPCError
+	if errors.As(err, &rerr) {
+		return rerr
+	}
 	if err != nil {
 		t.Fatalf("%s: %v", method, err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	var r struct {
-		Result json.RawMessage `json:"result"`
-		Error  *rpcError       `json:"error"`
-	}
-	if err := json.Unmarshal(b, &r); err != nil {
-		t.Fatalf("%s: %.200s", method, b)
-	}
-	if r.Error != nil {
-		return r.Error
-	}
-	if out != nil {
-		if err := json.Unmarshal(r.Result, out); err != nil {
-			t.Fatalf("%s result: %v", method, err)
-		}
 	}
 	return nil
 }

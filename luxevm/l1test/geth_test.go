@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
@@ -77,22 +76,15 @@ func startGeth(t *testing.T, chainID uint64, period int) *gethNode {
 		"--port", strconv.Itoa(freePort(t)), "--nodiscover", "--maxpeers", "0",
 		"--authrpc.port", "0", "--ipcdisable", "--verbosity", "3")
 	cmd.Stdout, cmd.Stderr = logFile, logFile
-	if err := cmd.Start(); err != nil {
+	proc, err := l1.StartProcess(cmd)
+	if err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(done) }()
 	t.Cleanup(func() {
-		_ = cmd.Process.Signal(syscall.SIGINT)
-		select {
-		case <-done:
-		case <-time.After(20 * time.Second):
-			_ = cmd.Process.Kill()
-			<-done
-		}
+		proc.Stop()
 		_ = logFile.Close()
 	})
-	n := &gethNode{url: fmt.Sprintf("http://127.0.0.1:%d", port), pid: cmd.Process.Pid}
+	n := &gethNode{url: fmt.Sprintf("http://127.0.0.1:%d", port), pid: proc.PID()}
 	deadline := time.Now().Add(time.Minute)
 	for {
 		var id string

@@ -106,7 +106,10 @@ func run(dir, bin string, nodes int, chainID uint64, accounts int, interval time
 	}
 	fmt.Println()
 
-	var minerDone <-chan error
+	var (
+		minerDone <-chan struct{}
+		minerProc *l1.Process
+	)
 	if mining {
 		miner := filepath.Join(bin, "pars-miner")
 		cfgPath, acct, err := l1.WriteMinerConfig(ctx, l1.MinerHome{
@@ -118,35 +121,21 @@ func run(dir, bin string, nodes int, chainID uint64, accounts int, interval time
 		}
 		cmd := exec.Command(miner, "--config", cfgPath)
 		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-		if err := cmd.Start(); err != nil {
-			return fmt.Errorf("start pars-miner: %w", err)
+		proc, err := l1.StartProcess(cmd)
+		if err != nil {
+			return err
 		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		minerDone = done
-		defer stopProcess(cmd, done)
-		fmt.Printf("pars-miner pid %d mining for %s against validator 0; config %s\n\n", cmd.Process.Pid, acct.Hex(), cfgPath)
+		minerDone = proc.Done()
+		minerProc = proc
+		defer proc.Stop()
+		fmt.Printf("pars-miner pid %d mining for %s against validator 0; config %s\n\n", proc.PID(), acct.Hex(), cfgPath)
 	}
 	fmt.Println("Running; press Ctrl-C to stop.")
 	select {
 	case <-ctx.Done():
-	case err := <-minerDone:
-		return fmt.Errorf("pars-miner exited: %v (its log is above)", err)
+	case <-minerDone:
+		return fmt.Errorf("pars-miner exited: %v (its log is above)", minerProc.Err())
 	}
 	fmt.Println("\nstopping")
 	return nil
-}
-
-// stopProcess interrupts a process by its PID and waits (bounded) for it.
-func stopProcess(cmd *exec.Cmd, done <-chan error) {
-	if cmd.ProcessState != nil {
-		return
-	}
-	_ = cmd.Process.Signal(syscall.SIGINT)
-	select {
-	case <-done:
-	case <-time.After(15 * time.Second):
-		_ = cmd.Process.Kill()
-		<-done
-	}
 }
