@@ -18,7 +18,7 @@ FUZZTIME ?= 5s
 PRYSM_VERSION ?= v5.3.3
 
 .PHONY: all build pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-devnet-pos pars-genesis devnet devnet-pos test test-lib test-node e2e-deps \
-	l1 devnet-l1 test-l1 \
+	l1 devnet-l1 test-l1 pars-teleport-signer pars-teleport-relayer \
 	lint abi bench fuzz clean prysm
 
 all: build
@@ -36,6 +36,13 @@ pars-gateway:
 
 pars-verifier:
 	$(GO) build -o bin/pars-verifier ./cmd/pars-verifier
+
+# The teleport daemons (the L1 tests run them).
+pars-teleport-signer:
+	$(GO) build -o bin/pars-teleport-signer ./cmd/pars-teleport-signer
+
+pars-teleport-relayer:
+	$(GO) build -o bin/pars-teleport-relayer ./cmd/pars-teleport-relayer
 
 pars-devnet: pars-geth
 	cd evmpatch && $(GO) build -o ../bin/pars-devnet ./cmd/pars-devnet
@@ -97,8 +104,9 @@ test-node: pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-gene
 	$(MAKE) -C evmpatch test
 
 # The Lux-family engine: vet, the adapter and module on an in-process
-# subnet-evm chain, and three local validators with a miner.
-test-l1: pars-miner
+# subnet-evm chain, three local validators with a miner, the conformance
+# table on pars-geth and the L1, and a teleport from the L1 to pars-geth.
+test-l1: pars-miner pars-geth pars-genesis pars-teleport-signer pars-teleport-relayer
 	$(MAKE) -C luxevm test
 
 # Regenerate the ABI JSON from the Solidity sources: IAIMining's (both
