@@ -66,24 +66,12 @@ func startGeth(t *testing.T, chainID uint64, period int) *gethNode {
 		t.Fatalf("pars-geth init: %v\n%s", err, out)
 	}
 	port := freePort(t)
-	logFile, err := os.Create(filepath.Join(dir, "geth.log"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	cmd := exec.Command(geth, "--datadir", data, "--dev", "--dev.period", strconv.Itoa(period),
 		"--networkid", strconv.FormatUint(chainID, 10),
 		"--http", "--http.addr", "127.0.0.1", "--http.port", strconv.Itoa(port), "--http.api", "eth,net,web3",
 		"--port", strconv.Itoa(freePort(t)), "--nodiscover", "--maxpeers", "0",
 		"--authrpc.port", "0", "--ipcdisable", "--verbosity", "3")
-	cmd.Stdout, cmd.Stderr = logFile, logFile
-	proc, err := l1.StartProcess(cmd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		proc.Stop()
-		_ = logFile.Close()
-	})
+	proc := runLogged(t, dir, "pars-geth", cmd)
 	n := &gethNode{url: fmt.Sprintf("http://127.0.0.1:%d", port), pid: proc.PID()}
 	deadline := time.Now().Add(time.Minute)
 	for {
@@ -92,8 +80,7 @@ func startGeth(t *testing.T, chainID uint64, period int) *gethNode {
 			return n
 		}
 		if time.Now().After(deadline) {
-			b, _ := os.ReadFile(filepath.Join(dir, "geth.log"))
-			t.Fatalf("pars-geth serves no JSON-RPC after a minute:\n%s", tail(b, 3000))
+			t.Fatal("pars-geth serves no JSON-RPC after a minute")
 		}
 		time.Sleep(200 * time.Millisecond)
 	}

@@ -81,25 +81,32 @@ func startMiner(t *testing.T, url string, chainID uint64, key int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logPath := filepath.Join(dir, "miner.log")
-	logFile, err := os.Create(logPath)
+	runLogged(t, dir, "pars-miner", exec.Command(miner, "--config", cfg))
+}
+
+// runLogged starts cmd with its output in dir/name.log and stops it by its
+// PID when the test ends, showing the log's tail if the test failed.
+func runLogged(t *testing.T, dir, name string, cmd *exec.Cmd) *l1.Process {
+	t.Helper()
+	logPath := filepath.Join(dir, name+".log")
+	f, err := os.Create(logPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(miner, "--config", cfg)
-	cmd.Stdout, cmd.Stderr = logFile, logFile
-	proc, err := l1.StartProcess(cmd)
+	cmd.Stdout, cmd.Stderr = f, f
+	p, err := l1.StartProcess(cmd)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		proc.Stop()
-		_ = logFile.Close()
+		p.Stop()
+		_ = f.Close()
 		if t.Failed() {
 			b, _ := os.ReadFile(logPath)
-			t.Logf("pars-miner log (tail):\n%s", tail(b, 3000))
+			t.Logf("%s log (tail):\n%s", name, tail(b, 3000))
 		}
 	})
+	return p
 }
 
 func call(t *testing.T, url string, out any, method string, params ...any) {
@@ -109,11 +116,27 @@ func call(t *testing.T, url string, out any, method string, params ...any) {
 	}
 }
 
+// head returns the number of url's latest block: on the L1 the last
+// accepted (finalised) one, which every JSON-RPC query may name (a block
+// still in consensus is "unfinalized data" to subnet-evm).
 func head(t *testing.T, url string) uint64 {
 	t.Helper()
-	var n hexutil.Uint64
-	call(t, url, &n, "eth_blockNumber")
-	return uint64(n)
+	var b block
+	call(t, url, &b, "eth_getBlockByNumber", "latest", false)
+	return uint64(b.Number)
+}
+
+// waitAll waits until every validator in urls has accepted block n.
+func waitAll(t *testing.T, urls []string, n uint64) {
+	t.Helper()
+	waitFor(t, 3*time.Minute, fmt.Sprintf("every validator to accept block %d", n), func() bool {
+		for _, u := range urls {
+			if head(t, u) < n {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 type block struct {
@@ -230,9 +253,7 @@ func TestThreeValidatorsMineStopAndCatchUp(t *testing.T) {
 	t0, h0 := time.Now(), head(t, urls[0])
 	waitFor(t, 4*time.Minute, "3 accepted proofs", func() bool { return accepted(t, urls[1], head(t, urls[1])) >= 3 })
 	n := head(t, urls[2])
-	waitFor(t, time.Minute, "every validator at the height", func() bool {
-		return head(t, urls[0]) >= n && head(t, urls[1]) >= n
-	})
+	waitAll(t, urls, n)
 	sameState(t, urls, n, genesisSlots(t))
 	proofs := accepted(t, urls[0], n)
 	mins := time.Since(t0).Minutes()
@@ -260,7 +281,7 @@ func TestThreeValidatorsMineStopAndCatchUp(t *testing.T) {
 	// tmpnet may give the restarted node another HTTP port.
 	urls[2] = net.RPCURL(2)
 	target := head(t, urls[0])
-	waitFor(t, 3*time.Minute, fmt.Sprintf("validator 2 to reach block %d", target), func() bool { return head(t, urls[2]) >= target })
+	waitAll(t, urls, target)
 	sameState(t, urls, target, genesisSlots(t))
 	t.Logf("validator 2 caught up to block %d with the same state root", target)
 	for i := range urls {

@@ -21,29 +21,11 @@ import (
 // another chain id than the L1's.
 const zooChainID = 200200
 
-// daemon starts bin/name with args, output to a file in dir, and stops it
-// by its PID when the test ends (the log is shown if the test failed).
+// daemon starts bin/name with args, its log in dir, stopped by its PID
+// when the test ends.
 func daemon(t *testing.T, dir, name string, args ...string) {
 	t.Helper()
-	logPath := filepath.Join(dir, name+".log")
-	f, err := os.Create(logPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(filepath.Join(bin, name), args...)
-	cmd.Stdout, cmd.Stderr = f, f
-	p, err := l1.StartProcess(cmd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		p.Stop()
-		_ = f.Close()
-		if t.Failed() {
-			b, _ := os.ReadFile(logPath)
-			t.Logf("%s log (tail):\n%s", name, tail(b, 2000))
-		}
-	})
+	runLogged(t, dir, name, exec.Command(filepath.Join(bin, name), args...))
 }
 
 // keygen makes a pars-miner wallet in dir and returns its public key.
