@@ -56,12 +56,22 @@ type chain struct {
 // configs, with sender funded and code at the given addresses.
 func newChain(t *testing.T, code map[common.Address][]byte, cfgs ...precompileconfig.Config) *chain {
 	t.Helper()
+	return newUpgradedChain(t, code, nil, cfgs...)
+}
+
+// newUpgradedChain is newChain with precompile upgrades (as upgrade.json's
+// precompileUpgrades) in the chain config.
+func newUpgradedChain(t *testing.T, code map[common.Address][]byte, upgrades []precompileconfig.Config, cfgs ...precompileconfig.Config) *chain {
+	t.Helper()
 	cc := params.Copy(params.TestChainConfig)
 	cc.ChainID = big.NewInt(parsChainID)
 	extra := params.GetExtra(&cc)
 	extra.GenesisPrecompiles = extras.Precompiles{}
 	for _, c := range cfgs {
 		extra.GenesisPrecompiles[c.Key()] = c
+	}
+	for _, u := range upgrades {
+		extra.PrecompileUpgrades = append(extra.PrecompileUpgrades, extras.PrecompileUpgrade{Config: u})
 	}
 	alloc := types.GenesisAlloc{sender: {Balance: fund}}
 	for a, c := range code {
@@ -223,6 +233,54 @@ func TestActivationInstallsGenesisAccount(t *testing.T) {
 	}
 	if got := unpack(t, "parameters", out); len(got) != 1 {
 		t.Fatalf("parameters() = %v", got)
+	}
+}
+
+// An upgrade activates 0x0300 in the first block at or after its time,
+// installing the same account as at genesis, and a later one disables it.
+func TestActivationAndDeactivationByUpgrade(t *testing.T) {
+	p := testParams()
+	on, err := aimining.NewConfig(15, p) // blocks come every 10 s from t=0
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newUpgradedChain(t, nil, []precompileconfig.Config{on, aimining.NewDisableConfig(45)})
+	want, err := precompile.GenesisAccount(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slot := precompile.ModelSlot(testModelHash)
+	state := func() (code []byte, model common.Hash, time uint64) {
+		ctx := c.ctx()
+		code, err := c.client.CodeAt(ctx, precompile.Address, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := c.client.StorageAt(ctx, precompile.Address, slot, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return code, common.BytesToHash(v), c.head().Time
+	}
+	seen := map[string]bool{}
+	for range 8 {
+		code, model, now := state()
+		switch {
+		case now < 15 || now >= 45:
+			if len(code) != 0 || model != (common.Hash{}) {
+				t.Fatalf("t=%d: 0x0300 holds code %x, model slot %v; want nothing outside 15..44", now, code, model)
+			}
+			seen["off"] = true
+		default:
+			if string(code) != string(precompile.CodeMarker) || model != want.Storage[slot] {
+				t.Fatalf("t=%d: 0x0300 holds code %x, model slot %v; want the genesis account", now, code, model)
+			}
+			seen["on"] = true
+		}
+		c.send(senderKey, sender, nil, 21_000, nil) // one more block
+	}
+	if !seen["on"] || !seen["off"] {
+		t.Fatalf("block times never crossed the upgrades: %v", seen)
 	}
 }
 
