@@ -120,6 +120,8 @@ func Start(ctx context.Context, o Options) (*Network, error) {
 	for i, n := range nodes {
 		validators[i] = n.NodeID
 	}
+	// The chain's subnet-evm config: archive state (pruning off), so any
+	// accepted height can be compared across validators.
 	chainConfig, err := json.Marshal(map[string]any{
 		"log-level":         "info",
 		"local-txs-enabled": true,
@@ -144,8 +146,9 @@ func Start(ctx context.Context, o Options) (*Network, error) {
 			Name:   "pars",
 			Config: tmpnet.ConfigMap{"snowParameters": SnowParameters()},
 			Chains: []*tmpnet.Chain{{
+				// No VersionArgs: tmpnet's rpcchainvm check wants JSON,
+				// and the plugin's --version prints a line.
 				VMID: VMID, Genesis: o.Genesis, Config: string(chainConfig),
-				VersionArgs: nil,
 			}},
 			ValidatorIDs: validators,
 		}},
