@@ -106,7 +106,7 @@ test-node: pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-gene
 # The Lux-family engine: vet, the adapter and module on an in-process
 # subnet-evm chain, three local validators with a miner, the conformance
 # table on pars-geth and the L1, and a teleport from the L1 to pars-geth.
-test-l1: pars-miner pars-geth pars-genesis pars-teleport-signer pars-teleport-relayer
+test-l1: pars-miner pars-geth pars-genesis pars-teleport-signer pars-teleport-relayer e2e-deps
 	$(MAKE) -C luxevm test
 
 # Regenerate the ABI JSON from the Solidity sources: IAIMining's (both

@@ -3,8 +3,12 @@ package l1test
 import (
 	"context"
 	"crypto/ecdsa"
+	"encoding/json"
 	"errors"
 	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -27,6 +31,8 @@ type engine struct {
 	// (subnet-evm under Granite); otherwise the precompile refuses them
 	// itself with DelegateCallNotAllowed (pars-geth).
 	preEntryDelegateRefusal bool
+	// evmVersion is solc's target for the engine's EVM.
+	evmVersion string
 }
 
 // rpc makes one JSON-RPC call; a JSON-RPC error answer comes back as
@@ -221,6 +227,20 @@ func conformance(t *testing.T, e *engine) {
 		{name: "teleport without a mining balance", from: user, to: precompile.Address, data: packed(t, "teleport", uint32(96369), userAddr, big.NewInt(1)), want: "InsufficientMiningBalance"},
 		{name: "DELEGATECALL (engines differ: subnet-evm refuses it before 0x0300 runs)", from: user, to: *delegate.ContractAddress, data: packed(t, "isSpent", [32]byte{}), want: wantDelegate},
 	}
+	defer t.Run("MiningClient through solc and ethers", func(t *testing.T) {
+		wrong := makeProof(func(p *proof.AIWorkProof) { p.Context.ChainID = 200200; p.Context.Nonce[2] = 2 }, nil)
+		hex := makeProof(func(p *proof.AIWorkProof) { p.Context.Nonce[2] = 1 }, nil)
+		decoded, err := proof.DecodeAIWorkProof(hex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runClientTest(t, map[string]any{
+			"engine": e.name, "url": e.url, "chainId": e.chainID, "evmVersion": e.evmVersion,
+			"privateKey": hexutil.Encode(crypto.FromECDSA(user)),
+			"proof":      map[string]any{"hex": hexutil.Bytes(hex), "workId": common.Hash(decoded.WorkID())},
+			"wrongChain": map[string]any{"hex": hexutil.Bytes(wrong), "chainId": 200200},
+		})
+	})
 	for _, r := range rows {
 		t.Run(r.name, func(t *testing.T) {
 			if r.tx {
@@ -256,9 +276,46 @@ func TestConformance(t *testing.T) {
 	geth := startGeth(t, l1.ParsChainID, 0)
 	net := startNetwork(t, 3)
 	for _, e := range []*engine{
-		{name: "pars-geth", url: geth.url, chainID: l1.ParsChainID},
-		{name: "L1", url: net.RPCURL(1), chainID: l1.ParsChainID, preEntryDelegateRefusal: true},
+		{name: "pars-geth", url: geth.url, chainID: l1.ParsChainID, evmVersion: "prague"},
+		{name: "L1", url: net.RPCURL(1), chainID: l1.ParsChainID, preEntryDelegateRefusal: true, evmVersion: "cancun"},
 	} {
 		t.Run(e.name, func(t *testing.T) { conformance(t, e) })
+	}
+}
+
+// runClientTest runs e2e/test/client.test.mjs (solc + ethers, the pinned
+// npm packages of e2e/) with cfg in PARS_CLIENT_CONFIG.
+func runClientTest(t *testing.T, cfg map[string]any) {
+	t.Helper()
+	e2e, err := filepath.Abs("../../e2e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []string{"solc", "ethers"} {
+		if _, err := os.Stat(filepath.Join(e2e, "node_modules", m)); err != nil {
+			t.Fatalf("e2e/node_modules/%s: %v (run `make e2e-deps` at the root)", m, err)
+		}
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Fatalf("node: %v (Node.js 20 or newer runs the end-to-end tests)", err)
+	}
+	b, err := json.Marshal(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "client.json")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "--test", "--test-reporter=spec", filepath.Join("test", "client.test.mjs"))
+	cmd.Dir = e2e
+	cmd.Env = append(os.Environ(), "PARS_CLIENT_CONFIG="+path)
+	out, err := cmd.CombinedOutput()
+	t.Logf("node --test test/client.test.mjs:\n%s", out)
+	if err != nil {
+		t.Fatalf("client.test.mjs: %v", err)
 	}
 }
