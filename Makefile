@@ -18,6 +18,7 @@ FUZZTIME ?= 5s
 PRYSM_VERSION ?= v5.3.3
 
 .PHONY: all build pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-devnet-pos pars-genesis devnet devnet-pos test test-lib test-node e2e-deps \
+	l1 devnet-l1 test-l1 pars-teleport-signer pars-teleport-relayer \
 	lint abi bench fuzz clean prysm
 
 all: build
@@ -35,6 +36,13 @@ pars-gateway:
 
 pars-verifier:
 	$(GO) build -o bin/pars-verifier ./cmd/pars-verifier
+
+# The teleport daemons (the L1 tests run them).
+pars-teleport-signer:
+	$(GO) build -o bin/pars-teleport-signer ./cmd/pars-teleport-signer
+
+pars-teleport-relayer:
+	$(GO) build -o bin/pars-teleport-relayer ./cmd/pars-teleport-relayer
 
 pars-devnet: pars-geth
 	cd evmpatch && $(GO) build -o ../bin/pars-devnet ./cmd/pars-devnet
@@ -65,8 +73,20 @@ devnet: build
 devnet-pos: pars-geth pars-miner pars-devnet-pos prysm
 	bin/pars-devnet-pos --dir build/devnet-pos --bin bin
 
+# The Lux-family engine (luxevm/): avalanchego v1.14.2 (pinned; built once
+# into bin/, cold about 9 minutes), the subnet-evm plugin with 0x0300
+# (bin/pars-subnet-evm) and the pars-l1 driver.
+l1:
+	$(MAKE) -C luxevm all
+
+# A local L1, in the foreground until Ctrl-C: three avalanchego validators
+# on 127.0.0.1 running the Pars chain (6133, 0x0300 active from genesis,
+# `make devnet`'s governance and dev accounts) and a miner against the first.
+devnet-l1: pars-miner l1
+	bin/pars-l1 --dir build/devnet-l1 --bin bin
+
 # THE test command.
-test: lint test-lib test-node
+test: lint test-lib test-node test-l1
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -83,6 +103,12 @@ e2e-deps:
 test-node: pars-geth pars-miner pars-gateway pars-verifier pars-devnet pars-genesis e2e-deps prysm
 	cd evmpatch && $(GO) vet ./...
 	$(MAKE) -C evmpatch test
+
+# The Lux-family engine: vet, the adapter and module on an in-process
+# subnet-evm chain, three local validators with a miner, the conformance
+# table on pars-geth and the L1, and a teleport from the L1 to pars-geth.
+test-l1: pars-miner pars-geth pars-genesis pars-teleport-signer pars-teleport-relayer e2e-deps
+	$(MAKE) -C luxevm test
 
 # Regenerate the ABI JSON from the Solidity sources: IAIMining's (both
 # copies) and MiningClient's with IAIMining's errors; then the Go bindings
@@ -107,3 +133,4 @@ fuzz:
 clean:
 	rm -rf bin build
 	$(MAKE) -C evmpatch clean
+	$(MAKE) -C luxevm clean
