@@ -86,6 +86,7 @@ func (m *Miner) runGateway(ctx context.Context) error {
 		return err
 	}
 	defer m.watchAudits(ctx)()
+	stopFinality := m.watchFinality(ctx)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	minerID := m.MinerID()
@@ -119,6 +120,7 @@ func (m *Miner) runGateway(ctx context.Context) error {
 	}
 	wg.Wait()
 	subs.Wait()
+	stopFinality()
 	m.logStats("mining stopped")
 	if n := fail.Load(); maxJobs > 0 && n > 0 {
 		return fmt.Errorf("%d of %d jobs failed", n, min(taken.Load(), maxJobs))
@@ -370,6 +372,7 @@ func (m *Miner) submitTicketed(ctx context.Context, work *Work, tk *proof.JobTic
 	m.metrics.addReward(acc.Reward)
 	m.addPending(acc.WorkID, acc.BlockNumber)
 	m.keepForAudit(work, acc.BlockNumber)
+	m.trackWork(ctx, "ticketed proof", work, acc, tk.Expiry)
 	bal, balErr := m.balanceAt(ctx, acc.BlockNumber)
 	if balErr != nil {
 		bal = nil
