@@ -39,6 +39,9 @@ type Metrics struct {
 	ProofsConfirmed   prometheus.Counter // final
 	ProofsResubmitted prometheus.Counter // sent again after a reorganisation took them out
 	ProofsLost        prometheus.Counter // taken out after their time window closed
+	// Proofs of unregistered gateways (gatewayhold.go).
+	ProofsHeld        prometheus.Gauge   // held until their gateway is registered
+	ProofsHeldExpired prometheus.Counter // dropped: window closed, or gateway revoked
 }
 
 // NewMetrics creates the metrics and registers them together with the Go
@@ -105,6 +108,12 @@ func NewMetrics() *Metrics {
 		ProofsLost: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "pars_miner_proofs_lost_total", Help: "Accepted proofs a reorganisation took out after their time window closed.",
 		}),
+		ProofsHeld: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "pars_miner_proofs_held", Help: "Ticketed proofs refused with UnknownGateway, held until their gateway is registered.",
+		}),
+		ProofsHeldExpired: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_proofs_held_expired_total", Help: "Held proofs dropped because their time window closed (or their gateway was revoked) first.",
+		}),
 	}
 	m.Registry.MustRegister(
 		collectors.NewGoCollector(),
@@ -113,6 +122,7 @@ func NewMetrics() *Metrics {
 		m.InferenceSeconds, m.SubmitSeconds, m.Resubmits, m.Reorgs, m.TransportRetries,
 		m.NodeReachable, m.NodeOutages, m.ProofsQueued, m.ProofsExpired,
 		m.ProofsUnconfirmed, m.ProofsConfirmed, m.ProofsResubmitted, m.ProofsLost,
+		m.ProofsHeld, m.ProofsHeldExpired,
 	)
 	return m
 }

@@ -58,6 +58,9 @@ type Options struct {
 	// against before use; nil means NVIDIA's Device Identity root. It must
 	// be the chain's (precompile.WithDeviceRoot).
 	DeviceRoot *nvtrust.Certificate
+	// GatewayPollInterval is how often the status of a gateway whose
+	// proofs are held is read (0: DefaultGatewayPollInterval).
+	GatewayPollInterval time.Duration
 	// SkipAttestation makes Open leave gpu.enable_nvtrust alone (no
 	// evidence is collected and no device is checked), as `attest
 	// register` needs before the device is registered.
@@ -106,6 +109,7 @@ type Miner struct {
 	batch       *batcher     // collects Run's work into batches (batcher.go); nil: none
 	reveals     revealKeeper // what audited work needs revealed (reveal.go)
 	final       finality     // accepted work that is not final yet (finality.go)
+	holds       gatewayHolds // proofs of unregistered gateways (gatewayhold.go)
 }
 
 // tally counts what a Miner did since it was made, for the summary lines.

@@ -2,6 +2,7 @@ package miner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -341,14 +342,40 @@ func (s *Submitter) SubmitTicketed(ctx context.Context, encodedProof, attestatio
 	return s.submitWork(ctx, "ticketed proof", workID, workTime, "submitTicketedWork", encodedProof, attestation, ticket)
 }
 
+// sendTicketed submits one ticketed proof. A refusal with UnknownGateway
+// (the ticket's gateway is not registered yet) holds the proof until the
+// gateway is registered, and sends it again then (gatewayhold.go).
+func (m *Miner) sendTicketed(ctx context.Context, work *Work, tk *proof.JobTicket) (*Accepted, error) {
+	for {
+		acc, err := m.sub.SubmitTicketed(ctx, work.Encoded, work.Attestation, tk.Encode(), work.WorkID, work.Proof.Context.Timestamp)
+		if ref, ok := IsRefusal(err); !ok || ref.Reason != "UnknownGateway" {
+			return acc, err
+		}
+		window := work.Proof.Context.Timestamp + uint64(m.watch.timeWindowPast(ctx, m.chain)/time.Second)
+		expires := time.Unix(int64(min(window, tk.Expiry)), 0)
+		if herr := m.holdForGateway(ctx, tk.GatewayID(), expires); herr != nil {
+			return nil, herr
+		}
+		m.log.Debug("sending a proof held for its gateway", "work_id", hexutil.Encode(work.WorkID[:]))
+	}
+}
+
 // submitTicketed submits one ticketed proof and records the outcome.
 func (m *Miner) submitTicketed(ctx context.Context, work *Work, tk *proof.JobTicket, dev Device) error {
 	ticketID := tk.ID()
 	m.metrics.ProofsSubmitted.WithLabelValues(work.Job.Model).Inc()
 	start := time.Now()
-	acc, err := m.sub.SubmitTicketed(ctx, work.Encoded, work.Attestation, tk.Encode(), work.WorkID, work.Proof.Context.Timestamp)
+	acc, err := m.sendTicketed(ctx, work, tk)
 	if err != nil {
 		if ctx.Err() != nil {
+			return err
+		}
+		if errors.Is(err, errHeldExpired) || errors.Is(err, errGatewayRevoked) {
+			// Logged once for all such proofs by watchGateway.
+			m.metrics.JobsFailed.WithLabelValues("gateway_unregistered").Inc()
+			m.tally.mu.Lock()
+			m.tally.failed++
+			m.tally.mu.Unlock()
 			return err
 		}
 		if ref, ok := IsRefusal(err); ok {

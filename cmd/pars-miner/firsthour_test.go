@@ -256,4 +256,8 @@ func TestStatusAsksTheRunningMinerForItsQueue(t *testing.T) {
 		runningMinerFinality(t.Context(), listen, miner.Confirmations{}))
 	require.Contains(t, runningMinerFinality(t.Context(), listen, miner.Confirmations{Blocks: 12}), "confirmations = 12;")
 	require.Contains(t, runningMinerFinality(t.Context(), "", miner.Confirmations{}), "unknown: metrics.listen is off")
+	metrics.ProofsHeld.Set(4)
+	metrics.ProofsHeldExpired.Add(1)
+	require.Equal(t, "4 waiting for their gateway's registration, 1 dropped (the running miner; http://"+listen+"/metrics)",
+		runningMinerHeld(t.Context(), listen))
 }

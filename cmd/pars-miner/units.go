@@ -110,24 +110,42 @@ func runningMinerQueue(ctx context.Context, listen string) string {
 	return fmt.Sprintf("%s waiting for the node (the running miner, %s; %s)", queued, node, url)
 }
 
-// runningMinerFinality asks the running miner (as runningMinerQueue) how
-// many of its accepted proofs are not final yet, final, sent again after a
-// reorganisation, and lost to one. conf is mining.confirmations.
-func runningMinerFinality(ctx context.Context, listen string, conf miner.Confirmations) string {
+// runningMinerValues asks the running miner (as runningMinerQueue) for
+// the unlabelled metrics names, and renders them with format; what says
+// what is asked, for an older miner that lacks them.
+func runningMinerValues(ctx context.Context, listen, what string, names []string, format func(v []string, url string) string) string {
 	body, url, unknown := runningMinerMetrics(ctx, listen)
 	if unknown != "" {
 		return unknown
 	}
-	var v [4]string
-	for i, name := range []string{"pars_miner_proofs_unconfirmed", "pars_miner_proofs_confirmed_total",
-		"pars_miner_proofs_resubmitted_total", "pars_miner_proofs_lost_total"} {
+	v := make([]string, len(names))
+	for i, name := range names {
 		var ok bool
 		if v[i], ok = metricLine(body, name); !ok {
-			return "unknown: the miner at " + url + " does not report finality (an older pars-miner?)"
+			return "unknown: the miner at " + url + " does not report " + what + " (an older pars-miner?)"
 		}
 	}
-	return fmt.Sprintf("%s not final, %s final, %s resubmitted, %s lost (the running miner, confirmations = %s; %s)",
-		v[0], v[1], v[2], v[3], conf, url)
+	return format(v, url)
+}
+
+// runningMinerFinality asks the running miner how many of its accepted
+// proofs are not final yet, final, sent again after a reorganisation, and
+// lost to one. conf is mining.confirmations.
+func runningMinerFinality(ctx context.Context, listen string, conf miner.Confirmations) string {
+	return runningMinerValues(ctx, listen, "finality", []string{"pars_miner_proofs_unconfirmed", "pars_miner_proofs_confirmed_total",
+		"pars_miner_proofs_resubmitted_total", "pars_miner_proofs_lost_total"}, func(v []string, url string) string {
+		return fmt.Sprintf("%s not final, %s final, %s resubmitted, %s lost (the running miner, confirmations = %s; %s)",
+			v[0], v[1], v[2], v[3], conf, url)
+	})
+}
+
+// runningMinerHeld asks the running miner how many ticketed proofs it
+// holds for a gateway that is not registered, and how many it dropped.
+func runningMinerHeld(ctx context.Context, listen string) string {
+	return runningMinerValues(ctx, listen, "held proofs", []string{"pars_miner_proofs_held", "pars_miner_proofs_held_expired_total"},
+		func(v []string, url string) string {
+			return fmt.Sprintf("%s waiting for their gateway's registration, %s dropped (the running miner; %s)", v[0], v[1], url)
+		})
 }
 
 // metricLine returns the value of an unlabelled metric in the Prometheus

@@ -34,7 +34,45 @@ const (
 	reorgEventWait = 60 * time.Second
 )
 
-// minerLog follows a running pars-miner's JSON log.
+// startLogged starts bin and follows its standard error (JSON log lines
+// are decoded). When the test ends the process gets SIGCONT (it may be
+// paused), SIGINT, then SIGKILL after stopLimit, by its PID; if the test
+// failed its output goes into the test log.
+func startLogged(t *testing.T, name, bin string, args ...string) (*minerLog, int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout = cmd.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start %s: %v", name, err)
+	}
+	pid := cmd.Process.Pid
+	logs := &minerLog{changed: make(chan struct{})}
+	followed := make(chan struct{})
+	go func() { logs.follow(stderr); close(followed) }()
+	exited := make(chan error, 1)
+	go func() { <-followed; exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = syscall.Kill(pid, syscall.SIGCONT)
+		_ = cmd.Process.Signal(syscall.SIGINT)
+		select {
+		case <-exited:
+		case <-time.After(stopLimit):
+			_ = cmd.Process.Kill()
+			<-exited
+		}
+		t.Logf("%s (pid %d) stopped", name, pid)
+		if t.Failed() {
+			t.Logf("%s log:\n%s", name, logs.String())
+		}
+	})
+	return logs, pid
+}
+
+// minerLog follows a running process's log (pars-miner's JSON lines).
 type minerLog struct {
 	mu      sync.Mutex
 	records []map[string]any
@@ -162,36 +200,7 @@ func TestMinerResubmitsAfterReorg(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// The miner, until the test ends: SIGCONT (it may be paused), SIGINT,
-	// then SIGKILL, by its PID.
-	cmd := exec.Command(minerBin, "--config", cfg, "--log-format", "json")
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("start pars-miner: %v", err)
-	}
-	pid := cmd.Process.Pid
-	logs := &minerLog{changed: make(chan struct{})}
-	followed := make(chan struct{})
-	go func() { logs.follow(stderr); close(followed) }()
-	exited := make(chan error, 1)
-	go func() { <-followed; exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		_ = syscall.Kill(pid, syscall.SIGCONT)
-		_ = cmd.Process.Signal(syscall.SIGINT)
-		select {
-		case <-exited:
-		case <-time.After(stopLimit):
-			_ = cmd.Process.Kill()
-			<-exited
-		}
-		t.Logf("pars-miner (pid %d) stopped", pid)
-		if t.Failed() {
-			t.Logf("pars-miner log:\n%s", logs.String())
-		}
-	})
+	logs, pid := startLogged(t, "pars-miner", minerBin, "--config", cfg, "--log-format", "json")
 
 	acc := logs.wait(t, ctx, "proof accepted", nil, reorgEventWait)
 	workID, _ := acc["work_id"].(string)
