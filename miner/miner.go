@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"math"
 	"math/big"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -58,6 +59,9 @@ type Options struct {
 	// against before use; nil means NVIDIA's Device Identity root. It must
 	// be the chain's (precompile.WithDeviceRoot).
 	DeviceRoot *nvtrust.Certificate
+	// ProgressOut is where progress bars of long operations go when it is
+	// a terminal (nil: standard error); otherwise they are log lines.
+	ProgressOut io.Writer
 	// GatewayPollInterval is how often the status of a gateway whose
 	// proofs are held is read (0: DefaultGatewayPollInterval).
 	GatewayPollInterval time.Duration
@@ -304,7 +308,7 @@ func OpenBackend(ctx context.Context, cfg *Config, log *slog.Logger) (Backend, e
 	case BackendBuiltin:
 		return NewBuiltinBackend(cfg.Backend.MaxTokens), nil
 	case BackendOpenAI:
-		ob, err := NewOpenAIBackend(cfg)
+		ob, err := newOpenAIBackend(cfg, log)
 		if err != nil {
 			return nil, err
 		}
@@ -348,6 +352,14 @@ func (m *Miner) Close() {
 		c()
 	}
 	m.closers = nil
+}
+
+// progressOut returns where progress bars go.
+func (m *Miner) progressOut() io.Writer {
+	if m.opts.ProgressOut != nil {
+		return m.opts.ProgressOut
+	}
+	return os.Stderr
 }
 
 // Metrics returns the miner's metrics.
