@@ -66,6 +66,10 @@ type finality struct {
 	items                        map[proof.Hash]*tracked
 	confirmed, resubmitted, lost uint64 // proofs
 	checking                     bool   // a CheckFinality pass runs
+	// The head and final block of the last complete pass: a pass that
+	// finds both unchanged and nothing out of the chain has nothing to do.
+	lastHead  common.Hash
+	lastFinal uint64
 }
 
 // FinalityStats counts proofs by finality.
@@ -209,11 +213,14 @@ func (m *Miner) CheckFinality(ctx context.Context) (int, error) {
 	}
 	f.checking = true
 	var items []*tracked
+	gone := false
 	for _, it := range f.items {
 		if !it.resending {
 			items = append(items, it)
+			gone = gone || it.gone
 		}
 	}
+	lastHead, lastFinal := f.lastHead, f.lastFinal
 	f.mu.Unlock()
 	defer func() {
 		f.mu.Lock()
@@ -221,16 +228,44 @@ func (m *Miner) CheckFinality(ctx context.Context) (int, error) {
 		f.mu.Unlock()
 	}()
 
+	hctx, cancel := context.WithTimeout(ctx, finalityCheckTimeout)
+	head, err := m.chain.HeaderByNumber(hctx, nil)
+	cancel()
+	if err != nil {
+		return m.Finality().Unconfirmed, fmt.Errorf("read the head: %w", err)
+	}
 	final, err := m.finalBlock(ctx)
 	if err != nil {
 		return m.Finality().Unconfirmed, fmt.Errorf("read the final block: %w", err)
 	}
+	if head.Hash() == lastHead && final == lastFinal && !gone {
+		return m.Finality().Unconfirmed, nil
+	}
+	// The canonical hash at each block number the pass asks about, asked
+	// once per pass.
+	hashes := map[uint64]common.Hash{}
+	canon := func(n uint64) (common.Hash, error) {
+		if h, ok := hashes[n]; ok {
+			return h, nil
+		}
+		cctx, cancel := context.WithTimeout(ctx, finalityCheckTimeout)
+		defer cancel()
+		hd, err := m.chain.HeaderByNumber(cctx, new(big.Int).SetUint64(n))
+		if err != nil {
+			return common.Hash{}, err
+		}
+		hashes[n] = hd.Hash()
+		return hashes[n], nil
+	}
 	for _, it := range items {
 		if ctx.Err() != nil {
-			break
+			return m.Finality().Unconfirmed, ctx.Err()
 		}
-		m.checkOne(ctx, it, final)
+		m.checkOne(ctx, it, final, canon)
 	}
+	f.mu.Lock()
+	f.lastHead, f.lastFinal = head.Hash(), final
+	f.mu.Unlock()
 	return m.Finality().Unconfirmed, nil
 }
 
@@ -278,8 +313,14 @@ func (m *Miner) receiptOnce(ctx context.Context, h common.Hash) (*types.Receipt,
 	return m.chain.TransactionReceipt(ctx, h)
 }
 
-// checkOne checks one submission against the final block number.
-func (m *Miner) checkOne(ctx context.Context, it *tracked, final uint64) {
+// checkOne checks one submission against the final block number; canon
+// gives the canonical block hash at a number.
+func (m *Miner) checkOne(ctx context.Context, it *tracked, final uint64, canon func(uint64) (common.Hash, error)) {
+	if !it.gone && it.block > final {
+		if h, err := canon(it.block); err == nil && h == it.hash {
+			return // still in its block, not final yet
+		}
+	}
 	rcpt, err := m.receiptOnce(ctx, it.txHash)
 	switch {
 	case errors.Is(err, ethereum.NotFound):
@@ -304,10 +345,7 @@ func (m *Miner) checkOne(ctx context.Context, it *tracked, final uint64) {
 		return
 	}
 	// Final: make sure the receipt's block is the canonical one there.
-	hctx, cancel := context.WithTimeout(ctx, finalityCheckTimeout)
-	h, err := m.chain.HeaderByNumber(hctx, rcpt.BlockNumber)
-	cancel()
-	if err != nil || h.Hash() != rcpt.BlockHash {
+	if h, err := canon(rcpt.BlockNumber.Uint64()); err != nil || h != rcpt.BlockHash {
 		return
 	}
 	f := &m.final

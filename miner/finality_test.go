@@ -93,7 +93,8 @@ func TestReorgedProofPastItsWindowIsLost(t *testing.T) {
 }
 
 // TestProofFinalAtDepth: with confirmations = 3 a proof is final once two
-// more blocks follow its block, not before.
+// more blocks follow its block, not before; while no block comes, a check
+// costs one header.
 func TestProofFinalAtDepth(t *testing.T) {
 	s := newSetup(t, 0, "confirmations = 3")
 	m := s.open(t, miner.Options{})
@@ -102,6 +103,14 @@ func TestProofFinalAtDepth(t *testing.T) {
 	n, err := m.CheckFinality(t.Context())
 	require.NoError(t, err)
 	require.Equal(t, 1, n)
+	// No new block: a pass asks for no receipt and no block but the head
+	// and the final one.
+	receipts, blocks := s.node.Calls("eth_getTransactionReceipt"), s.node.Calls("eth_getBlockByNumber")
+	n, err = m.CheckFinality(t.Context())
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	require.Equal(t, receipts, s.node.Calls("eth_getTransactionReceipt"))
+	require.Equal(t, blocks+1, s.node.Calls("eth_getBlockByNumber"))
 	s.node.MineEmpty()
 	n, err = m.CheckFinality(t.Context())
 	require.NoError(t, err)
