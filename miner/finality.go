@@ -34,6 +34,10 @@ import (
 // included, never counted twice. Work whose window closed first is
 // dropped, logged and counted (pars_miner_proofs_lost_total).
 
+// finalityPollMin is the shortest interval between two finality checks
+// while mining (the receipt poll interval, when longer).
+const finalityPollMin = 250 * time.Millisecond
+
 // finalityCheckTimeout bounds one JSON-RPC call of a finality check.
 const finalityCheckTimeout = 10 * time.Second
 
@@ -70,6 +74,14 @@ type finality struct {
 	// finds both unchanged and nothing out of the chain has nothing to do.
 	lastHead  common.Hash
 	lastFinal uint64
+	changes   uint64 // counts changes to the items that need a pass (see changed)
+}
+
+// changed makes the next pass look at every item even if no block came:
+// one was added, moved or sent again. f.mu is held.
+func (f *finality) changed() {
+	f.changes++
+	f.lastHead = common.Hash{}
 }
 
 // FinalityStats counts proofs by finality.
@@ -103,6 +115,7 @@ func (m *Miner) track(it *tracked) {
 		f.items = map[proof.Hash]*tracked{}
 	}
 	f.items[it.id] = it
+	f.changed()
 	f.mu.Unlock()
 	m.metrics.ProofsUnconfirmed.Add(float64(it.items))
 }
@@ -220,7 +233,7 @@ func (m *Miner) CheckFinality(ctx context.Context) (int, error) {
 			gone = gone || it.gone
 		}
 	}
-	lastHead, lastFinal := f.lastHead, f.lastFinal
+	lastHead, lastFinal, changes := f.lastHead, f.lastFinal, f.changes
 	f.mu.Unlock()
 	defer func() {
 		f.mu.Lock()
@@ -264,7 +277,9 @@ func (m *Miner) CheckFinality(ctx context.Context) (int, error) {
 		m.checkOne(ctx, it, final, canon)
 	}
 	f.mu.Lock()
-	f.lastHead, f.lastFinal = head.Hash(), final
+	if f.changes == changes { // nothing changed during the pass
+		f.lastHead, f.lastFinal = head.Hash(), final
+	}
 	f.mu.Unlock()
 	return m.Finality().Unconfirmed, nil
 }
@@ -290,7 +305,7 @@ func (m *Miner) watchFinality(ctx context.Context) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for sleepCtx(ctx, m.sub.cfg.PollInterval) == nil {
+		for sleepCtx(ctx, max(m.sub.cfg.PollInterval, finalityPollMin)) == nil {
 			if _, err := m.CheckFinality(ctx); err != nil && ctx.Err() == nil {
 				m.log.Debug("finality check failed; trying again", "err", err)
 			}
@@ -373,6 +388,7 @@ func (m *Miner) adopt(it *tracked, rcpt *types.Receipt) {
 		it.tx = nil
 	}
 	it.txHash, it.hash, it.gone = rcpt.TxHash, rcpt.BlockHash, false
+	f.changed()
 	if rcpt.BlockNumber != nil {
 		it.block = rcpt.BlockNumber.Uint64()
 	}
@@ -463,6 +479,7 @@ func (m *Miner) resend(ctx context.Context, it *tracked) {
 	defer func() {
 		m.final.mu.Lock()
 		it.resending = false
+		m.final.changed()
 		m.final.mu.Unlock()
 	}()
 	m.resubmitted(it, "its nonce was taken by another transaction; the work goes in a new transaction")

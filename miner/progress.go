@@ -61,7 +61,9 @@ func newProgress(w io.Writer, bar bool, log *slog.Logger, what string, total int
 		if total >= 0 {
 			opts = append(opts, progressbar.OptionShowBytes(true))
 		} else {
-			opts = append(opts, progressbar.OptionSpinnerType(14))
+			// The bar turns its spinner itself; drawn once here, before its
+			// ticker starts, so that the ticker only reads its start time.
+			opts = append(opts, progressbar.OptionSpinnerType(14), progressbar.OptionSetRenderBlankState(true))
 		}
 		p.bar = progressbar.NewOptions64(total, opts...)
 	}
@@ -102,8 +104,8 @@ func (p *Progress) maybeLog() {
 	p.log.Info(p.what+" (still waiting)", "elapsed", elapsed)
 }
 
-// Spin keeps a progress of unknown length moving (the spinner turns, and
-// a log line comes every interval) until Finish.
+// Spin keeps a progress of unknown length going (a log line every
+// interval off a terminal; on one the bar turns its spinner) until Finish.
 func (p *Progress) Spin() *Progress {
 	if p == nil {
 		return nil
@@ -124,10 +126,9 @@ func (p *Progress) Spin() *Progress {
 			case <-stop:
 				return
 			case <-t.C:
-				p.Add(0)
-				if p.bar != nil {
-					_ = p.bar.Add(1)
-				}
+				p.mu.Lock()
+				p.maybeLog()
+				p.mu.Unlock()
 			}
 		}
 	}(p.stopSpin)

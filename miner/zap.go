@@ -345,17 +345,36 @@ func (s *Submitter) SubmitTicketed(ctx context.Context, encodedProof, attestatio
 // sendTicketed submits one ticketed proof. A refusal with UnknownGateway
 // (the ticket's gateway is not registered yet) holds the proof until the
 // gateway is registered, and sends it again then (gatewayhold.go).
+//
+// Governance registers a gateway and sets its budget in two transactions:
+// a held proof sent between them is refused with GatewayBudgetExhausted,
+// and is sent again every GatewayPollInterval until its window closes.
 func (m *Miner) sendTicketed(ctx context.Context, work *Work, tk *proof.JobTicket) (*Accepted, error) {
+	held := false
 	for {
 		acc, err := m.sub.SubmitTicketed(ctx, work.Encoded, work.Attestation, tk.Encode(), work.WorkID, work.Proof.Context.Timestamp)
-		if ref, ok := IsRefusal(err); !ok || ref.Reason != "UnknownGateway" {
+		ref, refused := IsRefusal(err)
+		if !refused || (ref.Reason != "UnknownGateway" && (!held || ref.Reason != "GatewayBudgetExhausted")) {
 			return acc, err
 		}
 		window := work.Proof.Context.Timestamp + uint64(m.watch.timeWindowPast(ctx, m.chain)/time.Second)
 		expires := time.Unix(int64(min(window, tk.Expiry)), 0)
+		if ref.Reason == "GatewayBudgetExhausted" {
+			if !m.clock().Add(m.gatewayPoll()).Before(expires) {
+				m.metrics.ProofsHeldExpired.Inc()
+				m.log.Warn("dropped a held proof: its gateway is registered but had no budget before the proof's time window closed",
+					"work_id", hexutil.Encode(work.WorkID[:]), "gateway_id", hexutil.Encode(ptr(tk.GatewayID())[:]))
+				return nil, errHeldExpired
+			}
+			if err := sleepCtx(ctx, m.gatewayPoll()); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if herr := m.holdForGateway(ctx, tk.GatewayID(), expires); herr != nil {
 			return nil, herr
 		}
+		held = true
 		m.log.Debug("sending a proof held for its gateway", "work_id", hexutil.Encode(work.WorkID[:]))
 	}
 }

@@ -114,11 +114,23 @@ func newUnregisteredGatewaySetup(t *testing.T) *gatewaySetup {
 // register registers the gateway's key with a budget, as governance.
 func (s *gatewaySetup) register(t *testing.T) {
 	t.Helper()
+	s.registerKey(t)
+	s.setBudget(t)
+}
+
+// registerKey registers the gateway's key, as governance, with no budget.
+func (s *gatewaySetup) registerKey(t *testing.T) {
+	t.Helper()
 	data, err := precompile.ABI().Pack("registerGateway", s.gkey.Public().Bytes())
 	require.NoError(t, err)
 	_, err = newSubmitter(t, s.setup).Transact(t.Context(), data, "gateway registration")
 	require.NoError(t, err)
-	data, err = precompile.ABI().Pack("setGatewayBudget", [32]byte(s.gkey.Public().ID()), uint64(1_000_000))
+}
+
+// setBudget gives the gateway a budget, as governance.
+func (s *gatewaySetup) setBudget(t *testing.T) {
+	t.Helper()
+	data, err := precompile.ABI().Pack("setGatewayBudget", [32]byte(s.gkey.Public().ID()), uint64(1_000_000))
 	require.NoError(t, err)
 	_, err = newSubmitter(t, s.setup).Transact(t.Context(), data, "gateway budget")
 	require.NoError(t, err)
