@@ -3,19 +3,26 @@ package posnet_test
 import (
 	"context"
 	"crypto/rand"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
+	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/pars-network/aimining/evmpatch/devnode"
 	"github.com/pars-network/aimining/evmpatch/genesis"
 	"github.com/pars-network/aimining/evmpatch/internal/nodeharness"
@@ -101,6 +108,11 @@ var split = []int{23, 23, 18}
 //   - recovery: pair 2 restarted on its data syncs to the same finalised
 //     block, state root and 0x0300 storage as the others, and finality
 //     advances with it back.
+//
+// Throughout, a pars-miner with the default finality (the finalized block)
+// mines against pair 0 every 10 s; at the end some of its proofs are final,
+// each in a block at or below the finalised one, none lost, and `pars-miner
+// status` says so.
 func TestProofOfStakeNetwork(t *testing.T) {
 	binDir := bin(t)
 	ctx, cancel := context.WithTimeout(context.Background(), testLimit)
@@ -112,10 +124,17 @@ func TestProofOfStakeNetwork(t *testing.T) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	gen := devnode.DevGenesis(genesis.ParsChainID, devnode.Ether(1_000_000))
-	// The proofs' miner is bonded at genesis: unbonded work earns nothing.
+	// A pars-miner mines against pair 0 through every fault, with its
+	// default finality (the finalized block); its home is written first so
+	// that the genesis funds its gas account and bonds its miner id.
+	mnr := newPosMiner(t, binDir, startCtx)
+	gen := devnode.DevGenesis(genesis.ParsChainID, devnode.Ether(1_000_000), mnr.gas)
+	// The proofs' miners are bonded at genesis: unbonded work earns nothing.
 	params := precompile.DefaultParams(genesis.DevAddress)
-	params.Bonds = []precompile.GenesisBond{{MinerID: minerKey.Public().ID(), Bonder: genesis.DevAddress, Amount: precompile.DefaultMinBond.Clone()}}
+	params.Bonds = []precompile.GenesisBond{
+		{MinerID: minerKey.Public().ID(), Bonder: genesis.DevAddress, Amount: precompile.DefaultMinBond.Clone()},
+		{MinerID: mnr.id, Bonder: mnr.gas, Amount: precompile.DefaultMinBond.Clone()},
+	}
 	gen.Params = &params
 	nw, err := posnet.Start(startCtx, posnet.Config{
 		Bin: binDir, Dir: dir, GenesisDelay: 15 * time.Second, Split: split,
@@ -139,6 +158,8 @@ func TestProofOfStakeNetwork(t *testing.T) {
 	})
 	pairs := nw.Pairs()
 	h := &harness{t: t, nw: nw, ctx: ctx}
+	mnr.start(t, pairs[0].RPC())
+	defer mnr.check(t, h, pairs[0])
 
 	if !t.Run("peering", func(t *testing.T) {
 		h.t = t
@@ -328,6 +349,145 @@ func TestProofOfStakeNetwork(t *testing.T) {
 		t.Logf("pair 2 restarted, synced, and finalised #%d with the others %v after the restart", fin.Number, time.Since(restarted).Round(time.Second))
 		h.sameStorage(pairs, fin, works)
 	})
+}
+
+// statusFinality is `pars-miner status`'s finality line with some proofs
+// final and none lost.
+var statusFinality = regexp.MustCompile(`finality +\d+ not final, [1-9]\d* final, \d+ resubmitted, 0 lost \(the running miner, confirmations = finalized;`)
+
+// posMiner is a pars-miner mining against the network.
+type posMiner struct {
+	bin, home, cfg, metrics string
+	gas                     common.Address
+	id                      proof.Hash
+	log                     *os.File
+	cmd                     *exec.Cmd
+	exited                  chan error
+}
+
+// newPosMiner writes a pars-miner home (wallet, gas keystore, and a
+// configuration with the default finality and a job every 10 s).
+func newPosMiner(t *testing.T, binDir string, ctx context.Context) *posMiner {
+	t.Helper()
+	m := &posMiner{bin: filepath.Join(binDir, "pars-miner"), home: t.TempDir()}
+	if _, err := os.Stat(m.bin); err != nil {
+		t.Fatalf("%v: build it with `make pars-miner`", err)
+	}
+	key, err := crypto.ToECDSA(crypto.Keccak256([]byte("pars posnet miner gas account")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	port, err := devnode.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.metrics = fmt.Sprintf("127.0.0.1:%d", port)
+	m.cfg, m.gas, err = devnode.WriteMinerConfig(ctx, devnode.MinerHome{
+		Dir: m.home, Miner: m.bin, Scheme: "44", Passphrase: "posnet", GasKey: key, ChainID: genesis.ParsChainID,
+		RPC: "http://127.0.0.1:1", JobInterval: 10 * time.Second, MaxTokens: 16, Metrics: m.metrics,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(m.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(m.cfg, []byte(strings.Replace(string(b), "confirmations = 1\n", "", 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if m.id, err = devnode.MinerID(m.home); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// start runs the miner against rpc until the test ends (SIGINT, then
+// SIGKILL, by its PID).
+func (m *posMiner) start(t *testing.T, rpc string) {
+	t.Helper()
+	if err := devnode.SetMinerRPC(m.cfg, rpc); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	if m.log, err = os.Create(filepath.Join(m.home, "miner.log")); err != nil {
+		t.Fatal(err)
+	}
+	m.cmd = exec.Command(m.bin, "--config", m.cfg, "--log-format", "json")
+	m.cmd.Stdout, m.cmd.Stderr = m.log, m.log
+	if err := m.cmd.Start(); err != nil {
+		t.Fatalf("start pars-miner: %v", err)
+	}
+	m.exited = make(chan error, 1)
+	go func() { m.exited <- m.cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = m.cmd.Process.Signal(syscall.SIGINT)
+		select {
+		case <-m.exited:
+		case <-time.After(15 * time.Second):
+			_ = m.cmd.Process.Kill()
+			<-m.exited
+		}
+		m.log.Close()
+		if t.Failed() {
+			nodeharness.DumpLog(t, "pars-miner", m.log.Name())
+		}
+	})
+	t.Logf("pars-miner pid %d mining against %s, confirmations = finalized", m.cmd.Process.Pid, rpc)
+}
+
+// check runs at the end: the miner's proofs became final (each in a block
+// at or below p's finalized block), none was lost, and `pars-miner
+// status` reports the same counts.
+func (m *posMiner) check(t *testing.T, h *harness, p *posnet.Pair) {
+	t.Helper()
+	if t.Failed() {
+		return
+	}
+	raw, err := os.ReadFile(m.log.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fin, err := p.Block(h.ctx, "finalized") // read after the log: at least what it saw
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepted, final := 0, 0
+	for _, line := range strings.Split(string(raw), "\n") {
+		var rec struct {
+			Msg   string `json:"msg"`
+			Block uint64 `json:"block"`
+		}
+		if json.Unmarshal([]byte(line), &rec) != nil {
+			continue
+		}
+		switch rec.Msg {
+		case "proof accepted":
+			accepted++
+		case "proof final":
+			final++
+			if rec.Block > fin.Number {
+				t.Errorf("the miner counts a proof of block #%d final; pair %d finalised #%d", rec.Block, p.Index, fin.Number)
+			}
+		}
+	}
+	body := ""
+	req, _ := http.NewRequestWithContext(h.ctx, http.MethodGet, "http://"+m.metrics+"/metrics", nil)
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		body = string(b)
+	}
+	if final < 1 || !strings.Contains(body, "pars_miner_proofs_lost_total 0\n") || !strings.Contains(body, "pars_miner_proofs_confirmed_total ") {
+		t.Errorf("pars-miner: %d proofs accepted, %d final; its metrics:\n%s", accepted, final, body)
+	}
+	cctx, cancel := context.WithTimeout(h.ctx, 30*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(cctx, m.bin, "status", "--config", m.cfg).Output()
+	if err != nil || !statusFinality.Match(out) {
+		t.Errorf("pars-miner status (%v):\n%s", err, out)
+	}
+	t.Logf("pars-miner: %d proofs accepted, %d final (finalised block #%d), none lost", accepted, final, fin.Number)
 }
 
 // harness holds the network under test and bounded helpers. Each call to
