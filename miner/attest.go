@@ -212,7 +212,10 @@ func (m *Miner) attestDevice(ctx context.Context, name string) (*AttestedDevice,
 	if err != nil {
 		return nil, err
 	}
+	// The first collection loads the driver's state and can take a while.
+	pr := NewProgress(m.progressOut(), m.log, "collecting GPU evidence from device "+name, -1).Spin()
 	ad, err := ProbeDevice(ctx, src, m.opts.DeviceRoot, m.clock())
+	pr.Finish()
 	if err == nil {
 		var rec *DeviceRecord
 		err = m.sub.call(ctx, func(ctx context.Context) (err error) {

@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"log/slog"
 	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -100,6 +103,12 @@ type OpenAIBackend struct {
 // NewOpenAIBackend builds the HTTP back-end described by cfg: it hashes
 // each model's weights file (streaming) or takes its configured hash.
 func NewOpenAIBackend(cfg *Config) (*OpenAIBackend, error) {
+	return newOpenAIBackend(cfg, nil)
+}
+
+// newOpenAIBackend is NewOpenAIBackend showing the hashing of large
+// weights files on standard error when it is a terminal, else on log.
+func newOpenAIBackend(cfg *Config, log *slog.Logger) (*OpenAIBackend, error) {
 	bc := cfg.Backend
 	apiKey := ""
 	if bc.APIKeyEnv != "" {
@@ -120,7 +129,7 @@ func NewOpenAIBackend(cfg *Config) (*OpenAIBackend, error) {
 			if info.Hash, err = parseHash(mc.Hash); err != nil {
 				return nil, fmt.Errorf("backend model %s: %w", mc.Name, err)
 			}
-		} else if info.Hash, err = hashWeightsFile(cfg.ResolvePath(mc.Weights)); err != nil {
+		} else if info.Hash, err = hashWeightsFile(cfg.ResolvePath(mc.Weights), log); err != nil {
 			return nil, fmt.Errorf("backend model %s: %w", mc.Name, err)
 		}
 		b.models[mc.Name] = info
@@ -130,8 +139,13 @@ func NewOpenAIBackend(cfg *Config) (*OpenAIBackend, error) {
 	return b, nil
 }
 
-// hashWeightsFile hashes a (possibly multi-gigabyte) weights file.
-func hashWeightsFile(path string) (proof.Hash, error) {
+// progressMinBytes is the smallest weights file whose hashing shows its
+// progress.
+const progressMinBytes = 64 << 20
+
+// hashWeightsFile hashes a (possibly multi-gigabyte) weights file,
+// streaming; a large one shows its progress (NewProgress).
+func hashWeightsFile(path string, log *slog.Logger) (proof.Hash, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -140,7 +154,13 @@ func hashWeightsFile(path string) (proof.Hash, error) {
 		return proof.Hash{}, fmt.Errorf("open weights: %w", err)
 	}
 	defer f.Close()
-	h, err := proof.HashModel(f)
+	var r io.Reader = f
+	if st, err := f.Stat(); err == nil && st.Size() >= progressMinBytes {
+		pr := NewProgress(os.Stderr, log, "hashing weights "+filepath.Base(path), st.Size())
+		defer pr.Finish()
+		r = io.TeeReader(f, pr)
+	}
+	h, err := proof.HashModel(r)
 	if err != nil {
 		return proof.Hash{}, fmt.Errorf("hash weights %s: %w", path, err)
 	}

@@ -200,6 +200,7 @@ type AcceptedBatch struct {
 	BatchAccepted
 	Receipt   *types.Receipt
 	Resubmits int
+	Tx        *types.Transaction // as Accepted.Tx
 }
 
 // SubmitBatch sends a signed batch with submitWorkBatch and waits until it
@@ -218,11 +219,11 @@ func (s *Submitter) SubmitBatch(ctx context.Context, h *proof.BatchHeader, items
 		latest = max(latest, items[i].Timestamp)
 	}
 	var acc *AcceptedBatch
-	err = s.transact(ctx, data, nil, latest, "batch", []any{"batch_id", hexutil.Encode(id[:]), "items", len(items)},
-		func(rcpt *types.Receipt, resubmits int) error {
+	err = s.transact(ctx, data, nil, latest, "batch", []any{"batch_id", hexutil.Encode(id[:]), "items", len(items)}, 1, 0,
+		func(tx *types.Transaction, rcpt *types.Receipt, resubmits int) error {
 			a, err := batchAccepted(rcpt, id)
 			if err == nil {
-				a.Resubmits = resubmits
+				a.Resubmits, a.Tx = resubmits, tx
 				acc = a
 			}
 			return err
@@ -504,6 +505,11 @@ func (b *batcher) submit(ctx context.Context, entries []batchEntry) {
 	m.metrics.ComputeUnits.Add(float64(acc.ComputeUnits))
 	m.metrics.addReward(acc.Reward)
 	m.addPending(acc.BatchID, acc.BlockNumber)
+	var latest uint64
+	for _, e := range entries {
+		latest = max(latest, e.work.Proof.Context.Timestamp)
+	}
+	m.trackBatch(ctx, acc, len(entries), latest)
 
 	t := &m.tally
 	t.mu.Lock()

@@ -31,7 +31,6 @@ const (
 const (
 	DefaultConcurrency    = 1
 	DefaultJobInterval    = 10 * time.Second
-	DefaultConfirmations  = 1
 	DefaultReceiptTimeout = 2 * time.Minute
 	DefaultMaxResubmits   = 5
 	DefaultMaxTokens      = 64
@@ -102,9 +101,12 @@ type MiningConfig struct {
 	// JobInterval is how often the miner makes itself a job in devnet mode
 	// (no gateway).
 	JobInterval time.Duration `toml:"job_interval"`
-	// Confirmations is the number of blocks, counting the one that holds the
-	// transaction, before a proof counts as accepted (1..64).
-	Confirmations uint64 `toml:"confirmations"`
+	// Confirmations says when submitted work is final: a number of blocks
+	// (1..64, counting the one holding the transaction), or "finalized"
+	// (the default), the node's finalized block. Until then the miner
+	// follows the transaction and sends the work again if a reorganisation
+	// drops it (finality.go).
+	Confirmations Confirmations `toml:"confirmations"`
 	// BatchConfig: batch_max_items and batch_max_age (batcher.go).
 	BatchConfig
 	// ReceiptTimeout is how long to wait for a receipt before broadcasting
@@ -124,6 +126,62 @@ type MiningConfig struct {
 	// finalizeWork once their challenge window has passed (default true;
 	// anyone may finalize, so a separate keeper can do it instead).
 	Finalize *bool `toml:"finalize"`
+}
+
+// Confirmations is mining.confirmations. In the file it is a number of
+// blocks or the string "finalized"; left out it is "finalized".
+type Confirmations struct {
+	// Blocks is the depth that makes work final, counting the block that
+	// holds it; 0 means the finalized block tag.
+	Blocks uint64
+	bad    string // what the file held, when it is no valid value
+}
+
+// FinalizedTag is the mining.confirmations value that waits for the node's
+// finalized block.
+const FinalizedTag = "finalized"
+
+// Finalized reports whether work is final only in a finalized block.
+func (c Confirmations) Finalized() bool { return c.Blocks == 0 }
+
+// String renders the value as the file writes it.
+func (c Confirmations) String() string {
+	if c.Finalized() {
+		return FinalizedTag
+	}
+	return strconv.FormatUint(c.Blocks, 10)
+}
+
+// UnmarshalTOML implements toml.Unmarshaler: an integer or "finalized".
+// Values out of range are reported by Validate.
+func (c *Confirmations) UnmarshalTOML(v any) error {
+	*c = Confirmations{}
+	switch x := v.(type) {
+	case int64:
+		if x < 1 || x > 64 {
+			c.bad = strconv.FormatInt(x, 10)
+		} else {
+			c.Blocks = uint64(x)
+		}
+	case string:
+		if x != FinalizedTag {
+			c.bad = strconv.Quote(x)
+		}
+	default:
+		c.bad = fmt.Sprintf("%v", v)
+	}
+	return nil
+}
+
+func (c Confirmations) check() string {
+	if c.bad != "" || c.Blocks > 64 {
+		got := c.bad
+		if got == "" {
+			got = strconv.FormatUint(c.Blocks, 10)
+		}
+		return fmt.Sprintf("mining.confirmations must be 1..64 (blocks) or %q, not %s", FinalizedTag, got)
+	}
+	return ""
 }
 
 // FinalizeEnabled reports whether the miner finalizes its pending rewards
@@ -352,11 +410,8 @@ func (c *Config) validate() error {
 	if m.JobInterval < 10*time.Millisecond {
 		bad("mining.job_interval must be at least 10ms, not %v", m.JobInterval)
 	}
-	if m.Confirmations == 0 {
-		m.Confirmations = DefaultConfirmations
-	}
-	if m.Confirmations > 64 {
-		bad("mining.confirmations must be 1..64, not %d", m.Confirmations)
+	if msg := m.Confirmations.check(); msg != "" {
+		bad("%s", msg)
 	}
 	if m.ReceiptTimeout == 0 {
 		m.ReceiptTimeout = DefaultReceiptTimeout

@@ -47,7 +47,8 @@ func TestParseConfigDefaults(t *testing.T) {
 	require.Equal(t, uint64(6133), cfg.Network.ChainID)
 	require.Equal(t, miner.DefaultConcurrency, cfg.Mining.Concurrency)
 	require.Equal(t, miner.DefaultJobInterval, cfg.Mining.JobInterval)
-	require.Equal(t, uint64(miner.DefaultConfirmations), cfg.Mining.Confirmations)
+	require.True(t, cfg.Mining.Confirmations.Finalized(), "work is final in a finalized block by default")
+	require.Equal(t, "finalized", cfg.Mining.Confirmations.String())
 	require.Equal(t, miner.DefaultReceiptTimeout, cfg.Mining.ReceiptTimeout)
 	require.Equal(t, miner.DefaultMaxTokens, cfg.Backend.MaxTokens)
 	require.Equal(t, []string{miner.DefaultBuiltinDevice}, cfg.GPU.DeviceIDs)
@@ -72,7 +73,8 @@ gateway = "zap://zap.example.org:9651"
 	require.NoError(t, err)
 	require.Equal(t, 4, cfg.Mining.Concurrency)
 	require.Equal(t, 90*time.Second, cfg.Mining.JobInterval)
-	require.Equal(t, uint64(3), cfg.Mining.Confirmations)
+	require.Equal(t, uint64(3), cfg.Mining.Confirmations.Blocks)
+	require.False(t, cfg.Mining.Confirmations.Finalized())
 	require.Equal(t, "", cfg.Metrics.Listen, "an explicit empty listen turns metrics off")
 	require.Equal(t, []string{"0", "GPU-5f2c"}, cfg.GPU.DeviceIDs)
 	require.Equal(t, "zap://zap.example.org:9651", cfg.Zap.Gateway, "a gateway is accepted by the parser")
@@ -117,7 +119,10 @@ func TestParseConfigErrors(t *testing.T) {
 		{"env name", validConfig, `"PARS_TEST_PASSPHRASE"`, `"MY-PASS"`, "not an environment variable name"},
 		{"concurrency", validConfig, "[backend]", "concurrency = 65\n[backend]", "mining.concurrency must be 1..64"},
 		{"job interval", validConfig, "[backend]", "job_interval = \"1ms\"\n[backend]", "mining.job_interval must be at least 10ms"},
-		{"confirmations", validConfig, "[backend]", "confirmations = 100\n[backend]", "mining.confirmations must be 1..64"},
+		{"confirmations", validConfig, "[backend]", "confirmations = 100\n[backend]", "mining.confirmations must be 1..64 (blocks) or \"finalized\", not 100"},
+		{"confirmations zero", validConfig, "[backend]", "confirmations = 0\n[backend]", "not 0"},
+		{"confirmations tag", validConfig, "[backend]", "confirmations = \"safe\"\n[backend]", "not \"safe\""},
+		{"confirmations type", validConfig, "[backend]", "confirmations = 1.5\n[backend]", "not 1.5"},
 		{"models empty", validConfig, `models = ["pars-tiny-rnn-v1"]`, "models = []", "mining.models is empty"},
 		{"model duplicate", validConfig, `models = ["pars-tiny-rnn-v1"]`, `models = ["pars-tiny-rnn-v1", "pars-tiny-rnn-v1"]`, "lists \"pars-tiny-rnn-v1\" twice"},
 		{"model not offered", validConfig, `models = ["pars-tiny-rnn-v1"]`, `models = ["llama"]`, `model "llama" is not offered by the builtin back-end`},

@@ -18,9 +18,11 @@
 //     (Submitter): gas from eth_estimateGas run as the next block, nonces
 //     kept locally, transport errors retried with exponential backoff
 //     (Backoff), refusals decoded with precompile.DecodeRevert and never
-//     retried (RefusedError), the receipt awaited with the configured
-//     confirmations, a vanished transaction broadcast again, and the reward
-//     read from the WorkAccepted event.
+//     retried (RefusedError), the receipt awaited, a vanished transaction
+//     broadcast again, and the reward read from the WorkAccepted event.
+//     The accepted transaction is then followed until its block is final
+//     (mining.confirmations: a depth, or the finalized block), and its
+//     work sent again if a reorganisation drops it (finality.go).
 //  5. Log the acceptance with the beneficiary's balance after its block
 //     (MiningBalanceAt); a summary line follows every
 //     Options.SummaryEvery acceptances (Stats).

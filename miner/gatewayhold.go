@@ -2,81 +2,179 @@ package miner
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/pars-network/aimining/proof"
 )
 
-// Proofs of an unregistered gateway's tickets. The chain redeems a ticket
-// only once governance has registered its gateway's key; until then
-// submitTicketedWork reverts UnknownGateway. A gateway usually answers
-// clients before governance gets to it (the gateway warns about it), so a
-// miner holds such a proof instead of dropping it: it reads
-// gatewayStatus(gatewayId) every gatewayHoldPoll and submits the proof
-// again once the gateway is registered, as long as the proof can still be
-// accepted (its WorkContext timestamp within the chain's timeWindowPast of
-// now, and the ticket not expired). A gateway the chain revoked, or a
-// window that closes first, ends the hold: the proof stays refused.
+// Proofs of an unregistered gateway. The precompile redeems a ticket only
+// when its gateway's key is registered (governance's registerGateway);
+// until then it refuses the proof with UnknownGateway. Such a refusal is
+// not final: the miner holds the proof, logs one line per gateway (not per
+// proof), reads the gateway's status with a read-only eth_call of
+// gatewayStatus every GatewayPollInterval, and sends the held proofs once
+// it is registered. A proof whose time window (its WorkContext timestamp +
+// the chain's timeWindowPast, and its ticket's expiry) closes first is
+// dropped; each poll logs one line for the proofs it dropped, and they are
+// counted (pars_miner_proofs_held_expired_total). A revoked gateway's
+// proofs are dropped at once.
 
-// gatewayHoldPoll is how often a held proof's gateway status is read.
-var gatewayHoldPoll = 2 * time.Second
+// DefaultGatewayPollInterval is how often the miner reads the status of a
+// gateway whose proofs it holds.
+const DefaultGatewayPollInterval = 5 * time.Second
 
-// gatewayRegistered is gatewayStatus's status of a registered gateway.
-const gatewayRegistered = 1
+// Gateway statuses of the precompile's gatewayStatus.
+const (
+	gatewayStatusRegistered = 1
+	gatewayStatusRevoked    = 2
+)
 
-// gatewayStatusOf reads gatewayStatus(id): 0 unknown, 1 registered, 2 revoked.
-func gatewayStatusOf(ctx context.Context, chain Chain, id proof.Hash) (uint8, error) {
-	v, err := callView(ctx, chain, "gatewayStatus", [32]byte(id))
+var (
+	errHeldExpired    = errors.New("the proof's time window closed before its gateway was registered")
+	errGatewayRevoked = errors.New("the gateway's key is revoked on chain")
+)
+
+// heldProof is one proof waiting for its gateway.
+type heldProof struct {
+	expires time.Time
+	result  chan error // nil: send it now; else why it is dropped
+}
+
+// heldGateway is a gateway whose proofs the miner holds.
+type heldGateway struct {
+	proofs []*heldProof
+}
+
+// gatewayHolds are the miner's held proofs, by gateway id.
+type gatewayHolds struct {
+	mu  sync.Mutex
+	gws map[proof.Hash]*heldGateway
+}
+
+// holdForGateway holds one proof refused with UnknownGateway until gateway
+// gw is registered (nil: send it again), its window closes at expires, gw
+// is revoked, or ctx ends.
+func (m *Miner) holdForGateway(ctx context.Context, gw proof.Hash, expires time.Time) error {
+	h := &m.holds
+	p := &heldProof{expires: expires, result: make(chan error, 1)}
+	h.mu.Lock()
+	if h.gws == nil {
+		h.gws = map[proof.Hash]*heldGateway{}
+	}
+	g := h.gws[gw]
+	first := g == nil
+	if first {
+		g = &heldGateway{}
+		h.gws[gw] = g
+	}
+	g.proofs = append(g.proofs, p)
+	h.mu.Unlock()
+	m.metrics.ProofsHeld.Inc()
+	if first {
+		m.log.Warn("gateway not registered on chain: holding the proofs of its tickets, to send them once governance registers it",
+			"gateway_id", hexutil.Encode(gw[:]), "check_every", m.gatewayPoll().String(), "register_with", "pars-gateway register")
+		go m.watchGateway(context.WithoutCancel(ctx), gw)
+	}
+	select {
+	case err := <-p.result:
+		return err
+	case <-ctx.Done():
+		m.releaseHeld(gw, func(q *heldProof) bool { return q == p }, ctx.Err())
+		return ctx.Err()
+	}
+}
+
+// gatewayPoll returns the interval of gateway status reads.
+func (m *Miner) gatewayPoll() time.Duration {
+	if m.opts.GatewayPollInterval > 0 {
+		return m.opts.GatewayPollInterval
+	}
+	return DefaultGatewayPollInterval
+}
+
+// releaseHeld ends the held proofs of gw for which pick is true with err
+// (nil: send them) and returns how many; it forgets gw when none is left.
+func (m *Miner) releaseHeld(gw proof.Hash, pick func(*heldProof) bool, err error) int {
+	h := &m.holds
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	g := h.gws[gw]
+	if g == nil {
+		return 0
+	}
+	kept := g.proofs[:0]
+	n := 0
+	for _, p := range g.proofs {
+		if pick(p) {
+			p.result <- err
+			n++
+			continue
+		}
+		kept = append(kept, p)
+	}
+	g.proofs = kept
+	if len(kept) == 0 {
+		delete(h.gws, gw)
+	}
+	m.metrics.ProofsHeld.Sub(float64(n))
+	return n
+}
+
+// watchGateway reads gw's status every poll interval while the miner holds
+// proofs of it, and releases them when it is registered, revoked or when
+// their window closes. It ends when no proof of gw is held.
+func (m *Miner) watchGateway(ctx context.Context, gw proof.Hash) {
+	id := hexutil.Encode(gw[:])
+	ticker := time.NewTicker(m.gatewayPoll())
+	defer ticker.Stop()
+	for range ticker.C {
+		m.holds.mu.Lock()
+		g := m.holds.gws[gw]
+		m.holds.mu.Unlock()
+		if g == nil {
+			return
+		}
+		cctx, cancel := context.WithTimeout(ctx, finalityCheckTimeout)
+		status, err := ReadGatewayStatus(cctx, m.chain, gw)
+		cancel()
+		switch {
+		case err != nil:
+			m.log.Debug("cannot read the gateway's status; trying again", "gateway_id", id, "err", err)
+		case status == gatewayStatusRegistered:
+			n := m.releaseHeld(gw, func(*heldProof) bool { return true }, nil)
+			m.log.Info("gateway registered on chain: sending its held proofs", "gateway_id", id, "proofs", n)
+			return
+		case status == gatewayStatusRevoked:
+			n := m.releaseHeld(gw, func(*heldProof) bool { return true }, errGatewayRevoked)
+			m.metrics.ProofsHeldExpired.Add(float64(n))
+			m.log.Error("gateway revoked on chain: dropping its held proofs", "gateway_id", id, "proofs", n)
+			return
+		}
+		now := m.clock()
+		if n := m.releaseHeld(gw, func(p *heldProof) bool { return !now.Before(p.expires) }, errHeldExpired); n > 0 {
+			m.metrics.ProofsHeldExpired.Add(float64(n))
+			m.log.Warn("dropped held proofs whose time window closed before their gateway was registered", "gateway_id", id, "proofs", n)
+		}
+	}
+}
+
+// ReadGatewayStatus reads gatewayStatus(gatewayId) on the latest block:
+// 0 unknown, 1 registered, 2 revoked.
+func ReadGatewayStatus(ctx context.Context, chain Chain, gw proof.Hash) (uint8, error) {
+	v, err := callView(ctx, chain, "gatewayStatus", [32]byte(gw))
 	if err != nil {
 		return 0, err
 	}
 	if len(v) != 2 {
-		return 0, fmt.Errorf("gatewayStatus returned %d values, want 2", len(v))
+		return 0, fmt.Errorf("gatewayStatus returned %d values", len(v))
 	}
 	st, ok := v[1].(uint8)
 	if !ok {
-		return 0, fmt.Errorf("gatewayStatus returned a %T status", v[1])
+		return 0, fmt.Errorf("gatewayStatus returned %T", v[1])
 	}
 	return st, nil
-}
-
-// holdForGateway waits until the ticket's gateway is registered on chain.
-// It reports true when it is and the proof can still be accepted, false
-// when the proof's time window or the ticket's expiry passed first, the
-// gateway was revoked, or ctx ended.
-func (m *Miner) holdForGateway(ctx context.Context, work *Work, tk *proof.JobTicket) bool {
-	gid := tk.GatewayID()
-	deadline := time.Unix(int64(work.Proof.Context.Timestamp), 0).Add(m.watch.timeWindowPast(ctx, m.chain))
-	if exp := time.Unix(int64(tk.Expiry), 0); exp.Before(deadline) {
-		deadline = exp
-	}
-	m.log.Warn("proof held: its gateway is not registered on chain (UnknownGateway); it is submitted again once governance registers the gateway",
-		"gateway_id", hexutil.Encode(gid[:]), "work_id", hexutil.Encode(work.WorkID[:]), "until", deadline.UTC().Format(time.RFC3339))
-	for {
-		if !m.clock().Before(deadline) {
-			m.log.Warn("held proof dropped: its gateway was not registered before the proof's time window closed",
-				"gateway_id", hexutil.Encode(gid[:]), "work_id", hexutil.Encode(work.WorkID[:]))
-			return false
-		}
-		if sleepCtx(ctx, gatewayHoldPoll) != nil {
-			return false
-		}
-		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		st, err := gatewayStatusOf(cctx, m.chain, gid)
-		cancel()
-		switch {
-		case err != nil:
-			continue // a node outage: read again
-		case st == gatewayRegistered:
-			m.log.Info("the held proof's gateway is registered: submitting it again", "gateway_id", hexutil.Encode(gid[:]),
-				"work_id", hexutil.Encode(work.WorkID[:]))
-			return true
-		case st > gatewayRegistered:
-			m.log.Warn("held proof dropped: its gateway is revoked on chain", "gateway_id", hexutil.Encode(gid[:]),
-				"work_id", hexutil.Encode(work.WorkID[:]))
-			return false
-		}
-	}
 }

@@ -34,6 +34,14 @@ type Metrics struct {
 	NodeOutages      prometheus.Counter // times the node became unreachable
 	ProofsQueued     prometheus.Gauge   // finished proofs waiting for the node
 	ProofsExpired    prometheus.Counter // queued proofs whose time window closed first
+	// Finality (finality.go), in proofs.
+	ProofsUnconfirmed prometheus.Gauge   // accepted, not final yet
+	ProofsConfirmed   prometheus.Counter // final
+	ProofsResubmitted prometheus.Counter // sent again after a reorganisation took them out
+	ProofsLost        prometheus.Counter // taken out after their time window closed
+	// Proofs of unregistered gateways (gatewayhold.go).
+	ProofsHeld        prometheus.Gauge   // held until their gateway is registered
+	ProofsHeldExpired prometheus.Counter // dropped: window closed, or gateway revoked
 }
 
 // NewMetrics creates the metrics and registers them together with the Go
@@ -88,6 +96,24 @@ func NewMetrics() *Metrics {
 		ProofsExpired: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "pars_miner_proofs_expired_total", Help: "Queued proofs whose time window closed before the node answered.",
 		}),
+		ProofsUnconfirmed: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "pars_miner_proofs_unconfirmed", Help: "Accepted proofs whose block is not final yet (mining.confirmations).",
+		}),
+		ProofsConfirmed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_proofs_confirmed_total", Help: "Accepted proofs whose block became final.",
+		}),
+		ProofsResubmitted: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_proofs_resubmitted_total", Help: "Accepted proofs sent again after a reorganisation took their transaction out of the chain.",
+		}),
+		ProofsLost: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_proofs_lost_total", Help: "Accepted proofs a reorganisation took out after their time window closed.",
+		}),
+		ProofsHeld: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "pars_miner_proofs_held", Help: "Ticketed proofs refused with UnknownGateway, held until their gateway is registered.",
+		}),
+		ProofsHeldExpired: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pars_miner_proofs_held_expired_total", Help: "Held proofs dropped because their time window closed (or their gateway was revoked) first.",
+		}),
 	}
 	m.Registry.MustRegister(
 		collectors.NewGoCollector(),
@@ -95,6 +121,8 @@ func NewMetrics() *Metrics {
 		m.ProofsSubmitted, m.ProofsAccepted, m.ProofsRefused, m.JobsFailed, m.RewardWei, m.ComputeUnits,
 		m.InferenceSeconds, m.SubmitSeconds, m.Resubmits, m.Reorgs, m.TransportRetries,
 		m.NodeReachable, m.NodeOutages, m.ProofsQueued, m.ProofsExpired,
+		m.ProofsUnconfirmed, m.ProofsConfirmed, m.ProofsResubmitted, m.ProofsLost,
+		m.ProofsHeld, m.ProofsHeldExpired,
 	)
 	return m
 }

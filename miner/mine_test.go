@@ -222,8 +222,13 @@ func TestSubmitResendsAfterReorg(t *testing.T) {
 	s.node.ReorgAfterNextReceipt()
 	res, err := m.MineOnce(t.Context())
 	require.NoError(t, err)
+	require.Equal(t, 1, m.Finality().Unconfirmed, "accepted, not final")
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	defer cancel()
+	require.NoError(t, m.AwaitFinal(ctx))
 	require.Equal(t, 2, s.node.SentTransactions(), "the vanished transaction was broadcast again")
 	require.Equal(t, 1.0, metricValue(t, m.Metrics().Reorgs))
+	require.Equal(t, miner.FinalityStats{Confirmed: 1, Resubmitted: 1}, m.Finality())
 	require.Equal(t, expectedReward(t, res.Work.ComputeUnits), res.Reward)
 
 	client := s.node.Client()

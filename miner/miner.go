@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"math"
 	"math/big"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -58,6 +59,12 @@ type Options struct {
 	// against before use; nil means NVIDIA's Device Identity root. It must
 	// be the chain's (precompile.WithDeviceRoot).
 	DeviceRoot *nvtrust.Certificate
+	// ProgressOut is where progress bars of long operations go when it is
+	// a terminal (nil: standard error); otherwise they are log lines.
+	ProgressOut io.Writer
+	// GatewayPollInterval is how often the status of a gateway whose
+	// proofs are held is read (0: DefaultGatewayPollInterval).
+	GatewayPollInterval time.Duration
 	// SkipAttestation makes Open leave gpu.enable_nvtrust alone (no
 	// evidence is collected and no device is checked), as `attest
 	// register` needs before the device is registered.
@@ -105,6 +112,8 @@ type Miner struct {
 	batchMu     sync.Mutex
 	batch       *batcher     // collects Run's work into batches (batcher.go); nil: none
 	reveals     revealKeeper // what audited work needs revealed (reveal.go)
+	final       finality     // accepted work that is not final yet (finality.go)
+	holds       gatewayHolds // proofs of unregistered gateways (gatewayhold.go)
 }
 
 // tally counts what a Miner did since it was made, for the summary lines.
@@ -177,7 +186,7 @@ func New(cfg *Config, deps Deps, opts Options) (*Miner, error) {
 	}
 	sub, err := NewSubmitter(deps.Chain, deps.GasKey, SubmitterConfig{
 		ChainID:        new(big.Int).SetUint64(cfg.Network.ChainID),
-		Confirmations:  cfg.Mining.Confirmations,
+		Confirmations:  max(cfg.Mining.Confirmations.Blocks, 1),
 		ReceiptTimeout: cfg.Mining.ReceiptTimeout,
 		MaxResubmits:   cfg.Mining.MaxResubmits,
 		MaxFeePerGas:   maxFee,
@@ -299,7 +308,7 @@ func OpenBackend(ctx context.Context, cfg *Config, log *slog.Logger) (Backend, e
 	case BackendBuiltin:
 		return NewBuiltinBackend(cfg.Backend.MaxTokens), nil
 	case BackendOpenAI:
-		ob, err := NewOpenAIBackend(cfg)
+		ob, err := newOpenAIBackend(cfg, log)
 		if err != nil {
 			return nil, err
 		}
@@ -343,6 +352,14 @@ func (m *Miner) Close() {
 		c()
 	}
 	m.closers = nil
+}
+
+// progressOut returns where progress bars go.
+func (m *Miner) progressOut() io.Writer {
+	if m.opts.ProgressOut != nil {
+		return m.opts.ProgressOut
+	}
+	return os.Stderr
 }
 
 // Metrics returns the miner's metrics.
@@ -495,6 +512,8 @@ func (m *Miner) logStats(msg string) {
 		"compute_units", st.ComputeUnits, "reward_wei", st.Reward.String(),
 		"finalized_wei", st.Finalized.String(), "pending", st.Pending,
 	}
+	fin := m.Finality()
+	attrs = append(attrs, "not_final", fin.Unconfirmed, "final", fin.Confirmed, "resubmitted", fin.Resubmitted, "lost", fin.Lost)
 	if st.Balance != nil {
 		attrs = append(attrs, "balance_wei", st.Balance.String())
 	}
@@ -601,6 +620,7 @@ func (m *Miner) submitWork(ctx context.Context, work *Work, dev Device) (*Result
 	m.metrics.addReward(acc.Reward)
 	m.addPending(acc.WorkID, acc.BlockNumber)
 	m.keepForAudit(work, acc.BlockNumber)
+	m.trackWork(ctx, "proof", work, acc, 0)
 
 	// The balance after the accepting block shows the reward arriving. A
 	// failed read only leaves it out of the log line.
@@ -686,6 +706,7 @@ func (m *Miner) Run(ctx context.Context) error {
 	}
 	stopBatcher := m.startBatcher(ctx)
 	defer m.watchAudits(ctx)()
+	stopFinality := m.watchFinality(ctx)
 	minerID := m.MinerID()
 	m.log.Info("mining in devnet mode",
 		"chain_id", m.chainID, "miner_id", hexutil.Encode(minerID[:]), "scheme", m.key.Scheme().String(),
@@ -737,6 +758,7 @@ loop:
 	close(jobs)
 	wg.Wait()
 	failed.Add(int64(stopBatcher()))
+	stopFinality()
 	m.logStats("mining stopped")
 	if n := failed.Load(); maxJobs > 0 && n > 0 {
 		return fmt.Errorf("%d of %d jobs failed", n, issued.Load())

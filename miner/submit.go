@@ -234,12 +234,19 @@ type Accepted struct {
 	WorkAccepted
 	Receipt   *types.Receipt
 	Resubmits int // how often the proof had to be sent again
+	// Tx is the signed transaction that the receipt belongs to; nil when
+	// the acceptance was found on chain (an earlier transaction of it).
+	Tx *types.Transaction
 }
 
 // SubmitterConfig tunes a Submitter.
 type SubmitterConfig struct {
-	ChainID        *big.Int
-	Confirmations  uint64        // blocks including the one holding the tx (≥ 1)
+	ChainID *big.Int
+	// Confirmations is the depth, in blocks including the one holding the
+	// transaction, that Transact waits for (≥ 1). Proofs (Submit,
+	// SubmitTicketed, SubmitBatch) return once included: the Miner follows
+	// them until they are final (finality.go).
+	Confirmations  uint64
 	ReceiptTimeout time.Duration // rebroadcast when no receipt came in this time
 	MaxResubmits   int           // times a proof may be sent again
 	MaxFeePerGas   *big.Int      // cap on maxFeePerGas; nil: none
@@ -354,10 +361,10 @@ func (s *Submitter) submitWork(ctx context.Context, what string, workID proof.Ha
 		return nil, fmt.Errorf("pack %s: %w", method, err)
 	}
 	var acc *Accepted
-	err = s.transact(ctx, data, nil, workTime, what, []any{"work_id", hexutil.Encode(workID[:])}, func(rcpt *types.Receipt, resubmits int) error {
+	err = s.transact(ctx, data, nil, workTime, what, []any{"work_id", hexutil.Encode(workID[:])}, 1, 0, func(tx *types.Transaction, rcpt *types.Receipt, resubmits int) error {
 		a, err := accepted(rcpt, workID)
 		if err == nil {
-			a.Resubmits = resubmits
+			a.Resubmits, a.Tx = resubmits, tx
 			acc = a
 		}
 		return err
@@ -387,20 +394,21 @@ func (s *Submitter) Transact(ctx context.Context, data []byte, what string) (*ty
 // along: for bond, the one payable function.
 func (s *Submitter) TransactValue(ctx context.Context, data []byte, value *big.Int, what string) (*types.Receipt, error) {
 	var out *types.Receipt
-	err := s.transact(ctx, data, value, 0, what, nil, func(rcpt *types.Receipt, _ int) error {
+	err := s.transact(ctx, data, value, 0, what, nil, s.cfg.Confirmations, 0, func(_ *types.Transaction, rcpt *types.Receipt, _ int) error {
 		out = rcpt
 		return nil
 	}, nil)
 	return out, err
 }
 
-// transact sends data until a receipt with the configured confirmations
-// arrives and done accepts it. alreadySpent, when set, is asked whether a
-// resubmitted transaction refused as AlreadySpent had made it earlier.
-func (s *Submitter) transact(ctx context.Context, data []byte, value *big.Int, workTime uint64, what string, logAttrs []any,
-	done func(rcpt *types.Receipt, resubmits int) error, alreadySpent func(resubmits int) bool) error {
+// transact sends data until a receipt depth blocks deep arrives and done
+// accepts it. alreadySpent, when set, is asked whether a resubmitted
+// transaction refused as AlreadySpent had made it earlier. resubmits is
+// how often the data was sent before (0 for new work).
+func (s *Submitter) transact(ctx context.Context, data []byte, value *big.Int, workTime uint64, what string, logAttrs []any, depth uint64, resubmits int,
+	done func(tx *types.Transaction, rcpt *types.Receipt, resubmits int) error, alreadySpent func(resubmits int) bool) error {
 	gasPct := 100 + s.cfg.GasMarginPct
-	for resubmits := 0; ; resubmits++ {
+	for first := resubmits; ; resubmits++ {
 		tx, err := s.send(ctx, data, value, workTime, gasPct)
 		if ref, ok := IsRefusal(err); ok && resubmits > 0 && ref.Reason == "AlreadySpent" && alreadySpent != nil && alreadySpent(resubmits) {
 			return nil
@@ -409,15 +417,15 @@ func (s *Submitter) transact(ctx context.Context, data []byte, value *big.Int, w
 			return err
 		}
 		s.log.Debug(what+" transaction sent", append([]any{"tx", tx.Hash().Hex(), "nonce", tx.Nonce(), "gas", tx.Gas()}, logAttrs...)...)
-		rcpt, err := s.await(ctx, tx, data)
+		rcpt, err := s.await(ctx, tx, data, depth)
 		var rs *errResubmit
 		if !errors.As(err, &rs) {
 			if err != nil {
 				return err
 			}
-			return done(rcpt, resubmits)
+			return done(tx, rcpt, resubmits)
 		}
-		if resubmits >= s.cfg.MaxResubmits {
+		if resubmits-first >= s.cfg.MaxResubmits {
 			return fmt.Errorf("%s transaction %s: %s, and it was already sent again %d times; giving up", what, tx.Hash().Hex(), rs.reason, resubmits)
 		}
 		if s.cfg.Metrics != nil {
@@ -570,8 +578,8 @@ func (s *Submitter) broadcast(ctx context.Context, tx *types.Transaction) error 
 	return err
 }
 
-// await polls for tx's receipt until it has the configured confirmations.
-func (s *Submitter) await(ctx context.Context, tx *types.Transaction, data []byte) (*types.Receipt, error) {
+// await polls for tx's receipt until it is depth blocks deep.
+func (s *Submitter) await(ctx context.Context, tx *types.Transaction, data []byte, depth uint64) (*types.Receipt, error) {
 	sentAt := time.Now()
 	seen := false
 	for {
@@ -622,14 +630,14 @@ func (s *Submitter) await(ctx context.Context, tx *types.Transaction, data []byt
 			return nil, s.failed(ctx, tx, rcpt, data)
 		default:
 			seen = true
-			done := s.cfg.Confirmations <= 1
+			done := depth <= 1
 			if !done {
 				var head uint64
 				if err := s.call(ctx, func(ctx context.Context) (err error) {
 					head, err = s.chain.BlockNumber(ctx)
 					return err
 				}); err == nil && rcpt.BlockNumber != nil {
-					done = head+1 >= rcpt.BlockNumber.Uint64()+s.cfg.Confirmations
+					done = head+1 >= rcpt.BlockNumber.Uint64()+depth
 				}
 			}
 			if done {

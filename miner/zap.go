@@ -2,6 +2,7 @@ package miner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -89,6 +90,7 @@ func (m *Miner) runGateway(ctx context.Context) error {
 		return err
 	}
 	defer m.watchAudits(ctx)()
+	stopFinality := m.watchFinality(ctx)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	minerID := m.MinerID()
@@ -122,6 +124,7 @@ func (m *Miner) runGateway(ctx context.Context) error {
 	}
 	wg.Wait()
 	subs.Wait()
+	stopFinality()
 	m.logStats("mining stopped")
 	if n := fail.Load(); maxJobs > 0 && n > 0 {
 		return fmt.Errorf("%d of %d jobs failed", n, min(taken.Load(), maxJobs))
@@ -350,20 +353,62 @@ func (s *Submitter) SubmitTicketed(ctx context.Context, encodedProof, attestatio
 	return s.submitWork(ctx, "ticketed proof", workID, workTime, "submitTicketedWork", encodedProof, attestation, ticket)
 }
 
+// sendTicketed submits one ticketed proof. A refusal with UnknownGateway
+// (the ticket's gateway is not registered yet) holds the proof until the
+// gateway is registered, and sends it again then (gatewayhold.go).
+//
+// Governance registers a gateway and sets its budget in two transactions:
+// a held proof sent between them is refused with GatewayBudgetExhausted,
+// and is sent again every GatewayPollInterval until its window closes.
+func (m *Miner) sendTicketed(ctx context.Context, work *Work, tk *proof.JobTicket) (*Accepted, error) {
+	held := false
+	for {
+		acc, err := m.sub.SubmitTicketed(ctx, work.Encoded, work.Attestation, tk.Encode(), work.WorkID, work.Proof.Context.Timestamp)
+		ref, refused := IsRefusal(err)
+		if !refused || (ref.Reason != "UnknownGateway" && (!held || ref.Reason != "GatewayBudgetExhausted")) {
+			return acc, err
+		}
+		window := work.Proof.Context.Timestamp + uint64(m.watch.timeWindowPast(ctx, m.chain)/time.Second)
+		expires := time.Unix(int64(min(window, tk.Expiry)), 0)
+		if ref.Reason == "GatewayBudgetExhausted" {
+			if !m.clock().Add(m.gatewayPoll()).Before(expires) {
+				m.metrics.ProofsHeldExpired.Inc()
+				m.log.Warn("dropped a held proof: its gateway is registered but had no budget before the proof's time window closed",
+					"work_id", hexutil.Encode(work.WorkID[:]), "gateway_id", hexutil.Encode(ptr(tk.GatewayID())[:]))
+				return nil, errHeldExpired
+			}
+			if err := sleepCtx(ctx, m.gatewayPoll()); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if herr := m.holdForGateway(ctx, tk.GatewayID(), expires); herr != nil {
+			return nil, herr
+		}
+		held = true
+		m.log.Debug("sending a proof held for its gateway", "work_id", hexutil.Encode(work.WorkID[:]))
+	}
+}
+
 // submitTicketed submits one ticketed proof and records the outcome.
 func (m *Miner) submitTicketed(ctx context.Context, work *Work, tk *proof.JobTicket, dev Device) error {
 	ticketID := tk.ID()
 	m.metrics.ProofsSubmitted.WithLabelValues(work.Job.Model).Inc()
 	start := time.Now()
-	acc, err := m.sub.SubmitTicketed(ctx, work.Encoded, work.Attestation, tk.Encode(), work.WorkID, work.Proof.Context.Timestamp)
+	acc, err := m.sendTicketed(ctx, work, tk)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err
 		}
+		if errors.Is(err, errHeldExpired) || errors.Is(err, errGatewayRevoked) {
+			// Logged once for all such proofs by watchGateway.
+			m.metrics.JobsFailed.WithLabelValues("gateway_unregistered").Inc()
+			m.tally.mu.Lock()
+			m.tally.failed++
+			m.tally.mu.Unlock()
+			return err
+		}
 		if ref, ok := IsRefusal(err); ok {
-			if ref.Reason == "UnknownGateway" && m.holdForGateway(ctx, work, tk) {
-				return m.submitTicketed(ctx, work, tk, dev)
-			}
 			m.metrics.ProofsRefused.WithLabelValues(ref.Reason).Inc()
 			m.tally.mu.Lock()
 			m.tally.refused++
@@ -384,6 +429,7 @@ func (m *Miner) submitTicketed(ctx context.Context, work *Work, tk *proof.JobTic
 	m.metrics.addReward(acc.Reward)
 	m.addPending(acc.WorkID, acc.BlockNumber)
 	m.keepForAudit(work, acc.BlockNumber)
+	m.trackWork(ctx, "ticketed proof", work, acc, tk.Expiry)
 	bal, balErr := m.balanceAt(ctx, acc.BlockNumber)
 	if balErr != nil {
 		bal = nil

@@ -81,6 +81,15 @@ type gatewaySetup struct {
 
 func newGatewaySetup(t *testing.T) *gatewaySetup {
 	t.Helper()
+	s := newUnregisteredGatewaySetup(t)
+	s.register(t)
+	return s
+}
+
+// newUnregisteredGatewaySetup is newGatewaySetup before governance
+// registers the gateway's key (register does).
+func newUnregisteredGatewaySetup(t *testing.T) *gatewaySetup {
+	t.Helper()
 	gasKey := testGasKey(t)
 	node, err := minertest.New(testChainID, precompile.DefaultParams(crypto.PubkeyToAddress(gasKey.PublicKey)), uint64(time.Now().Unix()))
 	require.NoError(t, err)
@@ -99,23 +108,47 @@ func newGatewaySetup(t *testing.T) *gatewaySetup {
 	copy(seed[:], "miner zap test gateway")
 	gk, err := proof.NewKeyFromSeed(proof.MLDSA44, seed)
 	require.NoError(t, err)
-	data, err := precompile.ABI().Pack("registerGateway", gk.Public().Bytes())
-	require.NoError(t, err)
-	_, err = newSubmitter(t, s).Transact(t.Context(), data, "gateway registration")
-	require.NoError(t, err)
-	data, err = precompile.ABI().Pack("setGatewayBudget", [32]byte(gk.Public().ID()), uint64(1_000_000))
-	require.NoError(t, err)
-	_, err = newSubmitter(t, s).Transact(t.Context(), data, "gateway budget")
-	require.NoError(t, err)
 	return &gatewaySetup{setup: s, rpc: rpc, gkey: gk}
+}
+
+// register registers the gateway's key with a budget, as governance.
+func (s *gatewaySetup) register(t *testing.T) {
+	t.Helper()
+	s.registerKey(t)
+	s.setBudget(t)
+}
+
+// registerKey registers the gateway's key, as governance, with no budget.
+func (s *gatewaySetup) registerKey(t *testing.T) {
+	t.Helper()
+	data, err := precompile.ABI().Pack("registerGateway", s.gkey.Public().Bytes())
+	require.NoError(t, err)
+	_, err = newSubmitter(t, s.setup).Transact(t.Context(), data, "gateway registration")
+	require.NoError(t, err)
+}
+
+// setBudget gives the gateway a budget, as governance.
+func (s *gatewaySetup) setBudget(t *testing.T) {
+	t.Helper()
+	data, err := precompile.ABI().Pack("setGatewayBudget", [32]byte(s.gkey.Public().ID()), uint64(1_000_000))
+	require.NoError(t, err)
+	_, err = newSubmitter(t, s.setup).Transact(t.Context(), data, "gateway budget")
+	require.NoError(t, err)
 }
 
 // startGateway serves a gateway for the builtin model on addr
 // ("127.0.0.1:0" picks a port).
 func (s *gatewaySetup) startGateway(t *testing.T, addr string, lease time.Duration) (*gateway.Gateway, string) {
 	t.Helper()
+	return s.startGatewayTTL(t, addr, lease, 0)
+}
+
+// startGatewayTTL is startGateway with tickets valid for ttl (0: the
+// gateway's default).
+func (s *gatewaySetup) startGatewayTTL(t *testing.T, addr string, lease, ttl time.Duration) (*gateway.Gateway, string) {
+	t.Helper()
 	b := builtin.Default()
-	g, err := gateway.New(gateway.Config{ChainID: testChainID, Key: s.gkey, LeaseTimeout: lease, RequestTimeout: 30 * time.Second,
+	g, err := gateway.New(gateway.Config{ChainID: testChainID, Key: s.gkey, LeaseTimeout: lease, RequestTimeout: 30 * time.Second, TicketTTL: ttl,
 		Models: []gateway.Model{{Name: builtin.Name, Hash: b.Hash(), Parameters: b.Parameters(), BytesPerToken: 1, MaxTokens: 16}}})
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", addr)
@@ -128,10 +161,16 @@ func (s *gatewaySetup) startGateway(t *testing.T, addr string, lease time.Durati
 // runMiner starts the miner in gateway mode against addr with two workers.
 func (s *gatewaySetup) runMiner(t *testing.T, addr string, logs *logRecorder) *miner.Miner {
 	t.Helper()
+	return s.runMinerWith(t, addr, miner.Options{Logger: slog.New(logs)})
+}
+
+// runMinerWith is runMiner with opts.
+func (s *gatewaySetup) runMinerWith(t *testing.T, addr string, opts miner.Options) *miner.Miner {
+	t.Helper()
 	id := s.gkey.Public().ID()
 	extra := "concurrency = 2\n\n[zap]\ngateway = \"zap://" + addr + "\"\ngateway_id = \"" + hexutil.Encode(id[:]) + "\"\n"
 	require.NoError(t, os.WriteFile(s.cfgPath, []byte(s.config(extra)), 0o600))
-	m := s.open(t, miner.Options{Logger: slog.New(logs)})
+	m := s.open(t, opts)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- m.Run(ctx) }()

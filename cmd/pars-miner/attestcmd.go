@@ -200,7 +200,9 @@ func attestRegisterCmd(c *cli.Context) error {
 	w := c.App.Writer
 	failed := 0
 	for _, d := range devices {
+		pr := miner.NewProgress(c.App.ErrWriter, log, "registering device "+d+": collecting its evidence and waiting for the transaction", -1).Spin()
 		reg, err := m.RegisterDevice(c.Context, d)
+		pr.Finish()
 		if err != nil {
 			fmt.Fprintf(c.App.ErrWriter, "device %s: not registered: %v\n", d, err)
 			failed++

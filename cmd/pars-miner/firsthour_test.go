@@ -247,4 +247,17 @@ func TestStatusAsksTheRunningMinerForItsQueue(t *testing.T) {
 	metrics.NodeReachable.Set(1)
 	metrics.ProofsQueued.Set(0)
 	require.Contains(t, runningMinerQueue(t.Context(), listen), "0 waiting for the node (the running miner, reaches the node;")
+
+	metrics.ProofsUnconfirmed.Set(3)
+	metrics.ProofsConfirmed.Add(7)
+	metrics.ProofsResubmitted.Add(2)
+	metrics.ProofsLost.Add(1)
+	require.Equal(t, "3 not final, 7 final, 2 resubmitted, 1 lost (the running miner, confirmations = finalized; http://"+listen+"/metrics)",
+		runningMinerFinality(t.Context(), listen, miner.Confirmations{}))
+	require.Contains(t, runningMinerFinality(t.Context(), listen, miner.Confirmations{Blocks: 12}), "confirmations = 12;")
+	require.Contains(t, runningMinerFinality(t.Context(), "", miner.Confirmations{}), "unknown: metrics.listen is off")
+	metrics.ProofsHeld.Set(4)
+	metrics.ProofsHeldExpired.Add(1)
+	require.Equal(t, "4 waiting for their gateway's registration, 1 dropped (the running miner; http://"+listen+"/metrics)",
+		runningMinerHeld(t.Context(), listen))
 }

@@ -284,6 +284,10 @@ func statusCmd(c *cli.Context) error {
 	fmt.Fprintf(w, "beneficiary     %s\n", ben.Hex())
 	fmt.Fprintf(w, "mining balance  %s\n", formatToken(bal, cfg.Network.TokenSymbol, c.Bool(weiFlag.Name)))
 	fmt.Fprintf(w, "queued proofs   %s\n", runningMinerQueue(ctx, cfg.Metrics.Listen))
+	fmt.Fprintf(w, "finality        %s\n", runningMinerFinality(ctx, cfg.Metrics.Listen, cfg.Mining.Confirmations))
+	if cfg.Zap.Gateway != "" {
+		fmt.Fprintf(w, "held proofs     %s\n", runningMinerHeld(ctx, cfg.Metrics.Listen))
+	}
 	if len(last) == 0 {
 		fmt.Fprintf(w, "no accepted proofs in the last %d blocks\n", c.Uint64("lookback"))
 		return nil

@@ -18,6 +18,14 @@
 // run, status) on a fresh dev chain, so the README cannot drift from what
 // the binary does.
 //
+// TestMinerResubmitsAfterReorg mines one proof with the default finality
+// (the finalized block) on a dev chain with a block a second, then pauses
+// the miner, rewinds the chain below the proof's block (debug_setHead) and
+// takes the proof's nonce with another transaction, so the proof's
+// transaction can never come back. Resumed, the miner must send the work
+// in a new transaction and count it final only in a finalized block; the
+// chain must hold it accepted exactly once (about 35 s).
+//
 // The binaries are ../../bin/pars-geth and ../../bin/pars-miner (or
 // $PARS_GETH and $PARS_MINER); `make test-node` in the repository root
 // builds both first. Every process is stopped by its own PID when the test

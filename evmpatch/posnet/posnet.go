@@ -65,10 +65,14 @@ const (
 
 // Config says what network to run.
 type Config struct {
-	Bin           string          // folder holding pars-geth, beacon-chain, validator and prysmctl
-	Dir           string          // network folder: created; must not hold a network already
-	Pairs         int             // execution + consensus pairs, each with a validator client (0: DefaultPairs)
-	Validators    int             // interop validators, split across the pairs (0: DefaultValidators)
+	Bin        string // folder holding pars-geth, beacon-chain, validator and prysmctl
+	Dir        string // network folder: created; must not hold a network already
+	Pairs      int    // execution + consensus pairs, each with a validator client (0: DefaultPairs)
+	Validators int    // interop validators, split across the pairs (0: DefaultValidators)
+	// Split, when set, gives the number of validators of each pair (one
+	// entry per pair, each at least 1, summing to Validators); else they
+	// are split as evenly as possible, the first pairs taking one more.
+	Split         []int
 	SlotSeconds   uint64          // 0: DefaultSlotSeconds
 	SlotsPerEpoch uint64          // 0: DefaultSlotsPerEpoch
 	GenesisDelay  time.Duration   // from Start to the beacon genesis time (0: DefaultGenesisDelay)
@@ -137,6 +141,9 @@ func Start(ctx context.Context, cfg Config) (*Network, error) {
 	if cfg.Pairs < 1 || cfg.Validators < cfg.Pairs {
 		return nil, fmt.Errorf("posnet: %d pairs and %d validators: want at least one validator per pair", cfg.Pairs, cfg.Validators)
 	}
+	if err := checkSplit(cfg.Split, cfg.Pairs, cfg.Validators); err != nil {
+		return nil, err
+	}
 	for _, b := range []string{GethBinary, BeaconBinary, ValidatorBinary, PrysmctlBinary} {
 		if _, err := os.Stat(filepath.Join(cfg.Bin, b)); err != nil {
 			return nil, fmt.Errorf("posnet: %w (build pars-geth with `make pars-geth` and Prysm with `make prysm`)", err)
@@ -186,7 +193,10 @@ func (n *Network) layout() error {
 	first := 0
 	for i := range n.cfg.Pairs {
 		p := &Pair{Index: i, Dir: filepath.Join(n.cfg.Dir, fmt.Sprintf("pair%d", i)), net: n, FirstKey: first, Keys: per}
-		if i < extra {
+		switch {
+		case n.cfg.Split != nil:
+			p.Keys = n.cfg.Split[i]
+		case i < extra:
 			p.Keys++
 		}
 		first += p.Keys
@@ -211,6 +221,27 @@ func (n *Network) layout() error {
 		}
 		p.PeerID = PeerID(&key.PublicKey)
 		n.pairs = append(n.pairs, p)
+	}
+	return nil
+}
+
+// checkSplit checks Config.Split against the pairs and validators.
+func checkSplit(split []int, pairs, validators int) error {
+	if split == nil {
+		return nil
+	}
+	if len(split) != pairs {
+		return fmt.Errorf("posnet: split %v has %d entries for %d pairs", split, len(split), pairs)
+	}
+	sum := 0
+	for _, k := range split {
+		if k < 1 {
+			return fmt.Errorf("posnet: split %v: every pair needs a validator", split)
+		}
+		sum += k
+	}
+	if sum != validators {
+		return fmt.Errorf("posnet: split %v sums to %d, not the %d validators", split, sum, validators)
 	}
 	return nil
 }
@@ -370,6 +401,9 @@ func (n *Network) GenesisTime() time.Time { return n.genesisTime }
 func (n *Network) SlotDuration() time.Duration {
 	return time.Duration(n.cfg.SlotSeconds) * time.Second
 }
+
+// SlotsPerEpoch returns the slots of one epoch.
+func (n *Network) SlotsPerEpoch() uint64 { return n.cfg.SlotsPerEpoch }
 
 // EpochDuration returns the epoch length.
 func (n *Network) EpochDuration() time.Duration {

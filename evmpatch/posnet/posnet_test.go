@@ -106,3 +106,32 @@ func TestLayout(t *testing.T) {
 		t.Errorf("%d keys held, want 64", next)
 	}
 }
+
+// TestLayoutSplit: an explicit split gives each pair its keys, in order;
+// a split that does not fit the pairs and validators is refused.
+func TestLayoutSplit(t *testing.T) {
+	n := &Network{cfg: Config{Dir: t.TempDir(), Pairs: 3, Validators: 64, Split: []int{23, 23, 18}}, chainID: 6133}
+	if err := n.layout(); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range [][2]int{{0, 23}, {23, 23}, {46, 18}} {
+		if p := n.pairs[i]; p.FirstKey != want[0] || p.Keys != want[1] {
+			t.Errorf("pair %d: keys %d+%d, want %d+%d", i, p.FirstKey, p.Keys, want[0], want[1])
+		}
+	}
+	for _, tt := range []struct {
+		split []int
+		want  string
+	}{
+		{[]int{32, 32}, "2 entries for 3 pairs"},
+		{[]int{32, 32, 0}, "every pair needs a validator"},
+		{[]int{22, 22, 22}, "sums to 66, not the 64 validators"},
+	} {
+		if err := checkSplit(tt.split, 3, 64); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("split %v: %v, want %q", tt.split, err, tt.want)
+		}
+	}
+	if err := checkSplit(nil, 3, 64); err != nil {
+		t.Errorf("no split: %v", err)
+	}
+}

@@ -299,6 +299,11 @@ func startMiner(ctx context.Context, dir, bin, rpc string, chainID uint64, key *
 	if err != nil {
 		return nil, nil, err
 	}
+	// On proof of stake the miner counts work as done in a finalised block
+	// (its default), not at the dev chain's depth of 1.
+	if err := setConfirmations(cfgPath, `"finalized"`); err != nil {
+		return nil, nil, err
+	}
 	logf, err := os.Create(filepath.Join(home, "miner.log"))
 	if err != nil {
 		return nil, nil, err
@@ -314,6 +319,23 @@ func startMiner(ctx context.Context, dir, bin, rpc string, chainID uint64, key *
 	fmt.Printf("pars-miner pid %d mining against node 0 for %s; log %s\n", cmd.Process.Pid, gasAccount.Hex(), filepath.Join(home, "miner.log"))
 	fmt.Printf("  balance: %s status --config %s\n\n", miner, cfgPath)
 	return cmd, done, nil
+}
+
+// setConfirmations sets mining.confirmations in the miner configuration
+// at path to value (a TOML value).
+func setConfirmations(path, value string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	lines := strings.Split(string(b), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "confirmations = ") {
+			lines[i] = "confirmations = " + value
+			return os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o600)
+		}
+	}
+	return fmt.Errorf("%s has no confirmations line", path)
 }
 
 // stopProcess interrupts a process by its PID and waits (bounded) for it.
