@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/pars-network/aimining/contracts/bindings"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -64,18 +65,12 @@ type vote struct {
 	voteBy    uint64
 }
 
-var (
-	auditOpened = precompile.ABI().Events["AuditOpened"]
-	abiIAI      = precompile.ABI()
-)
+var auditOpened = precompile.ABI().Events[bindings.IAIMiningAuditOpenedEventName]
 
-// send packs method and sends it with value, logging the outcome. A
-// refusal (someone else was first, a window closed) is logged, not fatal.
-func (d *Daemon) send(ctx context.Context, value *big.Int, what, method string, args ...any) (*types.Receipt, error) {
-	data, err := abiIAI.Pack(method, args...)
-	if err != nil {
-		return nil, err
-	}
+// send sends data (a call packed by iaimining) with value, logging the
+// outcome. A refusal (someone else was first, a window closed) is logged,
+// not fatal.
+func (d *Daemon) send(ctx context.Context, value *big.Int, what string, data []byte) (*types.Receipt, error) {
 	rcpt, err := d.Sender.TransactValue(ctx, data, value, what)
 	if err != nil {
 		d.logger().Warn("transaction refused or failed", "what", what, "err", err)
@@ -114,13 +109,13 @@ func (d *Daemon) act(ctx context.Context, sampled []Sampled) ([]Finding, error) 
 		if err != nil || !j.Fault {
 			continue
 		}
-		if _, err := d.send(ctx, d.state.params.ChallengeBond, "challenge", "challenge", [32]byte(s.WorkID)); err == nil {
+		if _, err := d.send(ctx, d.state.params.ChallengeBond, "challenge", iaimining.PackChallenge(s.WorkID)); err == nil {
 			log.Warn("work challenged", "work", hex.EncodeToString(s.WorkID[:]), "reason", j.Reason, "bond_wei", d.state.params.ChallengeBond.String())
 		}
 	}
 	for i := 0; i < len(selected); i += 32 {
 		batch := selected[i:min(i+32, len(selected))]
-		if _, err := d.send(ctx, nil, "audit draws", "markSelected", batch); err == nil {
+		if _, err := d.send(ctx, nil, "audit draws", iaimining.PackMarkSelected(batch)); err == nil {
 			log.Info("audits opened", "work_ids", len(batch))
 		}
 	}
@@ -193,7 +188,7 @@ func (d *Daemon) settle(ctx context.Context) ([]Finding, error) {
 		}
 		switch {
 		case st.Status == StatusAudited && head > st.RevealDeadline, st.Status == StatusVoting && head > st.VoteDeadline:
-			if _, err := d.send(ctx, nil, "audit settlement", "settleAudit", [32]byte(id)); err != nil {
+			if _, err := d.send(ctx, nil, "audit settlement", iaimining.PackSettleAudit(id)); err != nil {
 				continue
 			}
 			if st, err = ReadAuditState(ctx, d.Watcher.chain, id); err != nil {
@@ -248,14 +243,14 @@ func (d *Daemon) vote(ctx context.Context, id proof.Hash, v *vote, head uint64) 
 		}
 		v.verdict = verdict
 		c := proof.VoteCommitment(id, d.Verifier, verdict, v.salt)
-		if _, err := d.send(ctx, nil, "vote commitment", "commitVote", [32]byte(id), [32]byte(c)); err == nil {
+		if _, err := d.send(ctx, nil, "vote commitment", iaimining.PackCommitVote(id, c)); err == nil {
 			v.committed = true
 			log.Info("vote committed", "work", hex.EncodeToString(id[:]), "verdict", verdict)
 		}
 		return
 	}
 	if v.committed && !v.revealed && head > v.commitBy && head <= v.voteBy {
-		if _, err := d.send(ctx, nil, "vote reveal", "revealVote", [32]byte(id), v.verdict, [32]byte(v.salt)); err == nil {
+		if _, err := d.send(ctx, nil, "vote reveal", iaimining.PackRevealVote(id, v.verdict, v.salt)); err == nil {
 			v.revealed = true
 			log.Info("vote revealed", "work", hex.EncodeToString(id[:]), "verdict", v.verdict)
 		}

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"reflect"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/pars-network/aimining/contracts/bindings"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -29,60 +29,35 @@ type ChainParams struct {
 	CommitteeSize  uint16
 }
 
-// call runs a view of 0x0300 on the latest block and decodes its results.
-func call(ctx context.Context, chain Chain, method string, args ...any) ([]any, error) {
-	a := precompile.ABI()
-	data, err := a.Pack(method, args...)
-	if err != nil {
-		return nil, err
-	}
+// iaimining is the generated binding of 0x0300's ABI: typed packing and
+// unpacking, checked by the compiler.
+var iaimining = bindings.NewIAIMining()
+
+// call runs the view call data (packed by iaimining) on the latest block
+// and returns its output.
+func call(ctx context.Context, chain Chain, method string, data []byte) ([]byte, error) {
 	to := precompile.Address
 	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("audit: %s: %w", method, err)
 	}
-	vals, err := a.Methods[method].Outputs.Unpack(out)
-	if err != nil {
-		return nil, fmt.Errorf("audit: decode %s: %w", method, err)
-	}
-	return vals, nil
+	return out, nil
 }
 
 // ReadChainParams reads the chain's audit parameters.
 func ReadChainParams(ctx context.Context, chain Chain) (ChainParams, error) {
-	vals, err := call(ctx, chain, "auditParameters")
+	out, err := call(ctx, chain, "auditParameters", iaimining.PackAuditParameters())
 	if err != nil {
 		return ChainParams{}, err
 	}
-	if len(vals) != 1 {
-		return ChainParams{}, errors.New("audit: auditParameters returned no tuple")
+	v, err := iaimining.UnpackAuditParameters(out)
+	if err != nil || v.ChallengeBond == nil {
+		return ChainParams{}, fmt.Errorf("audit: decode auditParameters (is the chain's precompile older than audits?): %v", err)
 	}
-	v := reflect.ValueOf(vals[0])
-	if v.Kind() != reflect.Struct {
-		return ChainParams{}, errors.New("audit: auditParameters returned no tuple")
-	}
-	field := func(name string) any {
-		f := v.FieldByName(name)
-		if !f.IsValid() {
-			return nil
-		}
-		return f.Interface()
-	}
-	var p ChainParams
-	var ok [7]bool
-	p.Delay, ok[0] = field("AuditDelay").(uint64)
-	p.ProbabilityBps, ok[1] = field("AuditProbabilityBps").(uint16)
-	p.RevealWindow, ok[2] = field("RevealWindow").(uint64)
-	p.ChallengeBond, ok[3] = field("ChallengeBond").(*big.Int)
-	p.CommitWindow, ok[4] = field("VoteCommitWindow").(uint64)
-	p.VoteWindow, ok[5] = field("VoteRevealWindow").(uint64)
-	p.CommitteeSize, ok[6] = field("CommitteeSize").(uint16)
-	for _, b := range ok {
-		if !b {
-			return ChainParams{}, errors.New("audit: auditParameters has unexpected fields (is the chain's precompile older than audits?)")
-		}
-	}
-	return p, nil
+	return ChainParams{
+		Delay: v.AuditDelay, ProbabilityBps: v.AuditProbabilityBps, RevealWindow: v.RevealWindow, ChallengeBond: v.ChallengeBond,
+		CommitWindow: v.VoteCommitWindow, VoteWindow: v.VoteRevealWindow, CommitteeSize: v.CommitteeSize,
+	}, nil
 }
 
 // Work statuses (pendingWork, auditInfo).
@@ -111,25 +86,18 @@ type AuditState struct {
 
 // ReadAuditState reads work id's status and audit.
 func ReadAuditState(ctx context.Context, chain Chain, id proof.Hash) (AuditState, error) {
-	v, err := call(ctx, chain, "auditInfo", [32]byte(id))
+	out, err := call(ctx, chain, "auditInfo", iaimining.PackAuditInfo(id))
 	if err != nil {
 		return AuditState{}, err
 	}
-	var s AuditState
-	var ok [7]bool
-	s.Status, ok[0] = v[0].(uint8)
-	s.Kind, ok[1] = v[1].(uint8)
-	s.Anchor, ok[2] = v[2].(uint64)
-	s.RevealDeadline, ok[3] = v[3].(uint64)
-	s.Challenger, ok[4] = v[4].(common.Address)
-	s.CommitDeadline, ok[5] = v[7].(uint64)
-	s.VoteDeadline, ok[6] = v[8].(uint64)
-	for _, b := range ok {
-		if !b {
-			return AuditState{}, errors.New("audit: auditInfo returned unexpected types")
-		}
+	v, err := iaimining.UnpackAuditInfo(out)
+	if err != nil {
+		return AuditState{}, fmt.Errorf("audit: decode auditInfo: %w", err)
 	}
-	return s, nil
+	return AuditState{
+		Status: v.Status, Kind: v.Kind, Anchor: v.Anchor, RevealDeadline: v.RevealDeadline, Challenger: v.Challenger,
+		CommitDeadline: v.CommitDeadline, VoteDeadline: v.VoteDeadline,
+	}, nil
 }
 
 // TxSource is what ChainReveals needs beyond Chain: a transaction by hash

@@ -98,43 +98,17 @@ type DeviceRecord struct {
 
 // DeviceInfo reads a device's registration (deviceInfo) on the latest block.
 func DeviceInfo(ctx context.Context, chain Chain, id proof.Hash) (*DeviceRecord, error) {
-	a := precompile.ABI()
-	data, err := a.Pack("deviceInfo", [32]byte(id))
+	v, err := view(ctx, chain, "deviceInfo", iaimining.PackDeviceInfo(id), iaimining.UnpackDeviceInfo)
 	if err != nil {
+		if ref, ok := IsRefusal(err); ok && ref.Reason == "UnknownDevice" {
+			return &DeviceRecord{}, nil
+		}
 		return nil, err
 	}
-	to := precompile.Address
-	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
-	if err != nil {
-		if ref, ok := RevertFromError(err); ok {
-			if ref.Reason == "UnknownDevice" {
-				return &DeviceRecord{}, nil
-			}
-			return nil, fmt.Errorf("deviceInfo: %w", ref)
-		}
-		return nil, fmt.Errorf("deviceInfo: %w", err)
-	}
-	v, err := a.Unpack("deviceInfo", out)
-	if err != nil || len(v) != 7 {
-		return nil, fmt.Errorf("decode deviceInfo result 0x%x: %v", out, err)
-	}
-	r := &DeviceRecord{Known: true}
-	var ok [6]bool
-	var miner [32]byte
-	var tier uint8
-	miner, ok[0] = v[0].([32]byte)
-	tier, ok[1] = v[1].(uint8)
-	r.Revoked, ok[2] = v[2].(bool)
-	r.Generation, ok[3] = v[3].(uint32)
-	r.RegisteredAt, ok[4] = v[4].(uint64)
-	r.Chip, ok[5] = v[5].(string)
-	for _, o := range ok {
-		if !o {
-			return nil, errors.New("deviceInfo returned unexpected types")
-		}
-	}
-	r.MinerID, r.Tier = proof.Hash(miner), nvtrust.Tier(tier)
-	return r, nil
+	return &DeviceRecord{
+		Known: true, MinerID: proof.Hash(v.MinerId), Tier: nvtrust.Tier(v.Tier), Revoked: v.Revoked,
+		Generation: v.Generation, RegisteredAt: v.RegisteredAt, Chip: v.Chip,
+	}, nil
 }
 
 // registeredTo checks that the chain has the device registered, active, to
@@ -264,11 +238,7 @@ func (m *Miner) RegisterDevice(ctx context.Context, name string) (*Registration,
 		return nil, err
 	}
 	minerID := m.MinerID()
-	a := precompile.ABI()
-	data, err := a.Pack("registrationNonce", [32]byte(ad.ID), [32]byte(minerID))
-	if err != nil {
-		return nil, err
-	}
+	data := iaimining.PackRegistrationNonce(ad.ID, minerID)
 	to := precompile.Address
 	var out []byte
 	if err := m.sub.call(ctx, func(ctx context.Context) (err error) {
@@ -280,13 +250,9 @@ func (m *Miner) RegisterDevice(ctx context.Context, name string) (*Registration,
 		}
 		return nil, fmt.Errorf("registrationNonce: %w", err)
 	}
-	v, err := a.Unpack("registrationNonce", out)
-	if err != nil || len(v) != 1 {
+	nonce, err := iaimining.UnpackRegistrationNonce(out)
+	if err != nil {
 		return nil, fmt.Errorf("decode registrationNonce result 0x%x: %v", out, err)
-	}
-	nonce, ok := v[0].([32]byte)
-	if !ok {
-		return nil, errors.New("registrationNonce returned an unexpected type")
 	}
 	report, chainDER, err := src.Evidence(ctx, nonce)
 	if err != nil {
@@ -295,7 +261,7 @@ func (m *Miner) RegisterDevice(ctx context.Context, name string) (*Registration,
 	if err := gpuattest.CheckAnswer(report, nonce); err != nil {
 		return nil, err
 	}
-	tx, err := a.Pack("registerDevice", chainDER, report, [32]byte(minerID))
+	tx, err := iaimining.TryPackRegisterDevice(chainDER, report, minerID)
 	if err != nil {
 		return nil, err
 	}
@@ -307,7 +273,7 @@ func (m *Miner) RegisterDevice(ctx context.Context, name string) (*Registration,
 	if rcpt.BlockNumber != nil {
 		reg.Block = rcpt.BlockNumber.Uint64()
 	}
-	ev := a.Events["DeviceRegistered"]
+	ev := precompile.ABI().Events["DeviceRegistered"]
 	for _, l := range rcpt.Logs {
 		if len(l.Topics) != 3 || l.Topics[0] != ev.ID || l.Topics[1] != common.Hash(ad.ID) {
 			continue

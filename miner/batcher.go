@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"reflect"
 	"slices"
 	"sync"
 	"time"
@@ -113,7 +112,7 @@ func (s *SeqSource) Next(n int) uint64 {
 // precompile predates audits (auditParameters is unknown there) samples
 // nothing: 0.
 func ReadAuditProbability(ctx context.Context, chain Chain) (uint16, error) {
-	v, err := callView(ctx, chain, "auditParameters")
+	p, err := view(ctx, chain, "auditParameters", iaimining.PackAuditParameters(), iaimining.UnpackAuditParameters)
 	if err != nil {
 		var ref *RefusedError
 		if errors.As(err, &ref) && ref.Reason == "UnknownSelector" {
@@ -121,22 +120,7 @@ func ReadAuditProbability(ctx context.Context, chain Chain) (uint16, error) {
 		}
 		return 0, err
 	}
-	if len(v) != 1 {
-		return 0, fmt.Errorf("auditParameters returned %d values", len(v))
-	}
-	tuple := reflect.ValueOf(v[0])
-	if tuple.Kind() != reflect.Struct {
-		return 0, fmt.Errorf("auditParameters returned %T", v[0])
-	}
-	f := tuple.FieldByName("AuditProbabilityBps")
-	if !f.IsValid() {
-		return 0, errors.New("auditParameters: no auditProbabilityBps")
-	}
-	bps, ok := f.Interface().(uint16)
-	if !ok {
-		return 0, fmt.Errorf("auditParameters: auditProbabilityBps is %s", f.Type())
-	}
-	return bps, nil
+	return p.AuditProbabilityBps, nil
 }
 
 // BatchAccepted is a decoded IAIMining WorkBatchAccepted event.
@@ -209,7 +193,7 @@ type AcceptedBatch struct {
 // ItemAlreadySpent and holds a record of this very batch (an earlier
 // transaction of it made it), that acceptance is returned.
 func (s *Submitter) SubmitBatch(ctx context.Context, h *proof.BatchHeader, items []proof.BatchItem) (*AcceptedBatch, error) {
-	data, err := precompile.ABI().Pack("submitWorkBatch", h.Encode(), proof.EncodeBatchItems(items))
+	data, err := iaimining.TryPackSubmitWorkBatch(h.Encode(), proof.EncodeBatchItems(items))
 	if err != nil {
 		return nil, fmt.Errorf("pack submitWorkBatch: %w", err)
 	}

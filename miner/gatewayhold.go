@@ -3,7 +3,6 @@ package miner
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
 	"time"
 
@@ -165,16 +164,9 @@ func (m *Miner) watchGateway(ctx context.Context, gw proof.Hash) {
 // ReadGatewayStatus reads gatewayStatus(gatewayId) on the latest block:
 // 0 unknown, 1 registered, 2 revoked.
 func ReadGatewayStatus(ctx context.Context, chain Chain, gw proof.Hash) (uint8, error) {
-	v, err := callView(ctx, chain, "gatewayStatus", [32]byte(gw))
+	v, err := view(ctx, chain, "gatewayStatus", iaimining.PackGatewayStatus(gw), iaimining.UnpackGatewayStatus)
 	if err != nil {
 		return 0, err
 	}
-	if len(v) != 2 {
-		return 0, fmt.Errorf("gatewayStatus returned %d values", len(v))
-	}
-	st, ok := v[1].(uint8)
-	if !ok {
-		return 0, fmt.Errorf("gatewayStatus returned %T", v[1])
-	}
-	return st, nil
+	return v.Status, nil
 }

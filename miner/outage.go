@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
-	"reflect"
 	"sync"
 	"time"
 
@@ -151,27 +150,11 @@ func (w *nodeWatch) timeWindowPast(ctx context.Context, chain Chain) time.Durati
 
 // readTimeWindowPast reads the chain's timeWindowPast parameter.
 func readTimeWindowPast(ctx context.Context, chain Chain) (uint64, error) {
-	v, err := callView(ctx, chain, "parameters")
+	p, err := view(ctx, chain, "parameters", iaimining.PackParameters(), iaimining.UnpackParameters)
 	if err != nil {
 		return 0, err
 	}
-	if len(v) != 1 {
-		return 0, fmt.Errorf("parameters returned %d values", len(v))
-	}
-	// The ABI decodes the Parameters tuple into a struct of its fields.
-	tuple := reflect.ValueOf(v[0])
-	if tuple.Kind() != reflect.Struct {
-		return 0, fmt.Errorf("parameters returned %T", v[0])
-	}
-	f := tuple.FieldByName("TimeWindowPast")
-	if !f.IsValid() {
-		return 0, errors.New("parameters: no timeWindowPast")
-	}
-	past, ok := f.Interface().(uint64)
-	if !ok {
-		return 0, fmt.Errorf("parameters: timeWindowPast is %s", f.Type())
-	}
-	return past, nil
+	return p.TimeWindowPast, nil
 }
 
 // waitForNode holds a finished proof (queued) until the node answers, the

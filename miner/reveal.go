@@ -3,12 +3,10 @@ package miner
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -200,12 +198,8 @@ func (m *Miner) auditDelay(ctx context.Context) uint64 {
 		return d
 	}
 	d = 1
-	if v, err := callView(ctx, m.chain, "auditParameters"); err == nil && len(v) == 1 {
-		if f := reflect.ValueOf(v[0]); f.Kind() == reflect.Struct {
-			if x, ok := f.FieldByName("AuditDelay").Interface().(uint64); ok && x > 0 {
-				d = x
-			}
-		}
+	if p, err := view(ctx, m.chain, "auditParameters", iaimining.PackAuditParameters(), iaimining.UnpackAuditParameters); err == nil && p.AuditDelay > 0 {
+		d = p.AuditDelay
 	}
 	r.mu.Lock()
 	r.delay = d
@@ -272,11 +266,11 @@ func (m *Miner) RevealDue(ctx context.Context, head uint64) (int, error) {
 	}
 	r.mu.Unlock()
 	for _, k := range check {
-		v, err := callView(ctx, m.chain, "auditDraw", [32]byte(k.WorkID))
+		state, err := view(ctx, m.chain, "auditDraw", iaimining.PackAuditDraw(k.WorkID), iaimining.UnpackAuditDraw)
 		if err != nil {
 			return 0, err
 		}
-		switch state, _ := v[0].(uint8); state {
+		switch state {
 		case 1: // not selected
 			m.markKept(k.WorkID, func(k *keptJob) { k.drawn = true })
 		case 2, 3: // selected, or undrawn past its seed window
@@ -348,7 +342,7 @@ func (m *Miner) revealKept(ctx context.Context, k *keptJob) bool {
 			return false // again once the chain can pick the item
 		}
 		what = fmt.Sprintf("reveal of batch item %d", item)
-	} else if data, err = precompile.ABI().Pack("reveal", [32]byte(k.WorkID), []byte(k.Proof), []byte(k.Input), []byte(k.Output)); err != nil {
+	} else if data, err = iaimining.TryPackReveal(k.WorkID, k.Proof, k.Input, k.Output); err != nil {
 		return false
 	}
 	rcpt, err := m.sub.Transact(ctx, data, what)
@@ -384,15 +378,11 @@ func (m *Miner) revealKept(ctx context.Context, k *keptJob) bool {
 
 // workStatus reads a piece of work's status (pendingWork).
 func (m *Miner) workStatus(ctx context.Context, id proof.Hash) (uint8, error) {
-	v, err := callView(ctx, m.chain, "pendingWork", [32]byte(id))
+	v, err := view(ctx, m.chain, "pendingWork", iaimining.PackPendingWork(id), iaimining.UnpackPendingWork)
 	if err != nil {
 		return 0, err
 	}
-	s, ok := v[0].(uint8)
-	if !ok {
-		return 0, errors.New("pendingWork returned unexpected types")
-	}
-	return s, nil
+	return v.Status, nil
 }
 
 // revealAfter runs RevealDue at block head, logging instead of failing.

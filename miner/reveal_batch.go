@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
 
@@ -45,14 +44,13 @@ func (m *Miner) batchRevealData(ctx context.Context, k *keptJob) (data []byte, i
 	if n := len(kb.Items); n == 0 || n != int(kb.Count) || len(kb.Inputs) != n || len(kb.Outputs) != n {
 		return nil, 0, false, fmt.Errorf("kept batch %x is incomplete", k.WorkID)
 	}
-	v, err := callView(ctx, m.chain, "auditedBatchItem", [32]byte(k.WorkID), kb.Count)
+	pick, err := view(ctx, m.chain, "auditedBatchItem", iaimining.PackAuditedBatchItem(k.WorkID, kb.Count), iaimining.UnpackAuditedBatchItem)
 	if err != nil {
 		if ref, isRef := IsRefusal(err); isRef && (ref.Reason == "RevealTooEarly" || ref.Reason == "NotUnderAudit") {
 			return nil, 0, false, nil
 		}
 		return nil, 0, false, err
 	}
-	pick, _ := v[0].(uint16)
 	if int(pick) >= len(kb.Items) {
 		return nil, 0, false, fmt.Errorf("the chain picked item %d of a batch of %d", pick, len(kb.Items))
 	}
@@ -68,8 +66,7 @@ func (m *Miner) batchRevealData(ctx context.Context, k *keptJob) (data []byte, i
 	for i := range path {
 		siblings[i] = [32]byte(path[i])
 	}
-	data, err = precompile.ABI().Pack("revealBatchItem", [32]byte(k.WorkID), kb.Count, [32]byte(kb.Root), pick,
-		[]byte(kb.Items[pick]), siblings, []byte(kb.Inputs[pick]), []byte(kb.Outputs[pick]))
+	data, err = iaimining.TryPackRevealBatchItem(k.WorkID, kb.Count, kb.Root, pick, kb.Items[pick], siblings, kb.Inputs[pick], kb.Outputs[pick])
 	return data, int(pick), err == nil, err
 }
 
@@ -78,7 +75,7 @@ func (m *Miner) batchRevealData(ctx context.Context, k *keptJob) (data []byte, i
 // WorkNotPending there, and UnknownSelector where batch items cannot be
 // revealed.
 func (m *Miner) chainRevealsBatchItems(ctx context.Context) bool {
-	_, err := callView(ctx, m.chain, "auditedBatchItem", [32]byte{}, uint16(1))
+	_, err := view(ctx, m.chain, "auditedBatchItem", iaimining.PackAuditedBatchItem([32]byte{}, 1), iaimining.UnpackAuditedBatchItem)
 	ref, ok := IsRefusal(err)
 	return ok && ref.Reason == "WorkNotPending"
 }

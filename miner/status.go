@@ -2,7 +2,6 @@ package miner
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -21,28 +20,7 @@ func MiningBalance(ctx context.Context, chain Chain, addr common.Address) (*big.
 // MiningBalanceAt returns the reward credited to addr in the state after
 // block number (the latest block when nil).
 func MiningBalanceAt(ctx context.Context, chain Chain, addr common.Address, number *big.Int) (*big.Int, error) {
-	a := precompile.ABI()
-	data, err := a.Pack("miningBalance", addr)
-	if err != nil {
-		return nil, err
-	}
-	to := precompile.Address
-	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, number)
-	if err != nil {
-		if ref, ok := RevertFromError(err); ok {
-			return nil, fmt.Errorf("miningBalance: %w", ref)
-		}
-		return nil, fmt.Errorf("miningBalance: %w", err)
-	}
-	vals, err := a.Unpack("miningBalance", out)
-	if err != nil {
-		return nil, fmt.Errorf("decode miningBalance result 0x%x: %w", out, err)
-	}
-	bal, ok := vals[0].(*big.Int)
-	if !ok {
-		return nil, errors.New("miningBalance returned an unexpected type")
-	}
-	return bal, nil
+	return viewAt(ctx, chain, "miningBalance", iaimining.PackMiningBalance(addr), number, iaimining.UnpackMiningBalance)
 }
 
 // LogWindow is the number of blocks asked for in one eth_getLogs call by

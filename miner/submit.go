@@ -350,18 +350,18 @@ func (e *errResubmit) Error() string { return "resubmit: " + e.reason }
 // earlier transaction of it made it after all, and its acceptance is
 // returned.
 func (s *Submitter) Submit(ctx context.Context, encodedProof, attestation []byte, workID proof.Hash, workTime uint64) (*Accepted, error) {
-	return s.submitWork(ctx, "proof", workID, workTime, "submitWorkProof", encodedProof, attestation)
+	data, err := iaimining.TryPackSubmitWorkProof(encodedProof, attestation)
+	if err != nil {
+		return nil, fmt.Errorf("pack submitWorkProof: %w", err)
+	}
+	return s.submitWork(ctx, "proof", workID, workTime, data)
 }
 
-// submitWork packs a call of method (submitWorkProof or submitTicketedWork)
-// with args, sends it with transact and returns the proof's acceptance.
-func (s *Submitter) submitWork(ctx context.Context, what string, workID proof.Hash, workTime uint64, method string, args ...any) (*Accepted, error) {
-	data, err := precompile.ABI().Pack(method, args...)
-	if err != nil {
-		return nil, fmt.Errorf("pack %s: %w", method, err)
-	}
+// submitWork sends data, a call of submitWorkProof or submitTicketedWork,
+// with transact and returns the proof's acceptance.
+func (s *Submitter) submitWork(ctx context.Context, what string, workID proof.Hash, workTime uint64, data []byte) (*Accepted, error) {
 	var acc *Accepted
-	err = s.transact(ctx, data, nil, workTime, what, []any{"work_id", hexutil.Encode(workID[:])}, 1, 0, func(tx *types.Transaction, rcpt *types.Receipt, resubmits int) error {
+	err := s.transact(ctx, data, nil, workTime, what, []any{"work_id", hexutil.Encode(workID[:])}, 1, 0, func(tx *types.Transaction, rcpt *types.Receipt, resubmits int) error {
 		a, err := accepted(rcpt, workID)
 		if err == nil {
 			a.Resubmits, a.Tx = resubmits, tx

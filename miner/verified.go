@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"reflect"
 	"slices"
 	"sync"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/pars-network/aimining/contracts/bindings"
 	"github.com/pars-network/aimining/precompile"
 	"github.com/pars-network/aimining/proof"
 )
@@ -40,89 +40,59 @@ type ChainRules struct {
 	MaxBatchSize    uint32   // most work ids per finalizeWork
 }
 
-// callView runs a view of the precompile on the latest block.
-func callView(ctx context.Context, chain Chain, method string, args ...any) ([]any, error) {
-	a := precompile.ABI()
-	data, err := a.Pack(method, args...)
-	if err != nil {
-		return nil, err
-	}
+// iaimining is the generated binding of 0x0300's ABI (contracts/bindings):
+// every call the miner makes is packed and its result unpacked through it,
+// with types the compiler checks.
+var iaimining = bindings.NewIAIMining()
+
+// view runs a view of the precompile, data packed by iaimining, on the
+// latest block and decodes its result with unpack. A refusal comes back as
+// a *RefusedError (IsRefusal).
+func view[T any](ctx context.Context, chain Chain, method string, data []byte, unpack func([]byte) (T, error)) (T, error) {
+	return viewAt(ctx, chain, method, data, nil, unpack)
+}
+
+// viewAt is view on the state after block number (the latest when nil).
+func viewAt[T any](ctx context.Context, chain Chain, method string, data []byte, number *big.Int, unpack func([]byte) (T, error)) (T, error) {
+	var zero T
 	to := precompile.Address
-	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, number)
 	if err != nil {
 		if ref, ok := RevertFromError(err); ok {
-			return nil, fmt.Errorf("%s: %w", method, ref)
+			return zero, fmt.Errorf("%s: %w", method, ref)
 		}
-		return nil, fmt.Errorf("%s: %w", method, err)
+		return zero, fmt.Errorf("%s: %w", method, err)
 	}
-	vals, err := a.Unpack(method, out)
+	v, err := unpack(out)
 	if err != nil {
-		return nil, fmt.Errorf("decode %s result 0x%x: %w", method, out, err)
+		return zero, fmt.Errorf("decode %s result 0x%x: %w", method, out, err)
 	}
-	return vals, nil
+	return v, nil
 }
 
 // ReadChainModel reads a model's registry entry.
 func ReadChainModel(ctx context.Context, chain Chain, hash proof.Hash) (ChainModel, error) {
-	v, err := callView(ctx, chain, "modelInfo", [32]byte(hash))
+	v, err := view(ctx, chain, "modelInfo", iaimining.PackModelInfo(hash), iaimining.UnpackModelInfo)
 	if err != nil {
 		return ChainModel{}, err
 	}
-	if len(v) != 7 {
-		return ChainModel{}, fmt.Errorf("modelInfo returned %d values, want 7", len(v))
-	}
-	m := ChainModel{}
-	var ok [7]bool
-	m.Registered, ok[0] = v[0].(bool)
-	m.Parameters, ok[1] = v[1].(uint64)
-	var tok, ver uint8
-	tok, ok[2] = v[2].(uint8)
-	m.BytesPerToken, ok[3] = v[3].(uint16)
-	m.MaxInputTokens, ok[4] = v[4].(uint32)
-	m.MaxOutputTokens, ok[5] = v[5].(uint32)
-	ver, ok[6] = v[6].(uint8)
-	if slices.Contains(ok[:], false) {
-		return ChainModel{}, errors.New("modelInfo returned unexpected types")
-	}
-	m.Tokenizer, m.Verifier = precompile.Tokenizer(tok), precompile.Verifier(ver)
-	return m, nil
+	return ChainModel{
+		Registered: v.Registered, Parameters: v.Parameters, Tokenizer: precompile.Tokenizer(v.Tokenizer),
+		BytesPerToken: v.BytesPerToken, MaxInputTokens: v.MaxInputTokens, MaxOutputTokens: v.MaxOutputTokens,
+		Verifier: precompile.Verifier(v.Verifier),
+	}, nil
 }
 
 // ReadChainRules reads the parameters the miner follows.
 func ReadChainRules(ctx context.Context, chain Chain) (ChainRules, error) {
-	a := precompile.ABI()
-	data, err := a.Pack("parameters")
+	p, err := view(ctx, chain, "parameters", iaimining.PackParameters(), iaimining.UnpackParameters)
 	if err != nil {
-		return ChainRules{}, err
+		return ChainRules{}, fmt.Errorf("%w (is this chain's precompile older than verified work?)", err)
 	}
-	to := precompile.Address
-	out, err := chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
-	if err != nil {
-		return ChainRules{}, fmt.Errorf("parameters: %w", err)
+	if p.MinBond == nil {
+		return ChainRules{}, errors.New("parameters: no minBond (is this chain's precompile older than verified work?)")
 	}
-	vals, err := a.Methods["parameters"].Outputs.Unpack(out)
-	if err != nil || len(vals) != 1 {
-		return ChainRules{}, fmt.Errorf("decode parameters 0x%x: %v", out, err)
-	}
-	// The ABI decodes the Parameters tuple into a struct of its fields.
-	tuple := reflect.ValueOf(vals[0])
-	field := func(name string) any {
-		if tuple.Kind() != reflect.Struct {
-			return nil
-		}
-		f := tuple.FieldByName(name)
-		if !f.IsValid() {
-			return nil
-		}
-		return f.Interface()
-	}
-	minBond, ok1 := field("MinBond").(*big.Int)
-	window, ok2 := field("ChallengeWindow").(uint64)
-	batch, ok3 := field("MaxBatchSize").(uint32)
-	if !ok1 || !ok2 || !ok3 || minBond == nil {
-		return ChainRules{}, errors.New("parameters: no minBond or challengeWindow (is this chain's precompile older than verified work?)")
-	}
-	return ChainRules{MinBond: minBond, ChallengeWindow: window, MaxBatchSize: batch}, nil
+	return ChainRules{MinBond: p.MinBond, ChallengeWindow: p.ChallengeWindow, MaxBatchSize: p.MaxBatchSize}, nil
 }
 
 // Bond is a miner id's bond as the chain reports it.
@@ -135,20 +105,11 @@ type Bond struct {
 
 // ReadBond reads a miner id's bond.
 func ReadBond(ctx context.Context, chain Chain, minerID proof.Hash) (Bond, error) {
-	v, err := callView(ctx, chain, "bondInfo", [32]byte(minerID))
+	v, err := view(ctx, chain, "bondInfo", iaimining.PackBondInfo(minerID), iaimining.UnpackBondInfo)
 	if err != nil {
 		return Bond{}, err
 	}
-	var b Bond
-	var ok [4]bool
-	b.Bonder, ok[0] = v[0].(common.Address)
-	b.Bonded, ok[1] = v[1].(*big.Int)
-	b.Unbonding, ok[2] = v[2].(*big.Int)
-	b.ReadyAt, ok[3] = v[3].(uint64)
-	if slices.Contains(ok[:], false) {
-		return Bond{}, errors.New("bondInfo returned unexpected types")
-	}
-	return b, nil
+	return Bond{Bonder: v.Bonder, Bonded: v.Bonded, Unbonding: v.Unbonding, ReadyAt: v.UnbondReadyAt}, nil
 }
 
 // LoadChainRules reads the chain's parameters and the registry entry of
@@ -261,11 +222,7 @@ func (m *Miner) EnsureBond(ctx context.Context) (*big.Int, error) {
 // Bond sends bond(minerId) with amount wei from the gas account.
 func (m *Miner) Bond(ctx context.Context, amount *big.Int) error {
 	id := m.MinerID()
-	data, err := precompile.ABI().Pack("bond", [32]byte(id))
-	if err != nil {
-		return err
-	}
-	rcpt, err := m.sub.TransactValue(ctx, data, amount, "bond")
+	rcpt, err := m.sub.TransactValue(ctx, iaimining.PackBond(id), amount, "bond")
 	if err != nil {
 		return fmt.Errorf("bond %s wei for miner id %s: %w", amount, hexutil.Encode(id[:]), err)
 	}
@@ -414,7 +371,7 @@ func (m *Miner) FinalizeDue(ctx context.Context, head uint64) (*big.Int, error) 
 		m.pending.mu.Unlock()
 	}()
 
-	data, err := precompile.ABI().Pack("finalizeWork", ids)
+	data, err := iaimining.TryPackFinalizeWork(ids)
 	if err != nil {
 		return nil, err
 	}
@@ -519,24 +476,14 @@ func (r PendingRecord) Pending() bool { return r.Status == 1 || (r.Status >= 3 &
 
 // ReadPendingWork reads the pending record of a work id.
 func ReadPendingWork(ctx context.Context, chain Chain, workID proof.Hash) (PendingRecord, error) {
-	v, err := callView(ctx, chain, "pendingWork", [32]byte(workID))
+	v, err := view(ctx, chain, "pendingWork", iaimining.PackPendingWork(workID), iaimining.UnpackPendingWork)
 	if err != nil {
 		return PendingRecord{}, err
 	}
-	var r PendingRecord
-	var ok [6]bool
-	r.Status, ok[0] = v[0].(uint8)
-	r.Beneficiary, ok[1] = v[1].(common.Address)
-	var id [32]byte
-	id, ok[2] = v[2].([32]byte)
-	r.Amount, ok[3] = v[3].(*big.Int)
-	r.SubmittedAt, ok[4] = v[4].(uint64)
-	r.FinalizableAt, ok[5] = v[5].(uint64)
-	if slices.Contains(ok[:], false) {
-		return PendingRecord{}, errors.New("pendingWork returned unexpected types")
-	}
-	r.MinerID = proof.Hash(id)
-	return r, nil
+	return PendingRecord{
+		Status: v.Status, Beneficiary: v.Beneficiary, MinerID: proof.Hash(v.MinerId), Amount: v.Amount,
+		SubmittedAt: v.SubmittedAt, FinalizableAt: v.FinalizableAt,
+	}, nil
 }
 
 // RecoverPending finds the miner id's work accepted in the last lookback

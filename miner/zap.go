@@ -350,7 +350,11 @@ func capToTicket(w *Work, tk *proof.JobTicket, key *proof.PrivateKey) error {
 // SubmitTicketed sends submitTicketedWork(proof, attestation, ticket) and
 // waits for its acceptance, as Submit does for submitWorkProof.
 func (s *Submitter) SubmitTicketed(ctx context.Context, encodedProof, attestation, ticket []byte, workID proof.Hash, workTime uint64) (*Accepted, error) {
-	return s.submitWork(ctx, "ticketed proof", workID, workTime, "submitTicketedWork", encodedProof, attestation, ticket)
+	data, err := iaimining.TryPackSubmitTicketedWork(encodedProof, attestation, ticket)
+	if err != nil {
+		return nil, fmt.Errorf("pack submitTicketedWork: %w", err)
+	}
+	return s.submitWork(ctx, "ticketed proof", workID, workTime, data)
 }
 
 // sendTicketed submits one ticketed proof. A refusal with UnknownGateway
