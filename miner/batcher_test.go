@@ -339,3 +339,25 @@ func TestBatchesWhereWorkIsAudited(t *testing.T) {
 	require.NoError(t, err)
 	require.Zero(t, reward.Cmp(credited), "the whole batch is paid: %s != %s", reward, credited)
 }
+
+// TestExpiredBatchOpenedByItsMiner: a batch whose seed window (256 blocks)
+// closed before anyone drew it is audited from the block that opens its
+// audit, and its item can be picked only once that block's seed is known.
+// No watcher runs here: the miner opens the audit itself (markSelected),
+// then reveals the picked item, and the batch is cleared instead of
+// waiting unpaid for someone else to open it.
+func TestExpiredBatchOpenedByItsMiner(t *testing.T) {
+	s := newSetupWith(t, auditParams(proof.BasisPoints), 0, "batch_max_items = 4\nbatch_max_age = \"1m\"\nfinalize = false")
+	m, logs, err := runLogged(t, s, miner.Options{MaxJobs: 4})
+	require.NoError(t, err, logs)
+	batches := logLines(t, logs, "batch accepted")
+	require.Len(t, batches, 1, logs)
+	id := proof.Hash(hexBytes(t, batches[0]["batch_id"].(string)))
+	s.node.MineEmptyBlocks(260) // past the seed window, nobody drew it
+	for range 4 {
+		_, err := m.RevealDue(t.Context(), s.node.Head().Number.Uint64())
+		require.NoError(t, err)
+		s.node.MineEmpty()
+	}
+	require.Equal(t, uint8(6), workStatus(t, s, id), "opened by its miner, revealed and cleared")
+}

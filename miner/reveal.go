@@ -260,6 +260,12 @@ func (m *Miner) RevealDue(ctx context.Context, head uint64) (int, error) {
 		if due[wid] {
 			k.held = true
 		}
+		if k.held && k.Batch != nil {
+			// An audited batch's item can be picked only once the seed of
+			// its audit's anchor is known (a challenge's, or an opening's,
+			// comes after the AuditOpened log): ask again each time.
+			due[wid] = true
+		}
 		if !k.drawn && !k.held && head > k.Block+delay {
 			check = append(check, k)
 		}

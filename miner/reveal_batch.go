@@ -46,8 +46,16 @@ func (m *Miner) batchRevealData(ctx context.Context, k *keptJob) (data []byte, i
 	}
 	pick, err := view(ctx, m.chain, "auditedBatchItem", iaimining.PackAuditedBatchItem(k.WorkID, kb.Count), iaimining.UnpackAuditedBatchItem)
 	if err != nil {
-		if ref, isRef := IsRefusal(err); isRef && (ref.Reason == "RevealTooEarly" || ref.Reason == "NotUnderAudit") {
+		ref, isRef := IsRefusal(err)
+		switch {
+		case isRef && ref.Reason == "RevealTooEarly":
 			return nil, 0, false, nil
+		case isRef && ref.Reason == "NotUnderAudit":
+			// A batch whose seed window closed before anyone drew it is
+			// audited from the block that opens its audit: the miner opens
+			// it itself rather than wait for a watcher (a single proof's
+			// reveal opens its own; a batch's pick needs the seed first).
+			return nil, 0, false, m.openExpiredBatch(ctx, k)
 		}
 		return nil, 0, false, err
 	}
@@ -78,4 +86,20 @@ func (m *Miner) chainRevealsBatchItems(ctx context.Context) bool {
 	_, err := view(ctx, m.chain, "auditedBatchItem", iaimining.PackAuditedBatchItem([32]byte{}, 1), iaimining.UnpackAuditedBatchItem)
 	ref, ok := IsRefusal(err)
 	return ok && ref.Reason == "WorkNotPending"
+}
+
+// openExpiredBatch opens the audit of kept batch k with markSelected when
+// its seed window has closed undrawn (auditDraw 3); anything else waits.
+func (m *Miner) openExpiredBatch(ctx context.Context, k *keptJob) error {
+	state, err := view(ctx, m.chain, "auditDraw", iaimining.PackAuditDraw(k.WorkID), iaimining.UnpackAuditDraw)
+	if err != nil || state != 3 {
+		return err
+	}
+	rcpt, err := m.sub.Transact(ctx, iaimining.PackMarkSelected([][32]byte{k.WorkID}), "audit opening of an undrawn batch")
+	if err != nil {
+		return fmt.Errorf("open the audit of batch %x: %w", k.WorkID, err)
+	}
+	m.log.Info("opened the audit of a batch whose seed window closed undrawn; its item is revealed once the new seed is known",
+		"batch_id", hexutil.Encode(k.WorkID[:]), "block", rcpt.BlockNumber, "tx", rcpt.TxHash.Hex())
+	return nil
 }

@@ -112,3 +112,43 @@ func TestMinerRevealsChallengedWork(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, res.Reward, credited)
 }
+
+// TestMinerRevealsChallengedBatch: on a chain that samples nothing, a
+// watcher challenges the miner's batch. The item to reveal is picked by
+// the seed of blocks after the challenge, so the miner's first look (at
+// the AuditOpened log) is too early; it asks again at each poll and
+// reveals the picked item once the seed is known: the batch is cleared
+// and the watcher's bond goes to the beneficiary.
+func TestMinerRevealsChallengedBatch(t *testing.T) {
+	s := newSetupWith(t, auditParams(0), 0, "batch_max_items = 3\nbatch_max_age = \"1m\"\nfinalize = false")
+	m, logs, err := runLogged(t, s, miner.Options{MaxJobs: 3})
+	require.NoError(t, err, logs)
+	batches := logLines(t, logs, "batch accepted")
+	require.Len(t, batches, 1, logs)
+	id := proof.Hash(hexBytes(t, batches[0]["batch_id"].(string)))
+	client := s.node.Client()
+	defer client.Close()
+	nc := miner.NewNodeClient(client)
+	wk, err := crypto.ToECDSA(bytes.Repeat([]byte{0x56}, 32))
+	require.NoError(t, err)
+	watcher, err := miner.NewSubmitter(nc, wk, miner.SubmitterConfig{ChainID: big.NewInt(testChainID), PollInterval: time.Millisecond})
+	require.NoError(t, err)
+	data, err := precompile.ABI().Pack("challenge", [32]byte(id))
+	require.NoError(t, err)
+	_, err = watcher.TransactValue(t.Context(), data, precompile.DefaultChallengeBond.ToBig(), "challenge")
+	require.NoError(t, err)
+	require.Equal(t, uint8(4), workStatus(t, s, id))
+
+	sent, err := m.RevealDue(t.Context(), s.node.Head().Number.Uint64())
+	require.NoError(t, err)
+	require.Zero(t, sent, "the item is not picked before the challenge's seed exists")
+	for range 2 {
+		s.node.MineEmpty()
+		_, err = m.RevealDue(t.Context(), s.node.Head().Number.Uint64())
+		require.NoError(t, err)
+	}
+	require.Equal(t, uint8(6), workStatus(t, s, id), "revealed and cleared")
+	coin, err := nc.BalanceAt(t.Context(), testBeneficiary, nil)
+	require.NoError(t, err)
+	require.Equal(t, precompile.DefaultChallengeBond.ToBig(), coin, "the challenge bond")
+}
