@@ -167,3 +167,29 @@ func TestChallengedHonestBatch(t *testing.T) {
 	require.Equal(t, new(big.Int).Add(payeeCoin, bond.ToBig()), c.State.GetBalance(payee).ToBig())
 	require.Positive(t, bondOf(t, c, honest.Public().ID()).Sign(), "the honest batcher keeps its bond")
 }
+
+// TestAuditedBatchItemRefusals: the view says why it cannot name an item:
+// no such work, work not under audit, a count of zero, a seed not yet
+// mined; and a reveal before the challenge's seed changes nothing.
+func TestAuditedBatchItemRefusals(t *testing.T) {
+	c := newChain(t) // sampling off
+	sk := key(t, proof.MLDSA44, 63)
+	b := newBuiltinBatch(t, sk, "refusals", 2)
+	bondKey(t, c, sk)
+	require.NoError(t, submitBatchRaw(c, t, b.header.Encode(), proof.EncodeBatchItems(b.items)).Err)
+	static := precompiletest.Frame{CallType: precompile.CallTypeStaticCall}
+	requireRevert(t, c.Call(static, pack(t, "auditedBatchItem", [32]byte{0xee}, uint16(2))), "WorkNotPending")
+	c.SetBlock(2+precompile.DefaultAuditDelay+1, t0)
+	requireRevert(t, c.Call(static, pack(t, "auditedBatchItem", b.id(), uint16(2))), "NotUnderAudit")
+
+	c.SetBlock(10, t0)
+	require.NoError(t, challengeWork(t, c, common.HexToAddress("0xe3"), b.id(), precompile.DefaultChallengeBond).Err)
+	r := c.Call(static, pack(t, "auditedBatchItem", b.id(), uint16(2)))
+	requireRevert(t, r, "RevealTooEarly")
+	require.Equal(t, []any{b.id(), uint64(10 + precompile.DefaultAuditDelay + 1)}, r.Revert.Args)
+	c.SetBlock(10+precompile.DefaultAuditDelay+1, t0)
+	r = c.Call(static, pack(t, "auditedBatchItem", b.id(), uint16(0)))
+	requireRevert(t, r, "MalformedInput")
+	require.Equal(t, []any{"batch count is zero"}, r.Revert.Args)
+	require.Less(t, b.audited(t, c), 2)
+}
